@@ -1,0 +1,215 @@
+package dev.tessera.itests;
+
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Boots the Tessera tar.gz assembled in this reactor (never a copy from the local Maven repository) once per test
+ * class, on ports of its own, and gives the tests the console and the service registry.
+ */
+public abstract class TesseraTestSupport {
+
+    /** The test modules' features repository, built by this module (see src/test/resources). */
+    protected static final String TEST_FEATURES = "tessera.itest.features";
+    private static final String KARAF_VERSION = "4.4.10";
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        String distribution = requiredProperty("tessera.distribution");
+        File tarGz = new File(distribution);
+        assertTrue("The distribution " + tarGz + " is not built: run the reactor build first", tarGz.isFile());
+        return new Option[] {
+            karafDistributionConfiguration()
+                .frameworkUrl(tarGz.toURI().toString())
+                .name("Tessera")
+                .karafVersion(KARAF_VERSION)
+                .unpackDirectory(new File("target/exam"))
+                .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/system.properties", TEST_FEATURES,
+                    new File(requiredProperty(TEST_FEATURES)).toURI().toString()),
+            systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
+            // the module-system options of Karaf's own bin/karaf for Java 9+, which Pax Exam does not add by itself
+            vmOptions(
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+                "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
+        };
+    }
+
+    /** Runs a console command as an administrator and returns what it printed; fails the test if it fails. */
+    protected String executeCommand(String command) {
+        CommandResult result = tryCommand(command);
+        if (result.failure() != null) {
+            fail("'" + command + "' failed: " + result.failure() + "\n" + result.output());
+        }
+        return result.output();
+    }
+
+    /** Runs a console command that must fail and returns its error message. */
+    protected String executeFailingCommand(String command) {
+        CommandResult result = tryCommand(command);
+        if (result.failure() == null) {
+            fail("'" + command + "' should have failed but printed:\n" + result.output());
+        }
+        return result.failure();
+    }
+
+    /** What a command printed, and its error message if it failed. */
+    protected record CommandResult(String output, String failure) {
+    }
+
+    protected CommandResult tryCommand(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("itest"));
+        for (String role : new String[] {"admin", "manager", "viewer", "systembundles", "ssh"}) {
+            admin.getPrincipals().add(new RolePrincipal(role));
+        }
+        String failure = null;
+        try {
+            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (PrivilegedActionException e) {
+            Throwable cause = e.getException();
+            failure = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        } finally {
+            out.flush();
+            session.close();
+        }
+        return new CommandResult(bytes.toString(StandardCharsets.UTF_8), failure);
+    }
+
+    /** Waits for a condition with a deadline; fails with the message if it does not come true in time. */
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("Timed out after " + timeout.toSeconds() + " s waiting for: " + what);
+            }
+            synchronized (TesseraTestSupport.class) {
+                try {
+                    TesseraTestSupport.class.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail("Interrupted waiting for: " + what);
+                }
+            }
+        }
+    }
+
+    protected <T> T service(Class<T> type) {
+        ServiceReference<T> ref = bundleContext.getServiceReference(type);
+        assertTrue("No " + type.getName() + " service is registered", ref != null);
+        return bundleContext.getService(ref);
+    }
+
+    /**
+     * Calls a method of a test module's service by interface name, through reflection: the test probe never links
+     * the test modules' API classes, so it is not tied to one revision of a bundle that the tests uninstall.
+     */
+    protected Object callService(String interfaceName, String method, Object... args) {
+        ServiceReference<?>[] refs;
+        try {
+            refs = bundleContext.getAllServiceReferences(interfaceName, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        assertTrue("No " + interfaceName + " service is registered", refs != null && refs.length > 0);
+        Object service = bundleContext.getService(refs[0]);
+        try {
+            Class<?>[] types = new Class<?>[args.length];
+            for (int i = 0; i < args.length; i++) {
+                types[i] = args[i].getClass();
+            }
+            Class<?> api = service.getClass().getClassLoader().loadClass(interfaceName);
+            return api.getMethod(method, types).invoke(service, args);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(interfaceName + "." + method + " failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            bundleContext.ungetService(refs[0]);
+        }
+    }
+
+    protected boolean hasService(String interfaceName) {
+        try {
+            ServiceReference<?>[] refs = bundleContext.getAllServiceReferences(interfaceName, null);
+            return refs != null && refs.length > 0;
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set: run the tests through Maven (failsafe)");
+        }
+        return value;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

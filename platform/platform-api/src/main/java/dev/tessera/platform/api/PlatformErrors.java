@@ -1,0 +1,15 @@
+package dev.tessera.platform.api;
+
+/** The kernel's error codes. */
+public interface PlatformErrors {
+    ErrorCode INVALID_ARGUMENT = ErrorCode.of("platform.invalid-argument", ErrorKind.INVALID);
+    ErrorCode UNKNOWN_MODULE = ErrorCode.of("platform.unknown-module", ErrorKind.NOT_FOUND);
+    ErrorCode MODULE_ALREADY_ENABLED = ErrorCode.of("platform.module-already-enabled", ErrorKind.CONFLICT);
+    ErrorCode MODULE_NOT_ENABLED = ErrorCode.of("platform.module-not-enabled", ErrorKind.CONFLICT);
+    ErrorCode MODULE_REQUIRED = ErrorCode.of("platform.module-required", ErrorKind.CONFLICT);
+    ErrorCode MODULE_FAILED = ErrorCode.of("platform.module-failed", ErrorKind.UNAVAILABLE);
+    ErrorCode MODULE_UNAVAILABLE = ErrorCode.of("platform.module-unavailable", ErrorKind.UNAVAILABLE);
+    ErrorCode OWNERSHIP_CONFLICT = ErrorCode.of("platform.ownership-conflict", ErrorKind.CONFLICT);
+    ErrorCode NOT_OWNER = ErrorCode.of("platform.not-owner", ErrorKind.FORBIDDEN);
+    ErrorCode CURRENCY_MISMATCH = ErrorCode.of("platform.currency-mismatch", ErrorKind.INVALID);
+}

@@ -1,0 +1,81 @@
+package dev.tessera.platform.core.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.tessera.platform.api.ModuleDescriptor;
+import dev.tessera.platform.api.OwnershipConflict;
+import dev.tessera.platform.api.RecordType;
+
+/**
+ * Who owns which record type, decided from the registered descriptors in the order they arrived: the first module
+ * to claim a record type owns it; a later module claiming any owned type is refused as a whole (none of its claims
+ * count) until the owner goes away. Thread-safe; readers get immutable snapshots.
+ */
+final class OwnershipTable {
+
+    /** The table at one moment. */
+    record Snapshot(Map<RecordType, String> owners, List<OwnershipConflict> conflicts, Set<String> refusedModules,
+                    Map<String, ModuleDescriptor> accepted, Map<String, ModuleDescriptor> registered) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), Set.of(), Map.of(), Map.of());
+    }
+
+    private final List<ModuleDescriptor> arrivals = new ArrayList<>();
+    private volatile Snapshot snapshot = Snapshot.EMPTY;
+
+    /** Adds a descriptor and returns the conflicts it caused (empty when its claims were accepted). */
+    synchronized List<OwnershipConflict> add(ModuleDescriptor descriptor) {
+        arrivals.add(descriptor);
+        recompute();
+        return snapshot.conflicts().stream().filter(c -> c.refusedModule().equals(descriptor.id())).toList();
+    }
+
+    synchronized void remove(ModuleDescriptor descriptor) {
+        arrivals.removeIf(d -> d == descriptor);
+        recompute();
+    }
+
+    Snapshot snapshot() {
+        return snapshot;
+    }
+
+    private void recompute() {
+        Map<RecordType, String> owners = new TreeMap<>();
+        Map<String, ModuleDescriptor> accepted = new HashMap<>();
+        List<OwnershipConflict> conflicts = new ArrayList<>();
+        Set<String> refused = new HashSet<>();
+        Map<String, ModuleDescriptor> registered = new HashMap<>();
+        for (ModuleDescriptor d : arrivals) {
+            String id = d.id();
+            registered.putIfAbsent(id, d);
+            if (accepted.containsKey(id)) {
+                // the same module id registered twice: the later one is refused
+                for (RecordType type : d.owns()) {
+                    conflicts.add(new OwnershipConflict(type, id, id));
+                }
+                continue;
+            }
+            List<OwnershipConflict> mine = new ArrayList<>();
+            for (RecordType type : d.owns()) {
+                String owner = owners.get(type);
+                if (owner != null) {
+                    mine.add(new OwnershipConflict(type, owner, id));
+                }
+            }
+            if (mine.isEmpty()) {
+                accepted.put(id, d);
+                d.owns().forEach(type -> owners.put(type, id));
+            } else {
+                conflicts.addAll(mine);
+                refused.add(id);
+            }
+        }
+        snapshot = new Snapshot(Map.copyOf(owners), List.copyOf(conflicts), Set.copyOf(refused), Map.copyOf(accepted),
+                Map.copyOf(registered));
+    }
+}
