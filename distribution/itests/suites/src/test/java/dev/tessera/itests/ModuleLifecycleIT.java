@@ -234,6 +234,18 @@ public class ModuleLifecycleIT extends TesseraTestSupport {
     }
 
     @Test
+    public void aViewerMayLookButNotChangeTheModules() {
+        CommandResult look = tryCommandAs("tessera:modules", "viewer");
+        assertEquals(null, look.failure());
+        assertTrue(look.output(), look.output().contains("itest-greeter"));
+        CommandResult change = tryCommandAs("tessera:enable itest-greeter", "viewer");
+        // Karaf's command ACL hides a command from a user who may not run it
+        assertTrue("a viewer may not enable modules: " + change, change.failure() != null
+                && change.failure().contains("Command not found: tessera:enable"));
+        assertEquals(ModuleState.AVAILABLE, state("itest-greeter"));
+    }
+
+    @Test
     public void onlyTheOwnerMayWriteARecordType() {
         modules.enable(List.of("itest-greeter"));
         ownership.requireOwner("itest-greeter", GREETING);

@@ -116,20 +116,27 @@ public abstract class TesseraTestSupport {
     }
 
     protected CommandResult tryCommand(String command) {
+        return tryCommandAs(command, "admin", "manager", "viewer", "systembundles", "ssh");
+    }
+
+    /** Runs a console command as a user holding exactly the given roles. */
+    protected CommandResult tryCommandAs(String command, String... roles) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("itest"));
-        for (String role : new String[] {"admin", "manager", "viewer", "systembundles", "ssh"}) {
-            admin.getPrincipals().add(new RolePrincipal(role));
+        Subject user = new Subject();
+        user.getPrincipals().add(new UserPrincipal("itest"));
+        for (String role : roles) {
+            user.getPrincipals().add(new RolePrincipal(role));
         }
         String failure = null;
         try {
-            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+            Subject.doAs(user, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
         } catch (PrivilegedActionException e) {
             Throwable cause = e.getException();
             failure = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        } catch (RuntimeException e) {
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
         } finally {
             out.flush();
             session.close();
