@@ -25,12 +25,14 @@ import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -48,6 +50,11 @@ public abstract class TesseraTestSupport {
 
     @Inject
     protected BundleContext bundleContext;
+
+    /** Karaf registers this once every boot feature is installed and started: tests begin on a booted system. */
+    @Inject
+    @Filter(timeout = 120_000)
+    protected BootFinished bootFinished;
 
     @Inject
     protected SessionFactory sessionFactory;

@@ -1,0 +1,397 @@
+package dev.tessera.platform.core.internal.event;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tessera.platform.api.HealthCheck;
+import dev.tessera.platform.api.HealthStatus;
+import dev.tessera.platform.api.PlatformErrors;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.event.DeadLetter;
+import dev.tessera.platform.api.event.DomainEvent;
+import dev.tessera.platform.api.event.EventLog;
+import dev.tessera.platform.api.event.EventSubscriber;
+import dev.tessera.platform.api.event.StoredEvent;
+import dev.tessera.platform.api.event.SubscriberStatus;
+import dev.tessera.platform.api.event.TopicPattern;
+import dev.tessera.platform.api.persistence.ModuleSchema;
+import dev.tessera.platform.core.internal.event.EventStore.Cursor;
+
+/**
+ * Delivers committed events, in stream order, to every {@link EventSubscriber} from its durable cursor, and to OSGi
+ * EventAdmin as {@code tessera/<module>/<record>/<verb>}. A subscriber that is absent keeps its cursor and catches up
+ * when it returns. A failing handler is retried with exponential backoff while the subscriber waits on that event
+ * (so its order is kept); after the last attempt the event is dead-lettered and the subscriber moves on.
+ */
+@Component(service = {EventLog.class, HealthCheck.class}, immediate = true, configurationPid = EventDispatcher.PID)
+@Designate(ocd = EventDispatcher.Config.class)
+public final class EventDispatcher implements EventLog, HealthCheck {
+    static final String PID = "dev.tessera.platform.events";
+    static final String EVENT_ADMIN_SUBSCRIBER = "platform.eventadmin";
+    private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    @ObjectClassDefinition(name = "Tessera event delivery")
+    public @interface Config {
+        @AttributeDefinition(description = "How often the dispatcher looks for new events, in milliseconds")
+        long pollMillis() default 100;
+
+        @AttributeDefinition(description = "Deliveries of one event to one subscriber before it is dead-lettered")
+        int maxAttempts() default 5;
+
+        @AttributeDefinition(description = "Wait before the first retry, in milliseconds; doubles with each retry")
+        long backoffMillis() default 200;
+
+        @AttributeDefinition(description = "Longest wait between retries, in milliseconds")
+        long backoffMaxMillis() default 60_000;
+
+        @AttributeDefinition(description = "Events read per subscriber and round")
+        int batchSize() default 500;
+    }
+
+    private final EventStore store;
+    private final Config config;
+    private final Map<String, EventSubscriber> subscribers = new ConcurrentHashMap<>();
+    private final Object wakeUp = new Object();
+    private final Thread worker;
+    private volatile boolean running = true;
+    private volatile String lastLoopError = "";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
+
+    @Activate
+    public EventDispatcher(@Reference(target = "(tessera.module=platform)") ModuleSchema schema,
+                           @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource, Config config) {
+        this.store = new EventStore(dataSource);
+        this.config = config;
+        this.worker = new Thread(this::loop, "tessera-event-dispatcher");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        running = false;
+        wake();
+        worker.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSubscriber(EventSubscriber subscriber) {
+        String id = subscriber.subscriberId();
+        EventSubscriber previous = subscribers.putIfAbsent(id, subscriber);
+        if (previous != null) {
+            LOG.error("Two event subscribers use the id {}; only the first receives events. Give each subscriber its own id", id);
+            return;
+        }
+        LOG.info("Event subscriber {} is present, topics {}", id, subscriber.topics());
+        wake();
+    }
+
+    void removeSubscriber(EventSubscriber subscriber) {
+        if (subscribers.remove(subscriber.subscriberId(), subscriber)) {
+            LOG.info("Event subscriber {} is absent; its cursor waits for its return", subscriber.subscriberId());
+        }
+    }
+
+    private void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    // ------------------------------------------------------------ the loop
+
+    private void loop() {
+        while (running) {
+            try {
+                store.sequenceNewEvents(config.batchSize());
+                for (EventSubscriber subscriber : List.copyOf(subscribers.values())) {
+                    if (!running) {
+                        break;
+                    }
+                    deliver(subscriber.subscriberId(), subscriber.topics(), subscriber::handle);
+                }
+                EventAdmin admin = eventAdmin;
+                if (admin != null) {
+                    deliver(EVENT_ADMIN_SUBSCRIBER, Set.of("*"), event -> admin.postEvent(toOsgiEvent(event)));
+                }
+                lastLoopError = "";
+            } catch (Exception e) {
+                if (running) {
+                    String why = e.getMessage();
+                    if (!why.equals(lastLoopError)) {
+                        LOG.error("Event delivery failed and is retried: {}", why, e);
+                    }
+                    lastLoopError = why;
+                }
+            }
+            synchronized (wakeUp) {
+                try {
+                    if (running) {
+                        wakeUp.wait(Math.max(10, config.pollMillis()));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(DomainEvent event) throws Exception;
+    }
+
+    /** Delivers the events after a subscriber's cursor until it is caught up, fails or the batch ends. */
+    private void deliver(String subscriberId, Set<String> topics, Handler handler) throws SQLException {
+        Cursor cursor = store.cursor(subscriberId);
+        if (cursor.nextAttemptAt() != null && cursor.nextAttemptAt().isAfter(Instant.now())) {
+            return;
+        }
+        List<TopicPattern> patterns = patterns(subscriberId, topics);
+        List<StoredEvent> events = store.after(cursor.position(), null, config.batchSize());
+        long position = cursor.position();
+        for (StoredEvent stored : events) {
+            if (!running) {
+                break;
+            }
+            if (patterns.stream().noneMatch(p -> p.matches(stored.event().type()))) {
+                position = stored.sequence();
+                continue;
+            }
+            try {
+                handler.handle(stored.event());
+                position = stored.sequence();
+                if (cursor.failures() > 0) {
+                    LOG.info("Subscriber {} handled event {} ({}) after {} failed attempt(s)", subscriberId,
+                            stored.event().id(), stored.event().type(), cursor.failures());
+                }
+                cursor = new Cursor(subscriberId, position, 0, "", null);
+                store.save(cursor, null);
+            } catch (Exception e) {
+                int failures = cursor.failures() + 1;
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (failures >= config.maxAttempts()) {
+                    LOG.error("Subscriber {} failed on event {} ({}, sequence {}) {} times; it is dead-lettered and the"
+                            + " subscriber moves on (tessera:dead-letters, tessera:replay): {}", subscriberId,
+                            stored.event().id(), stored.event().type(), stored.sequence(), failures, error, e);
+                    position = stored.sequence();
+                    cursor = new Cursor(subscriberId, position, 0, "", null);
+                    store.save(cursor, new EventStore.DeadLetterDraft(stored.sequence(), failures, error));
+                    continue;
+                }
+                long wait = Math.min(config.backoffMaxMillis(), config.backoffMillis() * (1L << Math.min(20, failures - 1)));
+                LOG.warn("Subscriber {} failed on event {} ({}, sequence {}), attempt {} of {}; retrying in {} ms: {}",
+                        subscriberId, stored.event().id(), stored.event().type(), stored.sequence(), failures,
+                        config.maxAttempts(), wait, error);
+                store.save(new Cursor(subscriberId, position, failures, error, Instant.now().plusMillis(wait)), null);
+                return;
+            }
+        }
+        if (position != cursor.position()) {
+            store.save(new Cursor(subscriberId, position, 0, "", null), null);
+        }
+    }
+
+    private static List<TopicPattern> patterns(String subscriberId, Set<String> topics) {
+        List<TopicPattern> result = new ArrayList<>();
+        for (String topic : topics) {
+            try {
+                result.add(new TopicPattern(topic));
+            } catch (IllegalArgumentException e) {
+                LOG.error("Subscriber {} has an invalid topic, ignored: {}", subscriberId, e.getMessage());
+            }
+        }
+        return result;
+    }
+
+    private static Event toOsgiEvent(DomainEvent event) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("id", event.id().toString());
+        properties.put("type", event.type());
+        properties.put("recordId", event.recordId());
+        properties.put("recordVersion", event.recordVersion());
+        properties.put("occurredAt", event.occurredAt().toString());
+        properties.put("actor", event.actor());
+        properties.put("payload", event.payload());
+        properties.put("event", event);
+        return new Event(event.topic(), properties);
+    }
+
+    // ------------------------------------------------------------ EventLog
+
+    @Override
+    public List<StoredEvent> events(long afterSequence, String typePattern, int limit) {
+        return read(() -> store.after(Math.max(0, afterSequence), pattern(typePattern), limit(limit)));
+    }
+
+    @Override
+    public List<StoredEvent> latest(String typePattern, int limit) {
+        return read(() -> store.latest(pattern(typePattern), limit(limit)));
+    }
+
+    @Override
+    public List<StoredEvent> history(String recordType, String recordId) {
+        return read(() -> store.history(recordType, recordId));
+    }
+
+    @Override
+    public List<SubscriberStatus> subscribers() {
+        return read(() -> {
+            long last = store.lastSequence();
+            Map<String, SubscriberStatus> result = new java.util.TreeMap<>();
+            for (Cursor c : store.cursors()) {
+                boolean present = subscribers.containsKey(c.subscriberId())
+                        || EVENT_ADMIN_SUBSCRIBER.equals(c.subscriberId()) && eventAdmin != null;
+                result.put(c.subscriberId(), new SubscriberStatus(c.subscriberId(), present, c.position(),
+                        Math.max(0, last - c.position()), c.failures(), c.lastError(), c.nextAttemptAt()));
+            }
+            for (String id : subscribers.keySet()) {
+                result.putIfAbsent(id, new SubscriberStatus(id, true, 0, last, 0, "", null));
+            }
+            return new ArrayList<>(result.values());
+        });
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters() {
+        return read(store::deadLetters);
+    }
+
+    @Override
+    public boolean replay(long deadLetterId) {
+        DeadLetter letter = read(() -> store.deadLetter(deadLetterId)).orElseThrow(() -> new TesseraException(
+                PlatformErrors.DEAD_LETTER_NOT_FOUND, "No dead letter " + deadLetterId + " (see tessera:dead-letters)"));
+        EventSubscriber subscriber = subscribers.get(letter.subscriberId());
+        if (subscriber == null) {
+            throw new TesseraException(PlatformErrors.SUBSCRIBER_ABSENT, "Subscriber " + letter.subscriberId()
+                    + " is not present, so dead letter " + deadLetterId + " cannot be replayed now; enable its module first");
+        }
+        DomainEvent event = letter.event().event();
+        try {
+            subscriber.handle(event);
+            read(() -> {
+                store.deleteDeadLetter(deadLetterId);
+                return null;
+            });
+            LOG.info("Dead letter {} replayed: subscriber {} handled event {} ({})", deadLetterId, letter.subscriberId(),
+                    event.id(), event.type());
+            return true;
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            read(() -> {
+                store.updateDeadLetter(deadLetterId, letter.attempts() + 1, error);
+                return null;
+            });
+            LOG.warn("Replay of dead letter {} failed again: subscriber {} on event {} ({}): {}", deadLetterId,
+                    letter.subscriberId(), event.id(), event.type(), error);
+            return false;
+        }
+    }
+
+    @Override
+    public int replayAll() {
+        int handled = 0;
+        for (DeadLetter letter : deadLetters()) {
+            if (subscribers.containsKey(letter.subscriberId()) && replay(letter.id())) {
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    // ------------------------------------------------------------ HealthCheck
+
+    @Override
+    public String name() {
+        return "events";
+    }
+
+    @Override
+    public HealthStatus check() {
+        try {
+            List<String> problems = new ArrayList<>();
+            if (!lastLoopError.isEmpty()) {
+                problems.add("delivery is failing: " + lastLoopError);
+            }
+            long deadLetters = store.count("TSR_DEAD_LETTER");
+            if (deadLetters > 0) {
+                problems.add(deadLetters + " dead letter(s) (tessera:dead-letters, tessera:replay)");
+            }
+            List<SubscriberStatus> all = subscribers();
+            for (SubscriberStatus s : all) {
+                if (s.failures() > 0) {
+                    problems.add("subscriber " + s.subscriberId() + " is retrying after " + s.failures() + " failure(s): "
+                            + s.lastError());
+                }
+            }
+            if (!problems.isEmpty()) {
+                return HealthStatus.down(String.join("; ", problems));
+            }
+            long present = all.stream().filter(SubscriberStatus::present).count();
+            long behind = all.stream().filter(SubscriberStatus::present).mapToLong(SubscriberStatus::behind).sum();
+            return HealthStatus.up(store.lastSequence() + " events, " + present + " subscriber(s) present, "
+                    + (behind == 0 ? "all caught up" : behind + " deliveries pending"));
+        } catch (RuntimeException | SQLException e) {
+            return HealthStatus.down("cannot read the event tables: " + e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------ helpers
+
+    @FunctionalInterface
+    private interface Read<T> {
+        T get() throws SQLException;
+    }
+
+    private static <T> T read(Read<T> read) {
+        try {
+            return read.get();
+        } catch (SQLException e) {
+            throw new TesseraException(PlatformErrors.PERSISTENCE_FAILED, "Cannot read the event tables: " + e.getMessage(), e);
+        }
+    }
+
+    private static TopicPattern pattern(String typePattern) {
+        if (typePattern == null || typePattern.isBlank() || "*".equals(typePattern.trim())) {
+            return null;
+        }
+        try {
+            return new TopicPattern(typePattern.trim());
+        } catch (IllegalArgumentException e) {
+            throw new TesseraException(PlatformErrors.INVALID_ARGUMENT, e.getMessage());
+        }
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new TesseraException(PlatformErrors.INVALID_ARGUMENT, "Limit " + limit + " is out of range: give 1 to 10000");
+        }
+        return limit;
+    }
+}

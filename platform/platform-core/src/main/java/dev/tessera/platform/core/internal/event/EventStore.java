@@ -1,0 +1,376 @@
+package dev.tessera.platform.core.internal.event;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.Query;
+import javax.sql.DataSource;
+
+import dev.tessera.platform.api.event.DeadLetter;
+import dev.tessera.platform.api.event.DomainEvent;
+import dev.tessera.platform.api.event.StoredEvent;
+import dev.tessera.platform.api.event.TopicPattern;
+
+/**
+ * The SQL of the event stream. Events are inserted by the publishing transaction with no place in the stream; the
+ * dispatcher then gives each committed event the next sequence number, so the stream's order is the order in which
+ * events became visible, and an event committed late is never skipped by a cursor that moved past its id.
+ * Statements are plain SQL that Derby and PostgreSQL both run.
+ */
+final class EventStore {
+    static final String INSERT = "INSERT INTO TSR_EVENT (EVENT_ID, TYPE, RECORD_ID, RECORD_VERSION, OCCURRED_AT, ACTOR,"
+            + " PAYLOAD, CHANGES) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "SEQ, EVENT_ID, TYPE, RECORD_ID, RECORD_VERSION, OCCURRED_AT, ACTOR, PAYLOAD, CHANGES";
+
+    /** A subscriber's durable cursor. */
+    record Cursor(String subscriberId, long position, int failures, String lastError, Instant nextAttemptAt) {
+        static Cursor start(String subscriberId) {
+            return new Cursor(subscriberId, 0, 0, "", null);
+        }
+    }
+
+    private final DataSource dataSource;
+
+    EventStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    // ------------------------------------------------------------ writes in the caller's transaction
+
+    static void insert(EntityManager em, DomainEvent event) {
+        Query insert = em.createNativeQuery(INSERT);
+        Object[] values = values(event);
+        for (int i = 0; i < values.length; i++) {
+            insert.setParameter(i + 1, values[i]);
+        }
+        insert.executeUpdate();
+    }
+
+    static void insert(Connection connection, DomainEvent event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Object[] values = values(event);
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private static Object[] values(DomainEvent event) {
+        return new Object[] {event.id().toString(), event.type(), event.recordId(), event.recordVersion(),
+            Timestamp.from(event.occurredAt()), event.actor(), EventJson.payload(event.payload()),
+            EventJson.changes(event.changes())};
+    }
+
+    // ------------------------------------------------------------ the dispatcher's own transactions
+
+    /** Gives committed events without a place the next sequence numbers, in id order; returns how many. */
+    int sequenceNewEvents(int max) throws SQLException {
+        try (Connection c = open()) {
+            List<Long> ids = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT ID FROM TSR_EVENT WHERE SEQ IS NULL ORDER BY ID FETCH FIRST "
+                         + max + " ROWS ONLY")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            if (ids.isEmpty()) {
+                c.commit();
+                return 0;
+            }
+            long next = lastSequence(c) + 1;
+            try (PreparedStatement update = c.prepareStatement("UPDATE TSR_EVENT SET SEQ = ? WHERE ID = ? AND SEQ IS NULL")) {
+                for (Long id : ids) {
+                    update.setLong(1, next++);
+                    update.setLong(2, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            c.commit();
+            return ids.size();
+        }
+    }
+
+    long lastSequence() throws SQLException {
+        try (Connection c = open()) {
+            long last = lastSequence(c);
+            c.commit();
+            return last;
+        }
+    }
+
+    private static long lastSequence(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(SEQ) FROM TSR_EVENT")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    List<StoredEvent> after(long position, TopicPattern pattern, int limit) throws SQLException {
+        String where = "SEQ > ?" + (pattern == null ? "" : " AND TYPE LIKE ? ESCAPE '\\'");
+        String sql = "SELECT " + COLUMNS + " FROM TSR_EVENT WHERE " + where + " ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY";
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, position);
+            if (pattern != null) {
+                s.setString(2, pattern.toSqlLike());
+            }
+            List<StoredEvent> events = read(s);
+            c.commit();
+            return events;
+        }
+    }
+
+    List<StoredEvent> latest(TopicPattern pattern, int limit) throws SQLException {
+        String where = "SEQ IS NOT NULL" + (pattern == null ? "" : " AND TYPE LIKE ? ESCAPE '\\'");
+        String sql = "SELECT " + COLUMNS + " FROM TSR_EVENT WHERE " + where + " ORDER BY SEQ DESC FETCH FIRST " + limit + " ROWS ONLY";
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (pattern != null) {
+                s.setString(1, pattern.toSqlLike());
+            }
+            List<StoredEvent> events = new ArrayList<>(read(s));
+            c.commit();
+            java.util.Collections.reverse(events);
+            return events;
+        }
+    }
+
+    List<StoredEvent> history(String recordType, String recordId) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM TSR_EVENT WHERE RECORD_ID = ? AND TYPE LIKE ? ESCAPE '\\' AND SEQ IS NOT NULL ORDER BY SEQ";
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, recordId);
+            s.setString(2, "%." + recordType.replace("_", "\\_").replace("%", "\\%") + ".%");
+            List<StoredEvent> events = read(s);
+            c.commit();
+            return events;
+        }
+    }
+
+    Optional<StoredEvent> bySequence(long sequence) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM TSR_EVENT WHERE SEQ = ?")) {
+            s.setLong(1, sequence);
+            List<StoredEvent> events = read(s);
+            c.commit();
+            return events.stream().findFirst();
+        }
+    }
+
+    private static List<StoredEvent> read(PreparedStatement s) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                DomainEvent event = new DomainEvent(UUID.fromString(rs.getString("EVENT_ID")), rs.getString("TYPE"),
+                        rs.getString("RECORD_ID"), rs.getLong("RECORD_VERSION"), rs.getTimestamp("OCCURRED_AT").toInstant(),
+                        rs.getString("ACTOR"), EventJson.readPayload(rs.getString("PAYLOAD")),
+                        EventJson.readChanges(rs.getString("CHANGES")));
+                events.add(new StoredEvent(rs.getLong("SEQ"), event));
+            }
+        }
+        return events;
+    }
+
+    // ------------------------------------------------------------ cursors and dead letters
+
+    Cursor cursor(String subscriberId) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(
+                "SELECT POSITION, FAILURES, LAST_ERROR, NEXT_ATTEMPT_AT FROM TSR_SUBSCRIBER WHERE SUBSCRIBER_ID = ?")) {
+            s.setString(1, subscriberId);
+            try (ResultSet rs = s.executeQuery()) {
+                Cursor cursor = Cursor.start(subscriberId);
+                if (rs.next()) {
+                    Timestamp next = rs.getTimestamp(4);
+                    cursor = new Cursor(subscriberId, rs.getLong(1), rs.getInt(2),
+                            rs.getString(3) == null ? "" : rs.getString(3), next == null ? null : next.toInstant());
+                }
+                c.commit();
+                return cursor;
+            }
+        }
+    }
+
+    List<Cursor> cursors() throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT SUBSCRIBER_ID, POSITION, FAILURES, LAST_ERROR, NEXT_ATTEMPT_AT FROM TSR_SUBSCRIBER ORDER BY SUBSCRIBER_ID")) {
+            List<Cursor> result = new ArrayList<>();
+            while (rs.next()) {
+                Timestamp next = rs.getTimestamp(5);
+                result.add(new Cursor(rs.getString(1), rs.getLong(2), rs.getInt(3),
+                        rs.getString(4) == null ? "" : rs.getString(4), next == null ? null : next.toInstant()));
+            }
+            c.commit();
+            return result;
+        }
+    }
+
+    /** Saves a cursor and, when given, dead-letters an event, in one transaction. */
+    void save(Cursor cursor, DeadLetterDraft deadLetter) throws SQLException {
+        try (Connection c = open()) {
+            int updated;
+            try (PreparedStatement u = c.prepareStatement("UPDATE TSR_SUBSCRIBER SET POSITION = ?, FAILURES = ?, LAST_ERROR = ?,"
+                    + " NEXT_ATTEMPT_AT = ?, UPDATED_AT = ? WHERE SUBSCRIBER_ID = ?")) {
+                bindCursor(u, cursor);
+                updated = u.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement i = c.prepareStatement("INSERT INTO TSR_SUBSCRIBER (POSITION, FAILURES, LAST_ERROR,"
+                        + " NEXT_ATTEMPT_AT, UPDATED_AT, SUBSCRIBER_ID) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    bindCursor(i, cursor);
+                    i.executeUpdate();
+                }
+            }
+            if (deadLetter != null) {
+                try (PreparedStatement d = c.prepareStatement("INSERT INTO TSR_DEAD_LETTER (SUBSCRIBER_ID, EVENT_SEQ, ATTEMPTS,"
+                        + " LAST_ERROR, DEAD_AT) VALUES (?, ?, ?, ?, ?)")) {
+                    d.setString(1, cursor.subscriberId());
+                    d.setLong(2, deadLetter.sequence());
+                    d.setInt(3, deadLetter.attempts());
+                    d.setString(4, clip(deadLetter.error()));
+                    d.setTimestamp(5, Timestamp.from(Instant.now()));
+                    d.executeUpdate();
+                }
+            }
+            c.commit();
+        }
+    }
+
+    /** An event to put on the dead-letter list. */
+    record DeadLetterDraft(long sequence, int attempts, String error) {
+    }
+
+    private static void bindCursor(PreparedStatement s, Cursor cursor) throws SQLException {
+        s.setLong(1, cursor.position());
+        s.setInt(2, cursor.failures());
+        s.setString(3, cursor.lastError().isEmpty() ? null : clip(cursor.lastError()));
+        s.setTimestamp(4, cursor.nextAttemptAt() == null ? null : Timestamp.from(cursor.nextAttemptAt()));
+        s.setTimestamp(5, Timestamp.from(Instant.now()));
+        s.setString(6, cursor.subscriberId());
+    }
+
+    List<DeadLetter> deadLetters() throws SQLException {
+        String sql = "SELECT D.ID, D.SUBSCRIBER_ID, D.ATTEMPTS, D.LAST_ERROR, D.DEAD_AT, " + prefixed("E.")
+                + " FROM TSR_DEAD_LETTER D JOIN TSR_EVENT E ON E.SEQ = D.EVENT_SEQ ORDER BY D.ID";
+        return readDeadLetters(sql, null);
+    }
+
+    Optional<DeadLetter> deadLetter(long id) throws SQLException {
+        String sql = "SELECT D.ID, D.SUBSCRIBER_ID, D.ATTEMPTS, D.LAST_ERROR, D.DEAD_AT, " + prefixed("E.")
+                + " FROM TSR_DEAD_LETTER D JOIN TSR_EVENT E ON E.SEQ = D.EVENT_SEQ WHERE D.ID = ?";
+        return readDeadLetters(sql, id).stream().findFirst();
+    }
+
+    private List<DeadLetter> readDeadLetters(String sql, Long id) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (id != null) {
+                s.setLong(1, id);
+            }
+            List<DeadLetter> result = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    DomainEvent event = new DomainEvent(UUID.fromString(rs.getString("EVENT_ID")), rs.getString("TYPE"),
+                            rs.getString("RECORD_ID"), rs.getLong("RECORD_VERSION"),
+                            rs.getTimestamp("OCCURRED_AT").toInstant(), rs.getString("ACTOR"),
+                            EventJson.readPayload(rs.getString("PAYLOAD")), EventJson.readChanges(rs.getString("CHANGES")));
+                    result.add(new DeadLetter(rs.getLong(1), rs.getString(2), new StoredEvent(rs.getLong("SEQ"), event),
+                            rs.getInt(3), rs.getString(4) == null ? "" : rs.getString(4), rs.getTimestamp(5).toInstant()));
+                }
+            }
+            c.commit();
+            return result;
+        }
+    }
+
+    void updateDeadLetter(long id, int attempts, String error) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement(
+                "UPDATE TSR_DEAD_LETTER SET ATTEMPTS = ?, LAST_ERROR = ? WHERE ID = ?")) {
+            s.setInt(1, attempts);
+            s.setString(2, clip(error));
+            s.setLong(3, id);
+            s.executeUpdate();
+            c.commit();
+        }
+    }
+
+    void deleteDeadLetter(long id) throws SQLException {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement("DELETE FROM TSR_DEAD_LETTER WHERE ID = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+            c.commit();
+        }
+    }
+
+    long count(String table) throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            long n = rs.getLong(1);
+            c.commit();
+            return n;
+        }
+    }
+
+    // ------------------------------------------------------------ processed marks (idempotent handlers)
+
+    static boolean markProcessed(EntityManager em, String subscriberId, String eventId) {
+        Query seen = em.createNativeQuery("SELECT COUNT(*) FROM TSR_PROCESSED_EVENT WHERE SUBSCRIBER_ID = ? AND EVENT_ID = ?");
+        seen.setParameter(1, subscriberId);
+        seen.setParameter(2, eventId);
+        if (((Number) seen.getSingleResult()).longValue() > 0) {
+            return false;
+        }
+        Query mark = em.createNativeQuery("INSERT INTO TSR_PROCESSED_EVENT (SUBSCRIBER_ID, EVENT_ID, PROCESSED_AT) VALUES (?, ?, ?)");
+        mark.setParameter(1, subscriberId);
+        mark.setParameter(2, eventId);
+        mark.setParameter(3, Timestamp.from(Instant.now()));
+        mark.executeUpdate();
+        return true;
+    }
+
+    static boolean markProcessed(Connection connection, String subscriberId, String eventId) throws SQLException {
+        try (PreparedStatement seen = connection.prepareStatement(
+                "SELECT COUNT(*) FROM TSR_PROCESSED_EVENT WHERE SUBSCRIBER_ID = ? AND EVENT_ID = ?")) {
+            seen.setString(1, subscriberId);
+            seen.setString(2, eventId);
+            try (ResultSet rs = seen.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement mark = connection.prepareStatement(
+                "INSERT INTO TSR_PROCESSED_EVENT (SUBSCRIBER_ID, EVENT_ID, PROCESSED_AT) VALUES (?, ?, ?)")) {
+            mark.setString(1, subscriberId);
+            mark.setString(2, eventId);
+            mark.setTimestamp(3, Timestamp.from(Instant.now()));
+            mark.executeUpdate();
+        }
+        return true;
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private static String prefixed(String prefix) {
+        return prefix + COLUMNS.replace(", ", ", " + prefix);
+    }
+
+    private static String clip(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() > 2000 ? text.substring(0, 1997) + "..." : text;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.tessera.platform.core.internal.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.event.DeadLetter;
+import dev.tessera.platform.api.event.DomainEvent;
+import dev.tessera.platform.api.event.EventSubscriber;
+import dev.tessera.platform.api.event.FieldChange;
+import dev.tessera.platform.api.event.StoredEvent;
+
+class EventDispatcherTest {
+    private DataSource dataSource;
+    private EventDispatcher dispatcher;
+    private final EventPublisherImpl publisher = new EventPublisherImpl(null);
+
+    @BeforeEach
+    void start() throws Exception {
+        dataSource = TestDatabase.create();
+        dispatcher = new EventDispatcher(null, dataSource, config(3, 20));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        dispatcher.deactivate();
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoEventAndACommittedOneExactlyOne() throws Exception {
+        Recorder recorder = new Recorder("test.all", "*");
+        dispatcher.addSubscriber(recorder);
+        try (Connection c = transaction()) {
+            publisher.publish(c, event("sales.invoice.issued", "inv-1"));
+            c.rollback();
+        }
+        try (Connection c = transaction()) {
+            publisher.publish(c, event("sales.invoice.issued", "inv-2"));
+            c.commit();
+        }
+        await("the committed event is delivered", () -> recorder.received().size() == 1);
+        assertEquals("inv-2", recorder.received().get(0).recordId());
+        assertEquals(1, dispatcher.latest(null, 100).size());
+    }
+
+    @Test
+    void anAbsentSubscriberReceivesEverythingInOrderWhenItReturns() throws Exception {
+        Recorder ledger = new Recorder("erp-ledger.postings", "sales.*");
+        dispatcher.addSubscriber(ledger);
+        publishCommitted(1, "sales.order.created");
+        await("the first event", () -> ledger.received().size() == 1);
+
+        dispatcher.removeSubscriber(ledger);
+        publishCommitted(1000, "sales.invoice.issued");
+        publishCommitted(10, "pipeline.lead.created");
+
+        Recorder back = new Recorder("erp-ledger.postings", "sales.*");
+        dispatcher.addSubscriber(back);
+        await("1,000 missed events", () -> back.received().size() == 1000);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals("r" + i, back.received().get(i).recordId(), "event " + i + " in order");
+        }
+        assertEquals(Map.of("amount", new BigDecimal("12.50")), Map.of("amount", back.received().get(0).payload().get("amount")));
+    }
+
+    @Test
+    void aHandlerThatFailsTwiceThenSucceedsGetsTheEventOnceMoreAndIsNotDeadLettered() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        dispatcher.addSubscriber(subscriber("flaky", event -> {
+            if (calls.incrementAndGet() <= 2) {
+                throw new IllegalStateException("temporarily down");
+            }
+            handled.add(event.recordId());
+        }));
+        publishCommitted(1, "sales.invoice.issued");
+        await("handled after two failures", () -> handled.size() == 1);
+        assertEquals(3, calls.get());
+        assertEquals(List.of(), dispatcher.deadLetters());
+        assertTrue(dispatcher.check().up(), dispatcher.check().detail());
+    }
+
+    @Test
+    void aHandlerThatAlwaysFailsEndsInDeadLettersAndReplayDeliversItOnceFixed() throws Exception {
+        boolean[] broken = {true};
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        dispatcher.addSubscriber(subscriber("broken", event -> {
+            if (broken[0]) {
+                throw new IllegalStateException("no account for " + event.recordId());
+            }
+            handled.add(event.recordId());
+        }));
+        publishCommitted(2, "sales.invoice.issued");
+        await("both events dead-lettered", () -> dispatcher.deadLetters().size() == 2);
+        DeadLetter first = dispatcher.deadLetters().get(0);
+        assertEquals("broken", first.subscriberId());
+        assertEquals(3, first.attempts());
+        assertTrue(first.lastError().contains("no account for r0"), first.lastError());
+        assertFalse(dispatcher.check().up());
+        assertTrue(dispatcher.check().detail().contains("2 dead letter(s)"), dispatcher.check().detail());
+
+        assertFalse(dispatcher.replay(first.id()), "still broken");
+        assertEquals(4, dispatcher.deadLetters().get(0).attempts());
+        broken[0] = false;
+        assertEquals(2, dispatcher.replayAll());
+        assertEquals(List.of("r0", "r1"), handled);
+        assertEquals(List.of(), dispatcher.deadLetters());
+        TesseraException gone = assertThrows(TesseraException.class, () -> dispatcher.replay(first.id()));
+        assertEquals("platform.dead-letter-not-found", gone.code());
+    }
+
+    @Test
+    void theStreamCanBeReadByTypeAndRecord() throws Exception {
+        publishCommitted(3, "sales.invoice.issued");
+        publishCommitted(2, "pipeline.lead.created");
+        await("all sequenced", () -> dispatcher.latest(null, 100).size() == 5);
+        List<StoredEvent> invoices = dispatcher.events(0, "sales.invoice.*", 100);
+        assertEquals(3, invoices.size());
+        assertEquals(2, dispatcher.latest("pipeline.lead.created", 100).size());
+        assertEquals(1, dispatcher.history("lead", "r1").size());
+        assertEquals(Map.of("status", new FieldChange(null, "new")), dispatcher.history("lead", "r1").get(0).event().changes());
+        TesseraException bad = assertThrows(TesseraException.class, () -> dispatcher.events(0, "sales.*.issued", 10));
+        assertEquals("platform.invalid-argument", bad.code());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Connection transaction() throws Exception {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private void publishCommitted(int count, String type) throws Exception {
+        try (Connection c = transaction()) {
+            for (int i = 0; i < count; i++) {
+                publisher.publish(c, event(type, "r" + i));
+            }
+            c.commit();
+        }
+    }
+
+    private static DomainEvent event(String type, String recordId) {
+        return new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), "tester",
+                Map.of("amount", new BigDecimal("12.50")), Map.of("status", new FieldChange(null, "new")));
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for: " + what);
+            }
+            synchronized (EventDispatcherTest.class) {
+                EventDispatcherTest.class.wait(20);
+            }
+        }
+    }
+
+    interface Handler {
+        void handle(DomainEvent event) throws Exception;
+    }
+
+    private static EventSubscriber subscriber(String id, Handler handler) {
+        return new EventSubscriber() {
+            @Override public String subscriberId() { return id; }
+            @Override public Set<String> topics() { return Set.of("*"); }
+            @Override public void handle(DomainEvent event) throws Exception { handler.handle(event); }
+        };
+    }
+
+    private static final class Recorder implements EventSubscriber {
+        private final String id;
+        private final String topic;
+        private final List<DomainEvent> received = Collections.synchronizedList(new ArrayList<>());
+
+        Recorder(String id, String topic) {
+            this.id = id;
+            this.topic = topic;
+        }
+
+        List<DomainEvent> received() {
+            synchronized (received) {
+                return new ArrayList<>(received);
+            }
+        }
+
+        @Override public String subscriberId() { return id; }
+        @Override public Set<String> topics() { return Set.of(topic); }
+        @Override public void handle(DomainEvent event) { received.add(event); }
+    }
+
+    private static EventDispatcher.Config config(int maxAttempts, long backoffMillis) {
+        return new EventDispatcher.Config() {
+            @Override public Class<? extends Annotation> annotationType() { return EventDispatcher.Config.class; }
+            @Override public long pollMillis() { return 20; }
+            @Override public int maxAttempts() { return maxAttempts; }
+            @Override public long backoffMillis() { return backoffMillis; }
+            @Override public long backoffMaxMillis() { return 1000; }
+            @Override public int batchSize() { return 500; }
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package dev.tessera.platform.persistence.internal;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tessera.platform.api.HealthCheck;
+import dev.tessera.platform.api.HealthStatus;
+import dev.tessera.platform.api.persistence.MigrationStatus;
+import dev.tessera.platform.api.persistence.ModuleSchema;
+import dev.tessera.platform.api.persistence.SchemaMigrations;
+
+/**
+ * Applies each module's schema migrations when its bundle starts and only then registers the module's
+ * {@link ModuleSchema}, which the module's components wait for. A module declares its schema in its manifest:
+ * {@code Tessera-Schema: erp-ledger;changelog=db/changelog.xml}. A failed migration changes nothing (each change
+ * set runs in its own transaction and Liquibase records only the committed ones), leaves the module without its
+ * ModuleSchema, so inactive, and shows in the log, {@code tessera:migrations} and {@code tessera:health}.
+ */
+@Component(service = {SchemaMigrations.class, HealthCheck.class}, immediate = true)
+public final class SchemaExtender implements SchemaMigrations, HealthCheck {
+    static final String HEADER = "Tessera-Schema";
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaExtender.class);
+
+    private final DataSource dataSource;
+    private final BundleTracker<Tracked> tracker;
+    private final Map<String, MigrationStatus> status = new ConcurrentHashMap<>();
+
+    /** A bundle with a schema, and the ModuleSchema registered for it once migrated. */
+    private record Tracked(SchemaDeclaration declaration, ServiceRegistration<ModuleSchema> registration) {
+    }
+
+    @Activate
+    public SchemaExtender(BundleContext context,
+                          @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new BundleTrackerCustomizer<>() {
+            @Override
+            public Tracked addingBundle(Bundle bundle, BundleEvent event) {
+                return migrate(bundle);
+            }
+
+            @Override
+            public void modifiedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
+                // STARTING -> ACTIVE: already migrated
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
+                if (tracked.registration() != null) {
+                    try {
+                        tracked.registration().unregister();
+                    } catch (IllegalStateException alreadyGone) {
+                        // the bundle stopped and took its services with it
+                    }
+                }
+            }
+        });
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    @Override
+    public List<MigrationStatus> status() {
+        List<MigrationStatus> result = new ArrayList<>(status.values());
+        result.sort((a, b) -> a.moduleId().compareTo(b.moduleId()));
+        return result;
+    }
+
+    @Override
+    public String name() {
+        return "migrations";
+    }
+
+    @Override
+    public HealthStatus check() {
+        List<String> failed = status().stream().filter(MigrationStatus::failed)
+                .map(s -> s.moduleId() + ": " + s.lastError()).toList();
+        if (!failed.isEmpty()) {
+            return HealthStatus.down("failed for " + String.join("; ", failed) + " (tessera:migrations)");
+        }
+        return HealthStatus.up(status().size() + " module schema(s) up to date");
+    }
+
+    private Tracked migrate(Bundle bundle) {
+        String header = bundle.getHeaders("").get(HEADER);
+        if (header == null) {
+            return null;
+        }
+        Optional<SchemaDeclaration> parsed = SchemaDeclaration.parse(header);
+        if (parsed.isEmpty()) {
+            LOG.error("Bundle {} declares '{}: {}', which is not of the form <module-id>;changelog=<path>; its schema"
+                    + " is not migrated", bundle.getSymbolicName(), HEADER, header);
+            return null;
+        }
+        SchemaDeclaration declaration = parsed.get();
+        String module = declaration.moduleId();
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            LiquibaseMigration.Result result = LiquibaseMigration.run(connection, bundle, declaration);
+            status.put(module, new MigrationStatus(module, result.lastApplied(), result.applied(), 0, "", Instant.now()));
+            LOG.info("Schema of module {} is at {} ({} change sets, {} new) in {} ms", module, result.lastApplied(),
+                    result.applied(), result.newlyApplied(), (System.nanoTime() - start) / 1_000_000);
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(ModuleSchema.MODULE, module);
+            properties.put("tessera.schema.version", result.lastApplied());
+            ModuleSchema schema = new ModuleSchemaImpl(module, result.lastApplied());
+            return new Tracked(declaration, bundle.getBundleContext().registerService(ModuleSchema.class, schema, properties));
+        } catch (Exception e) {
+            String why = LiquibaseMigration.describe(e);
+            MigrationStatus previous = status.get(module);
+            LiquibaseMigration.Result state = LiquibaseMigration.stateAfterFailure(dataSource, bundle, declaration);
+            status.put(module, new MigrationStatus(module, state.lastApplied(), state.applied(), state.pending(), why,
+                    Instant.now()));
+            LOG.error("Schema migration of module {} failed; the module stays inactive and its schema and data are as"
+                    + " they were{}: {}", module, previous == null ? "" : " (at " + previous.appliedVersion() + ")", why, e);
+            return new Tracked(declaration, null);
+        }
+    }
+
+    private record ModuleSchemaImpl(String moduleId, String version) implements ModuleSchema {
+    }
+}
