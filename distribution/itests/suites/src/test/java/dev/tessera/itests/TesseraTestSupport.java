@@ -189,14 +189,15 @@ public abstract class TesseraTestSupport {
         assertTrue("No " + interfaceName + " service is registered", refs != null && refs.length > 0);
         Object service = bundleContext.getService(refs[0]);
         try {
-            Class<?>[] types = new Class<?>[args.length];
-            for (int i = 0; i < args.length; i++) {
-                types[i] = args[i].getClass();
-            }
             Class<?> api = service.getClass().getClassLoader().loadClass(interfaceName);
-            return api.getMethod(method, types).invoke(service, args);
+            for (java.lang.reflect.Method candidate : api.getMethods()) {
+                if (candidate.getName().equals(method) && candidate.getParameterCount() == args.length) {
+                    return candidate.invoke(service, args);
+                }
+            }
+            throw new NoSuchMethodException(interfaceName + "." + method + " with " + args.length + " argument(s)");
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException(interfaceName + "." + method + " failed", e.getCause());
+            throw new IllegalStateException(interfaceName + "." + method + " failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         } finally {

@@ -1,0 +1,23 @@
+package dev.tessera.itest.notes.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Provided by itest-notes: every write is one transaction with its event. */
+@ProviderType
+public interface NoteService {
+    /** Creates a note and publishes notes.note.created in the same transaction; returns its id. */
+    long create(String text);
+
+    /** Creates {@code count} notes, one transaction each. */
+    void createMany(String prefix, int count);
+
+    /** Creates a note, publishes its event, takes a number, then fails: nothing of it may remain. */
+    void createAndFail(String text);
+
+    /** Takes the next number of the series in a transaction of its own. */
+    long nextNumber(String series);
+
+    List<String> texts();
+}

@@ -1,0 +1,36 @@
+package dev.tessera.itest.notes.internal;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.tessera.itest.notes.api.NoteService;
+import dev.tessera.platform.api.ModuleDescriptor;
+import dev.tessera.platform.api.RecordType;
+
+@Component(service = ModuleDescriptor.class)
+public final class NotesModule implements ModuleDescriptor {
+    @Reference
+    NoteService notes;
+
+    @Override
+    public String id() {
+        return "itest-notes";
+    }
+
+    @Override
+    public String name() {
+        return "Test notes";
+    }
+
+    @Override
+    public Set<RecordType> owns() {
+        return Set.of(RecordType.of("note"));
+    }
+
+    @Override
+    public int schemaVersion() {
+        return 1;
+    }
+}
