@@ -8,7 +8,6 @@ import static org.junit.Assert.fail;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,9 +25,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
-import org.osgi.framework.SynchronousBundleListener;
 
 import dev.tessera.platform.api.ModuleInfo;
 import dev.tessera.platform.api.ModuleManager;
@@ -136,29 +132,16 @@ public class ModuleLifecycleIT extends TesseraTestSupport {
     @Test
     public void enablingAndDisablingTouchesNoBundleOutsideTheModule() {
         modules.enable(List.of("itest-client"));
-        List<String> bundleEvents = Collections.synchronizedList(new ArrayList<>());
-        BundleListener bundles = (SynchronousBundleListener) event -> bundleEvents.add(
-                event.getBundle().getSymbolicName() + " " + bundleEvent(event.getType()));
-        bundleContext.addBundleListener(bundles);
-        try {
+        List<String> bundleEvents = new ArrayList<>();
+        List<String> outside = recordBundleEventsOutside("dev.tessera.itest.greeter.impl", bundleEvents, () -> {
             modules.enable(List.of("itest-greeter"));
             modules.disable(List.of("itest-greeter"));
             modules.enable(List.of("itest-greeter"));
             modules.disable(List.of("itest-greeter"));
-        } finally {
-            bundleContext.removeBundleListener(bundles);
-        }
-        List<String> outside = new ArrayList<>();
-        synchronized (bundleEvents) {
-            for (String event : bundleEvents) {
-                if (!event.startsWith("dev.tessera.itest.greeter.impl ")) {
-                    outside.add(event);
-                }
-            }
-            assertEquals("the greeter's own bundle, and only it, was installed, started, stopped and uninstalled twice",
-                    2, bundleEvents.stream().filter("dev.tessera.itest.greeter.impl STARTED"::equals).count());
-            assertEquals(2, bundleEvents.stream().filter("dev.tessera.itest.greeter.impl UNINSTALLED"::equals).count());
-        }
+        });
+        assertEquals("the greeter's own bundle, and only it, was installed, started, stopped and uninstalled twice",
+                2, bundleEvents.stream().filter("dev.tessera.itest.greeter.impl STARTED"::equals).count());
+        assertEquals(2, bundleEvents.stream().filter("dev.tessera.itest.greeter.impl UNINSTALLED"::equals).count());
         // a refresh of any other bundle would show here as UNRESOLVED/RESOLVED/STOPPED/STARTED events
         assertEquals("bundle events outside the greeter module (the shared API bundle stays)", List.of(), outside);
     }
@@ -279,19 +262,4 @@ public class ModuleLifecycleIT extends TesseraTestSupport {
         return false;
     }
 
-    private static String bundleEvent(int type) {
-        return switch (type) {
-            case BundleEvent.INSTALLED -> "INSTALLED";
-            case BundleEvent.RESOLVED -> "RESOLVED";
-            case BundleEvent.STARTING -> "STARTING";
-            case BundleEvent.STARTED -> "STARTED";
-            case BundleEvent.STOPPING -> "STOPPING";
-            case BundleEvent.STOPPED -> "STOPPED";
-            case BundleEvent.UNRESOLVED -> "UNRESOLVED";
-            case BundleEvent.UNINSTALLED -> "UNINSTALLED";
-            case BundleEvent.UPDATED -> "UPDATED";
-            case BundleEvent.LAZY_ACTIVATION -> "LAZY_ACTIVATION";
-            default -> "type " + type;
-        };
-    }
 }

@@ -233,6 +233,33 @@ public class PersistenceIT extends TesseraTestSupport {
         assertTrue(bad, bad.contains("is not valid") && bad.contains("[platform.invalid-argument]"));
     }
 
+    @Test
+    public void aFailingMigrationKeepsTheModuleOutAndSaysWhyWhileTheRestRuns() {
+        String refusal = executeFailingCommand("tessera:enable itest-badschema");
+        assertTrue(refusal, refusal.contains("module 'itest-badschema' its schema migration failed"));
+        assertTrue(refusal, refusal.contains("NO_SUCH_COLUMN") && refusal.contains("[platform.module-failed]"));
+        MigrationStatus status = migrations.status().stream().filter(s -> s.moduleId().equals("itest-badschema"))
+                .findFirst().orElseThrow();
+        assertEquals("the first change set stays applied, the failed one is not", "001-ok", status.appliedVersion());
+        assertEquals(1, status.pending());
+        String table = executeCommand("tessera:migrations");
+        assertTrue(table, table.contains("itest-badschema") && table.contains("NO_SUCH_COLUMN"));
+        assertFalse(modules.module("itest-badschema").orElseThrow().enabled());
+        assertTrue("the rest of the platform keeps running: " + health.report(), health.report().up());
+    }
+
+    @Test
+    public void enablingAJpaModuleStartsAndStopsOnlyItsOwnBundles() {
+        modules.disable(List.of("itest-notes"));
+        List<String> outside = recordBundleEventsOutside("dev.tessera.itest.notes.", () -> {
+            modules.enable(List.of("itest-notes"));
+            modules.disable(List.of("itest-notes"));
+            modules.enable(List.of("itest-notes"));
+        });
+        assertEquals("bundle events outside the notes module: the JPA stack is not refreshed", List.of(), outside);
+        callService(NOTES, "create", "after toggling");
+    }
+
     private void enable(String id) {
         if (!modules.module(id).orElseThrow().enabled()) {
             modules.enable(List.of(id));

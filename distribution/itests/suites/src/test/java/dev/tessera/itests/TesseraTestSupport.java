@@ -20,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
@@ -35,6 +38,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
@@ -212,6 +218,47 @@ public abstract class TesseraTestSupport {
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Runs an action and returns the bundle events ("symbolic-name EVENT") it caused for bundles whose symbolic name
+     * does not start with the given prefix. A refresh, restart or reinstall of any other bundle shows up here.
+     */
+    protected List<String> recordBundleEventsOutside(String prefix, Runnable action) {
+        return recordBundleEventsOutside(prefix, new ArrayList<>(), action);
+    }
+
+    /** As above, also collecting every event into {@code all}. */
+    protected List<String> recordBundleEventsOutside(String prefix, List<String> all, Runnable action) {
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        BundleListener listener = (SynchronousBundleListener) event -> events.add(
+                event.getBundle().getSymbolicName() + " " + bundleEvent(event.getType()));
+        bundleContext.addBundleListener(listener);
+        try {
+            action.run();
+        } finally {
+            bundleContext.removeBundleListener(listener);
+        }
+        synchronized (events) {
+            all.addAll(events);
+            return events.stream().filter(e -> !e.startsWith(prefix)).toList();
+        }
+    }
+
+    private static String bundleEvent(int type) {
+        return switch (type) {
+            case BundleEvent.INSTALLED -> "INSTALLED";
+            case BundleEvent.RESOLVED -> "RESOLVED";
+            case BundleEvent.STARTING -> "STARTING";
+            case BundleEvent.STARTED -> "STARTED";
+            case BundleEvent.STOPPING -> "STOPPING";
+            case BundleEvent.STOPPED -> "STOPPED";
+            case BundleEvent.UNRESOLVED -> "UNRESOLVED";
+            case BundleEvent.UNINSTALLED -> "UNINSTALLED";
+            case BundleEvent.UPDATED -> "UPDATED";
+            case BundleEvent.LAZY_ACTIVATION -> "LAZY_ACTIVATION";
+            default -> "type " + type;
+        };
     }
 
     protected static String requiredProperty(String name) {

@@ -43,6 +43,8 @@ import dev.tessera.platform.api.OwnershipRegistry;
 import dev.tessera.platform.api.PlatformErrors;
 import dev.tessera.platform.api.RecordType;
 import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.persistence.MigrationStatus;
+import dev.tessera.platform.api.persistence.SchemaMigrations;
 
 /**
  * Enables and disables modules through Karaf's features service, always without refreshing bundles, so that only
@@ -71,6 +73,9 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime scr;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SchemaMigrations migrations;
 
     @Activate
     public ModuleManagerImpl(@Reference FeaturesService features, BundleContext context, Config config) {
@@ -308,7 +313,7 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
                     .map(OwnershipConflict::message).toList();
         } else if (enabled) {
             state = ModuleState.INSTALLED;
-            reason = ModuleDiagnostics.diagnose(feature, context, scr).stream().map(ModuleDiagnostics.Problem::text).toList();
+            reason = problems(id, feature).stream().map(ModuleDiagnostics.Problem::text).toList();
             if (reason.isEmpty()) {
                 reason = List.of("its bundles are active but it registered no ModuleDescriptor service");
             }
@@ -426,6 +431,23 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
         }
     }
 
+    /** Why an enabled module is not active: a failed schema migration first, then its bundles and components. */
+    private List<ModuleDiagnostics.Problem> problems(String id, Feature feature) {
+        List<ModuleDiagnostics.Problem> problems = new ArrayList<>();
+        SchemaMigrations schemas = migrations;
+        if (schemas != null) {
+            for (MigrationStatus status : schemas.status()) {
+                if (status.moduleId().equals(id) && status.failed()) {
+                    problems.add(new ModuleDiagnostics.Problem("its schema migration failed (schema left at '"
+                            + status.appliedVersion() + "', " + status.pending() + " change set(s) pending): "
+                            + status.lastError(), true));
+                }
+            }
+        }
+        problems.addAll(ModuleDiagnostics.diagnose(feature, context, scr));
+        return problems;
+    }
+
     /** Waits until each module is active; returns, per module that is not, why. Stops early on a fatal problem. */
     private Map<String, String> awaitActive(Set<String> ids, Map<String, Feature> moduleFeatures) {
         long deadline = System.currentTimeMillis() + activationTimeoutMillis;
@@ -444,7 +466,7 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
                     fatal = true;
                     continue;
                 }
-                List<ModuleDiagnostics.Problem> problems = ModuleDiagnostics.diagnose(moduleFeatures.get(id), context, scr);
+                List<ModuleDiagnostics.Problem> problems = problems(id, moduleFeatures.get(id));
                 fatal |= problems.stream().anyMatch(ModuleDiagnostics.Problem::fatal);
                 pending.put(id, problems.isEmpty() ? "registered no ModuleDescriptor service"
                         : problems.stream().map(ModuleDiagnostics.Problem::text).collect(Collectors.joining("; ")));

@@ -8,6 +8,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
@@ -46,6 +47,8 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
     private final DataSource dataSource;
     private final BundleTracker<Tracked> tracker;
     private final Map<String, MigrationStatus> status = new ConcurrentHashMap<>();
+    /** Modules whose bundle is started now; a failure of a module that is gone is history, not a health problem. */
+    private final Set<String> present = ConcurrentHashMap.newKeySet();
 
     /** A bundle with a schema, and the ModuleSchema registered for it once migrated. */
     private record Tracked(SchemaDeclaration declaration, ServiceRegistration<ModuleSchema> registration) {
@@ -68,6 +71,7 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
+                present.remove(tracked.declaration().moduleId());
                 if (tracked.registration() != null) {
                     try {
                         tracked.registration().unregister();
@@ -99,7 +103,7 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
 
     @Override
     public HealthStatus check() {
-        List<String> failed = status().stream().filter(MigrationStatus::failed)
+        List<String> failed = status().stream().filter(s -> s.failed() && present.contains(s.moduleId()))
                 .map(s -> s.moduleId() + ": " + s.lastError()).toList();
         if (!failed.isEmpty()) {
             return HealthStatus.down("failed for " + String.join("; ", failed) + " (tessera:migrations)");
@@ -120,6 +124,7 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
         }
         SchemaDeclaration declaration = parsed.get();
         String module = declaration.moduleId();
+        present.add(module);
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             LiquibaseMigration.Result result = LiquibaseMigration.run(connection, bundle, declaration);
