@@ -125,7 +125,18 @@ public class LauncherIT {
     }
 
     @Test
-    public void e_enabledModulesSurviveARestart() throws Exception {
+    public void e_enabledModulesDataCursorsAndDeadLettersSurviveARestart() throws Exception {
+        ok("tessera:enable itest-notes itest-listener");
+        Result first = client("itest:note-add kept-across-restart");
+        assertEquals(first.output, 0, first.exit);
+        ok("itest:listener-fail --always");
+        Result doomed = client("itest:note-add dead-lettered");
+        assertEquals(doomed.output, 0, doomed.exit);
+        String doomedId = doomed.output.replaceAll("(?s).*Note (\\d+).*", "$1");
+        Result letters = awaitConsoleOutput("tessera:dead-letters", "itest-listener.notes");
+        assertTrue(letters.output, letters.output.contains("notes.note.created"));
+        String subscribersBefore = client("tessera:subscribers").output;
+
         Result stopped = tessera("stop");
         assertEquals(stopped.output, 0, stopped.exit);
         awaitStopped();
@@ -133,15 +144,53 @@ public class LauncherIT {
 
         long start = System.nanoTime();
         assertEquals(0, tessera("start").exit);
-        Result health = awaitConsole("tessera:health");
+        Result health = awaitConsoleOutput("tessera:health", "module itest-notes");
         long restartMillis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(health.output, health.output.contains("module itest-greeter") && health.output.contains("Tessera is healthy"));
+        assertTrue(health.output, health.output.contains("1 dead letter(s)"));
+        assertTrue("a dead letter makes health exit non-zero: " + health.output, health.exit != 0);
         Result modules = client("tessera:modules");
         assertTrue(modules.output, Pattern.compile("itest-greeter\\s*\\|[^\\n]*\\|\\s*active\\s*\\|").matcher(modules.output).find());
-        System.out.printf("MEASURE warm restart to healthy console: %d ms%n", restartMillis);
+        assertTrue("notes are kept", client("itest:notes").output.contains("kept-across-restart"));
+        Result lettersAfter = client("tessera:dead-letters");
+        assertTrue("dead letters are kept: " + lettersAfter.output, lettersAfter.output.contains("itest-listener.notes"));
+        String subscribersAfter = client("tessera:subscribers").output;
+        assertEquals("the cursor is kept", position(subscribersBefore), position(subscribersAfter));
+        Result audit = client("tessera:audit note " + doomedId);
+        assertTrue(audit.output, audit.output.contains("notes.note.created"));
+        Result migrations = client("tessera:migrations");
+        assertTrue(migrations.output, migrations.output.contains("itest-notes") && migrations.output.contains("001-notes"));
+        System.out.printf("MEASURE warm restart until every module reports: %d ms%n", restartMillis);
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static Result ok(String command) throws Exception {
+        Result result = client(command);
+        assertEquals("'" + command + "' printed: " + result.output, 0, result.exit);
+        return result;
+    }
+
+    /** The position column of the listener's row in tessera:subscribers. */
+    private static String position(String subscribers) {
+        Matcher m = Pattern.compile("itest-listener\\.notes\\s*\\|\\s*\\w+\\s*\\|\\s*(\\d+)").matcher(subscribers);
+        assertTrue(subscribers, m.find());
+        return m.group(1);
+    }
+
+    /** Repeats a command until its output shows the expected text (whatever its exit status). */
+    private static Result awaitConsoleOutput(String command, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Result last = null;
+        while (System.nanoTime() < deadline) {
+            last = client(command);
+            if (last.output.contains(expected)) {
+                return last;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        fail("'" + command + "' did not show '" + expected + "' within 60 s: " + last);
+        return last;
+    }
 
     private record Result(int exit, String output) {
     }
