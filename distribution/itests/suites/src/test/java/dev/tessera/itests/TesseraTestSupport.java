@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayInputStream;
@@ -70,7 +71,7 @@ public abstract class TesseraTestSupport {
         String distribution = requiredProperty("tessera.distribution");
         File tarGz = new File(distribution);
         assertTrue("The distribution " + tarGz + " is not built: run the reactor build first", tarGz.isFile());
-        return new Option[] {
+        List<Option> options = new ArrayList<>(List.of(
             karafDistributionConfiguration()
                 .frameworkUrl(tarGz.toURI().toString())
                 .name("Tessera")
@@ -102,8 +103,12 @@ public abstract class TesseraTestSupport {
                 "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
                 "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
                 "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-                "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"),
-        };
+                "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*")));
+        if (Boolean.getBoolean("tessera.itest.keep")) {
+            // -Dtessera.itest.keep=true keeps target/exam/<id> (logs, data) for a look after the run
+            options.add(keepRuntimeFolder());
+        }
+        return options.toArray(new Option[0]);
     }
 
     /** Runs a console command as an administrator and returns what it printed; fails the test if it fails. */

@@ -69,6 +69,11 @@ public final class EventDispatcher implements EventLog, HealthCheck {
 
         @AttributeDefinition(description = "Events read per subscriber and round")
         int batchSize() default 500;
+
+        @AttributeDefinition(description = "How long an event row id that is not visible yet is waited for, in seconds:"
+                + " a transaction that commits its event later than this after a newer event (possible on PostgreSQL)"
+                + " would not be delivered; a rolled-back transaction's row id is forgotten after it")
+        long lateCommitGraceSeconds() default 600;
     }
 
     private final EventStore store;
@@ -78,6 +83,12 @@ public final class EventDispatcher implements EventLog, HealthCheck {
     private final Thread worker;
     private volatile boolean running = true;
     private volatile String lastLoopError = "";
+
+    /** Highest event row id that has a place in the stream (dispatcher thread only). */
+    private long highestSequencedRow = -1;
+    /** Row ids below it without a place yet: committed later, rolled back, or skipped by the database; first seen. */
+    private final java.util.TreeMap<Long, Long> gaps = new java.util.TreeMap<>();
+    private long lastGapSweep;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
@@ -128,7 +139,7 @@ public final class EventDispatcher implements EventLog, HealthCheck {
     private void loop() {
         while (running) {
             try {
-                store.sequenceNewEvents(config.batchSize());
+                sequenceNewEvents();
                 for (EventSubscriber subscriber : List.copyOf(subscribers.values())) {
                     if (!running) {
                         break;
@@ -158,6 +169,46 @@ public final class EventDispatcher implements EventLog, HealthCheck {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+        }
+    }
+
+    /**
+     * Gives newly committed events their place. The common path reads only rows above the highest row with a place.
+     * Row ids skipped on the way are watched as gaps: on PostgreSQL a transaction may commit its event after a newer
+     * one was sequenced (Derby's scan waits for it instead), so every two seconds the gaps are looked at again, and a
+     * gap is forgotten after the grace period (a rolled-back transaction never fills it).
+     */
+    private void sequenceNewEvents() throws SQLException {
+        if (highestSequencedRow < 0) {
+            highestSequencedRow = store.sequencedWatermark();
+        }
+        note(store.sequenceNewEvents(highestSequencedRow, config.batchSize()));
+        long now = System.currentTimeMillis();
+        if (!gaps.isEmpty() && now - lastGapSweep >= 2000) {
+            lastGapSweep = now;
+            note(store.sequenceNewEvents(gaps.firstKey() - 1, config.batchSize()));
+            long expired = now - TimeUnit.SECONDS.toMillis(config.lateCommitGraceSeconds());
+            gaps.values().removeIf(firstSeen -> firstSeen < expired);
+        }
+    }
+
+    private void note(List<Long> rows) {
+        long now = System.currentTimeMillis();
+        for (long row : rows) {
+            if (row > highestSequencedRow) {
+                long skipped = row - highestSequencedRow - 1;
+                if (skipped > 10_000) {
+                    LOG.warn("Event row ids jumped from {} to {}; the ids between are not watched for late commits",
+                            highestSequencedRow, row);
+                } else {
+                    for (long id = highestSequencedRow + 1; id < row; id++) {
+                        gaps.putIfAbsent(id, now);
+                    }
+                }
+                highestSequencedRow = row;
+            } else {
+                gaps.remove(row);
             }
         }
     }

@@ -22,15 +22,18 @@ import dev.tessera.platform.api.event.StoredEvent;
 import dev.tessera.platform.api.event.TopicPattern;
 
 /**
- * The SQL of the event stream. Events are inserted by the publishing transaction with no place in the stream; the
- * dispatcher then gives each committed event the next sequence number, so the stream's order is the order in which
- * events became visible, and an event committed late is never skipped by a cursor that moved past its id.
+ * The SQL of the event stream. Publishing transactions insert events into TSR_EVENT and nothing else; the dispatcher
+ * gives each committed event the next sequence number in TSR_EVENT_ORDER, which only it writes, so a publishing
+ * transaction never waits for the dispatcher. The stream's order is the order in which events became visible, and
+ * an event committed late (after events with higher row ids) still gets a place and is delivered.
  * Statements are plain SQL that Derby and PostgreSQL both run.
  */
 final class EventStore {
     static final String INSERT = "INSERT INTO TSR_EVENT (EVENT_ID, TYPE, RECORD_ID, RECORD_VERSION, OCCURRED_AT, ACTOR,"
             + " PAYLOAD, CHANGES) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String COLUMNS = "SEQ, EVENT_ID, TYPE, RECORD_ID, RECORD_VERSION, OCCURRED_AT, ACTOR, PAYLOAD, CHANGES";
+    private static final String COLUMNS = "O.SEQ, E.EVENT_ID, E.TYPE, E.RECORD_ID, E.RECORD_VERSION, E.OCCURRED_AT, E.ACTOR,"
+            + " E.PAYLOAD, E.CHANGES";
+    private static final String STREAM = " FROM TSR_EVENT_ORDER O JOIN TSR_EVENT E ON E.ID = O.EVENT_ROW";
 
     /** A subscriber's durable cursor. */
     record Cursor(String subscriberId, long position, int failures, String lastError, Instant nextAttemptAt) {
@@ -74,32 +77,59 @@ final class EventStore {
 
     // ------------------------------------------------------------ the dispatcher's own transactions
 
-    /** Gives committed events without a place the next sequence numbers, in id order; returns how many. */
-    int sequenceNewEvents(int max) throws SQLException {
+    /**
+     * Gives committed events above a row id that have no place yet the next sequence numbers, in row id order.
+     *
+     * @return the row ids that got a place, ascending
+     */
+    List<Long> sequenceNewEvents(long aboveRow, int max) throws SQLException {
         try (Connection c = open()) {
-            List<Long> ids = new ArrayList<>();
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT ID FROM TSR_EVENT WHERE SEQ IS NULL ORDER BY ID FETCH FIRST "
-                         + max + " ROWS ONLY")) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
+            List<Long> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT E.ID FROM TSR_EVENT E WHERE E.ID > ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM TSR_EVENT_ORDER O WHERE O.EVENT_ROW = E.ID) ORDER BY E.ID FETCH FIRST " + max + " ROWS ONLY")) {
+                s.setLong(1, aboveRow);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getLong(1));
+                    }
                 }
             }
-            if (ids.isEmpty()) {
+            if (rows.isEmpty()) {
                 c.commit();
-                return 0;
+                return rows;
             }
             long next = lastSequence(c) + 1;
-            try (PreparedStatement update = c.prepareStatement("UPDATE TSR_EVENT SET SEQ = ? WHERE ID = ? AND SEQ IS NULL")) {
-                for (Long id : ids) {
-                    update.setLong(1, next++);
-                    update.setLong(2, id);
-                    update.addBatch();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO TSR_EVENT_ORDER (SEQ, EVENT_ROW) VALUES (?, ?)")) {
+                for (Long row : rows) {
+                    insert.setLong(1, next++);
+                    insert.setLong(2, row);
+                    insert.addBatch();
                 }
-                update.executeBatch();
+                insert.executeBatch();
             }
             c.commit();
-            return ids.size();
+            return rows;
+        }
+    }
+
+    /** The lowest row id without a place, minus one; or the highest row id with a place when every event has one. */
+    long sequencedWatermark() throws SQLException {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            long result;
+            try (ResultSet rs = s.executeQuery("SELECT MIN(E.ID) FROM TSR_EVENT E WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM TSR_EVENT_ORDER O WHERE O.EVENT_ROW = E.ID)")) {
+                rs.next();
+                long lowestWithout = rs.getLong(1);
+                result = rs.wasNull() ? -1 : lowestWithout - 1;
+            }
+            if (result < 0) {
+                try (ResultSet rs = s.executeQuery("SELECT MAX(EVENT_ROW) FROM TSR_EVENT_ORDER")) {
+                    rs.next();
+                    result = rs.getLong(1);
+                }
+            }
+            c.commit();
+            return result;
         }
     }
 
@@ -112,15 +142,15 @@ final class EventStore {
     }
 
     private static long lastSequence(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(SEQ) FROM TSR_EVENT")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(SEQ) FROM TSR_EVENT_ORDER")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     List<StoredEvent> after(long position, TopicPattern pattern, int limit) throws SQLException {
-        String where = "SEQ > ?" + (pattern == null ? "" : " AND TYPE LIKE ? ESCAPE '\\'");
-        String sql = "SELECT " + COLUMNS + " FROM TSR_EVENT WHERE " + where + " ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY";
+        String where = "O.SEQ > ?" + (pattern == null ? "" : " AND E.TYPE LIKE ? ESCAPE '\\'");
+        String sql = "SELECT " + COLUMNS + STREAM + " WHERE " + where + " ORDER BY O.SEQ FETCH FIRST " + limit + " ROWS ONLY";
         try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, position);
             if (pattern != null) {
@@ -133,8 +163,8 @@ final class EventStore {
     }
 
     List<StoredEvent> latest(TopicPattern pattern, int limit) throws SQLException {
-        String where = "SEQ IS NOT NULL" + (pattern == null ? "" : " AND TYPE LIKE ? ESCAPE '\\'");
-        String sql = "SELECT " + COLUMNS + " FROM TSR_EVENT WHERE " + where + " ORDER BY SEQ DESC FETCH FIRST " + limit + " ROWS ONLY";
+        String where = pattern == null ? "" : " WHERE E.TYPE LIKE ? ESCAPE '\\'";
+        String sql = "SELECT " + COLUMNS + STREAM + where + " ORDER BY O.SEQ DESC FETCH FIRST " + limit + " ROWS ONLY";
         try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
             if (pattern != null) {
                 s.setString(1, pattern.toSqlLike());
@@ -147,7 +177,7 @@ final class EventStore {
     }
 
     List<StoredEvent> history(String recordType, String recordId) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM TSR_EVENT WHERE RECORD_ID = ? AND TYPE LIKE ? ESCAPE '\\' AND SEQ IS NOT NULL ORDER BY SEQ";
+        String sql = "SELECT " + COLUMNS + STREAM + " WHERE E.RECORD_ID = ? AND E.TYPE LIKE ? ESCAPE '\\' ORDER BY O.SEQ";
         try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, recordId);
             s.setString(2, "%." + recordType.replace("_", "\\_").replace("%", "\\%") + ".%");
@@ -158,7 +188,7 @@ final class EventStore {
     }
 
     Optional<StoredEvent> bySequence(long sequence) throws SQLException {
-        try (Connection c = open(); PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM TSR_EVENT WHERE SEQ = ?")) {
+        try (Connection c = open(); PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + STREAM + " WHERE O.SEQ = ?")) {
             s.setLong(1, sequence);
             List<StoredEvent> events = read(s);
             c.commit();
@@ -258,14 +288,16 @@ final class EventStore {
     }
 
     List<DeadLetter> deadLetters() throws SQLException {
-        String sql = "SELECT D.ID, D.SUBSCRIBER_ID, D.ATTEMPTS, D.LAST_ERROR, D.DEAD_AT, " + prefixed("E.")
-                + " FROM TSR_DEAD_LETTER D JOIN TSR_EVENT E ON E.SEQ = D.EVENT_SEQ ORDER BY D.ID";
+        String sql = "SELECT D.ID, D.SUBSCRIBER_ID, D.ATTEMPTS, D.LAST_ERROR, D.DEAD_AT, " + COLUMNS
+                + " FROM TSR_DEAD_LETTER D JOIN TSR_EVENT_ORDER O ON O.SEQ = D.EVENT_SEQ JOIN TSR_EVENT E ON E.ID = O.EVENT_ROW"
+                + " ORDER BY D.ID";
         return readDeadLetters(sql, null);
     }
 
     Optional<DeadLetter> deadLetter(long id) throws SQLException {
-        String sql = "SELECT D.ID, D.SUBSCRIBER_ID, D.ATTEMPTS, D.LAST_ERROR, D.DEAD_AT, " + prefixed("E.")
-                + " FROM TSR_DEAD_LETTER D JOIN TSR_EVENT E ON E.SEQ = D.EVENT_SEQ WHERE D.ID = ?";
+        String sql = "SELECT D.ID, D.SUBSCRIBER_ID, D.ATTEMPTS, D.LAST_ERROR, D.DEAD_AT, " + COLUMNS
+                + " FROM TSR_DEAD_LETTER D JOIN TSR_EVENT_ORDER O ON O.SEQ = D.EVENT_SEQ JOIN TSR_EVENT E ON E.ID = O.EVENT_ROW"
+                + " WHERE D.ID = ?";
         return readDeadLetters(sql, id).stream().findFirst();
     }
 
@@ -361,10 +393,6 @@ final class EventStore {
         Connection c = dataSource.getConnection();
         c.setAutoCommit(false);
         return c;
-    }
-
-    private static String prefixed(String prefix) {
-        return prefix + COLUMNS.replace(", ", ", " + prefix);
     }
 
     private static String clip(String text) {
