@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.platform.api.RecordType;
@@ -16,7 +17,7 @@ import dev.tessera.platform.api.event.StoredEvent;
 @Command(scope = "tessera", name = "audit", description = "Shows who changed a record, what and when, from its events")
 public class AuditCommand extends TesseraAction {
 
-    @Reference
+    @Reference(optional = true)
     EventLog events;
 
     @Argument(index = 0, name = "record-type", required = true, description = "e.g. invoice, journal-entry")
@@ -26,7 +27,8 @@ public class AuditCommand extends TesseraAction {
     String recordId;
 
     @Override
-    protected Object run() {
+    protected Object run() throws CommandException {
+        var events = available(this.events, "The event stream");
         List<StoredEvent> history = events.history(RecordType.of(recordType).name(), recordId);
         if (history.isEmpty()) {
             System.out.println("No events for " + recordType + " " + recordId);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.platform.api.event.DeadLetter;
@@ -14,11 +15,12 @@ import dev.tessera.platform.api.event.EventLog;
 @Command(scope = "tessera", name = "dead-letters", description = "Lists events that a subscriber failed to handle after all retries")
 public class DeadLettersCommand extends TesseraAction {
 
-    @Reference
+    @Reference(optional = true)
     EventLog events;
 
     @Override
-    protected Object run() {
+    protected Object run() throws CommandException {
+        var events = available(this.events, "The event stream");
         List<DeadLetter> letters = events.deadLetters();
         if (letters.isEmpty()) {
             System.out.println("No dead letters");

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.platform.api.PlatformErrors;
@@ -17,7 +18,7 @@ import dev.tessera.platform.api.event.StoredEvent;
 @Command(scope = "tessera", name = "events", description = "Shows the committed event stream, newest last; --follow keeps printing new events")
 public class EventsCommand extends TesseraAction {
 
-    @Reference
+    @Reference(optional = true)
     EventLog events;
 
     @Option(name = "--type", description = "an event type or a prefix ending in *, e.g. sales.invoice.*")
@@ -33,7 +34,8 @@ public class EventsCommand extends TesseraAction {
     boolean follow;
 
     @Override
-    protected Object run() throws InterruptedException {
+    protected Object run() throws InterruptedException, CommandException {
+        var events = available(this.events, "The event stream");
         requireLimit(limit);
         List<StoredEvent> batch = after >= 0 ? events.events(after, type, limit) : events.latest(type, limit);
         print(batch, true);

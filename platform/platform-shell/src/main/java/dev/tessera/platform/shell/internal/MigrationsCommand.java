@@ -3,6 +3,7 @@ package dev.tessera.platform.shell.internal;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.platform.api.persistence.MigrationStatus;
@@ -12,11 +13,12 @@ import dev.tessera.platform.api.persistence.SchemaMigrations;
 @Command(scope = "tessera", name = "migrations", description = "Shows each module's schema: applied version, pending change sets, last error")
 public class MigrationsCommand extends TesseraAction {
 
-    @Reference
+    @Reference(optional = true)
     SchemaMigrations migrations;
 
     @Override
-    protected Object run() {
+    protected Object run() throws CommandException {
+        var migrations = available(this.migrations, "The schema migrations");
         ShellTable table = new ShellTable();
         table.column("MODULE");
         table.column("APPLIED VERSION");

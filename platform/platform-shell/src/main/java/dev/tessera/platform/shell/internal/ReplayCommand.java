@@ -13,7 +13,7 @@ import dev.tessera.platform.api.event.EventLog;
 @Command(scope = "tessera", name = "replay", description = "Delivers dead-lettered events to their subscribers again")
 public class ReplayCommand extends TesseraAction {
 
-    @Reference
+    @Reference(optional = true)
     EventLog events;
 
     @Argument(index = 0, name = "id", description = "the dead letter id (see tessera:dead-letters)")
@@ -24,6 +24,7 @@ public class ReplayCommand extends TesseraAction {
 
     @Override
     protected Object run() throws CommandException {
+        var events = available(this.events, "The event stream");
         if (all == (id != null)) {
             throw new CommandException("Give either a dead letter id or --all, e.g. tessera:replay 12");
         }

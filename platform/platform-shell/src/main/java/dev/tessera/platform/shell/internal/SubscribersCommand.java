@@ -3,6 +3,7 @@ package dev.tessera.platform.shell.internal;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.platform.api.event.EventLog;
@@ -12,11 +13,12 @@ import dev.tessera.platform.api.event.SubscriberStatus;
 @Command(scope = "tessera", name = "subscribers", description = "Shows each durable event subscriber: present, position, events behind, failures")
 public class SubscribersCommand extends TesseraAction {
 
-    @Reference
+    @Reference(optional = true)
     EventLog events;
 
     @Override
-    protected Object run() {
+    protected Object run() throws CommandException {
+        var events = available(this.events, "The event stream");
         ShellTable table = new ShellTable();
         table.column("SUBSCRIBER");
         table.column("PRESENT");

@@ -22,4 +22,16 @@ abstract class TesseraAction implements Action {
     }
 
     protected abstract Object run() throws Exception;
+
+    /**
+     * Commands that need the database hold their service as an optional reference, so that the whole tessera scope
+     * stays available (Karaf registers a bundle's commands only when every mandatory reference is there) and the
+     * command itself says why it cannot answer.
+     */
+    static <T> T available(T service, String what) throws CommandException {
+        if (service == null) {
+            throw new CommandException(what + " is not available: the database cannot be used now; tessera:health says why");
+        }
+        return service;
+    }
 }
