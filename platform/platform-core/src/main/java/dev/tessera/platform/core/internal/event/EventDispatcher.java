@@ -97,7 +97,7 @@ public final class EventDispatcher implements EventLog, HealthCheck {
     public EventDispatcher(@Reference(target = "(tessera.module=platform)") ModuleSchema schema,
                            @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource, Config config) {
         this.store = new EventStore(dataSource);
-        this.config = config;
+        this.config = checked(config);
         this.worker = new Thread(this::loop, "tessera-event-dispatcher");
         worker.setDaemon(true);
         worker.start();
@@ -132,6 +132,33 @@ public final class EventDispatcher implements EventLog, HealthCheck {
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }
+    }
+
+    /** Refuses settings that cannot work, with a log line naming the setting, and uses the default instead. */
+    static Config checked(Config config) {
+        long pollMillis = setting("pollMillis", config.pollMillis(), 10, 60_000, 100);
+        int maxAttempts = (int) setting("maxAttempts", config.maxAttempts(), 1, 1000, 5);
+        long backoffMillis = setting("backoffMillis", config.backoffMillis(), 1, 3_600_000, 200);
+        long backoffMaxMillis = setting("backoffMaxMillis", config.backoffMaxMillis(), backoffMillis, 86_400_000, 60_000);
+        int batchSize = (int) setting("batchSize", config.batchSize(), 1, 10_000, 500);
+        long grace = setting("lateCommitGraceSeconds", config.lateCommitGraceSeconds(), 0, 86_400, 600);
+        return new Config() {
+            @Override public Class<? extends java.lang.annotation.Annotation> annotationType() { return Config.class; }
+            @Override public long pollMillis() { return pollMillis; }
+            @Override public int maxAttempts() { return maxAttempts; }
+            @Override public long backoffMillis() { return backoffMillis; }
+            @Override public long backoffMaxMillis() { return backoffMaxMillis; }
+            @Override public int batchSize() { return batchSize; }
+            @Override public long lateCommitGraceSeconds() { return grace; }
+        };
+    }
+
+    private static long setting(String name, long value, long min, long max, long fallback) {
+        if (value < min || value > max) {
+            LOG.error("etc/{}.cfg: {} = {} is out of range ({} to {}); using {}", PID, name, value, min, max, fallback);
+            return fallback;
+        }
+        return value;
     }
 
     // ------------------------------------------------------------ the loop

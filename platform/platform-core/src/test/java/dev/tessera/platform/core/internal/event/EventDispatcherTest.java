@@ -200,6 +200,14 @@ class EventDispatcherTest {
         assertTrue(recorder.received().stream().anyMatch(e -> e.recordId().equals("late")));
     }
 
+    @Test
+    void settingsThatCannotWorkFallBackToTheDefaults() {
+        EventDispatcher.Config checked = EventDispatcher.checked(config(0, -5));
+        assertEquals(5, checked.maxAttempts());
+        assertEquals(200, checked.backoffMillis());
+        assertEquals(20, checked.pollMillis());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Connection transaction() throws Exception {
