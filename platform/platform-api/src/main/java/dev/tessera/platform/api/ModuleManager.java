@@ -37,4 +37,14 @@ public interface ModuleManager {
      *                          {@code platform.module-required}
      */
     List<ModuleInfo> disable(Collection<String> ids);
+
+    /**
+     * Upgrades an enabled module to the newest version its features repositories offer, while Tessera runs: its
+     * bundles are updated in place (no other bundle restarts), its schema migrations run, its data is kept. If the
+     * new version does not become active, the previous version is put back.
+     *
+     * @throws TesseraException {@code platform.unknown-module}, {@code platform.module-not-enabled},
+     *                          {@code platform.module-up-to-date}, {@code platform.module-failed}
+     */
+    ModuleInfo upgrade(String id);
 }

@@ -7,6 +7,7 @@ public interface PlatformErrors {
     ErrorCode MODULE_ALREADY_ENABLED = ErrorCode.of("platform.module-already-enabled", ErrorKind.CONFLICT);
     ErrorCode MODULE_NOT_ENABLED = ErrorCode.of("platform.module-not-enabled", ErrorKind.CONFLICT);
     ErrorCode MODULE_REQUIRED = ErrorCode.of("platform.module-required", ErrorKind.CONFLICT);
+    ErrorCode MODULE_UP_TO_DATE = ErrorCode.of("platform.module-up-to-date", ErrorKind.CONFLICT);
     ErrorCode MODULE_FAILED = ErrorCode.of("platform.module-failed", ErrorKind.UNAVAILABLE);
     ErrorCode MODULE_UNAVAILABLE = ErrorCode.of("platform.module-unavailable", ErrorKind.UNAVAILABLE);
     ErrorCode OWNERSHIP_CONFLICT = ErrorCode.of("platform.ownership-conflict", ErrorKind.CONFLICT);

@@ -57,6 +57,7 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
     static final String PID = "dev.tessera.platform.modules";
     private static final Logger LOG = LoggerFactory.getLogger(ModuleManagerImpl.class);
     private static final EnumSet<Option> NO_REFRESH = EnumSet.of(Option.NoAutoRefreshBundles);
+    private static final EnumSet<Option> UPGRADE = EnumSet.of(Option.Upgrade, Option.NoAutoRefreshBundles);
 
     @ObjectClassDefinition(name = "Tessera modules", description = "How the kernel enables and disables modules")
     public @interface Config {
@@ -146,6 +147,66 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
     @Override
     public List<ModuleInfo> disable(Collection<String> ids) {
         return logRefusal("disable", ids, () -> doDisable(ids));
+    }
+
+    @Override
+    public ModuleInfo upgrade(String id) {
+        return logRefusal("upgrade", List.of(String.valueOf(id)), () -> List.of(doUpgrade(id))).get(0);
+    }
+
+    private ModuleInfo doUpgrade(String id) {
+        operations.lock();
+        try {
+            List<String> wanted = normalize(id == null ? List.of() : List.of(id), "upgrade");
+            String module = wanted.get(0);
+            Map<String, Feature> moduleFeatures = moduleFeatures();
+            Feature current = known(module, moduleFeatures);
+            if (!features.isInstalled(current)) {
+                throw new TesseraException(PlatformErrors.MODULE_NOT_ENABLED, "Module '" + module
+                        + "' is not enabled, so there is nothing to upgrade; enable it (tessera:enable " + module + ")");
+            }
+            Feature target = newestFeature(module).orElse(current);
+            if (newest(current, target) == current) {
+                throw new TesseraException(PlatformErrors.MODULE_UP_TO_DATE, "Module '" + module + "' is already at "
+                        + current.getVersion() + ", the newest version available; add a features repository with a"
+                        + " newer one first (feature:repo-add)");
+            }
+            long start = System.nanoTime();
+            LOG.info("Upgrading module {} from {} to {}", module, current.getVersion(), target.getVersion());
+            String why = null;
+            try {
+                features.installFeature(target.getName(), target.getVersion(), UPGRADE);
+                Map<String, String> problems = awaitActive(Set.of(module), moduleFeatures());
+                if (!problems.isEmpty()) {
+                    why = "module '" + module + "' " + problems.get(module);
+                }
+            } catch (Exception e) {
+                why = ResolverMessages.summarize(e);
+            }
+            if (why != null) {
+                String restored = restore(current);
+                LOG.error("Upgrading module {} to {} failed, {}: {}", module, target.getVersion(), restored, why);
+                throw new TesseraException(PlatformErrors.MODULE_FAILED, "Could not upgrade " + module + " to "
+                        + target.getVersion() + ": " + why + ". " + restored + ".");
+            }
+            LOG.info("Upgraded module {} to {} in {} ms (its data is kept)", module, target.getVersion(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return module(module).orElseThrow();
+        } finally {
+            operations.unlock();
+        }
+    }
+
+    /** Puts the previous version of a module back after a failed upgrade; says what happened. */
+    private String restore(Feature previous) {
+        try {
+            features.installFeature(previous.getName(), previous.getVersion(), UPGRADE);
+            return "version " + previous.getVersion() + " was restored";
+        } catch (Exception e) {
+            LOG.error("Restoring {} {} failed", previous.getName(), previous.getVersion(), e);
+            return "restoring version " + previous.getVersion() + " failed too (" + ResolverMessages.summarize(e)
+                    + "); install it by hand";
+        }
     }
 
     /** Every refusal reaches the log too, with what was asked, not only the caller. */
@@ -324,7 +385,8 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
                 : feature.getDescription() != null && !feature.getDescription().isBlank() ? feature.getDescription()
                 : feature.getName();
         String version = descriptor != null ? descriptor.version() : feature.getVersion();
-        return new ModuleInfo(id, name, version, state, enabled,
+        String newest = feature == null ? version : newestFeature(id).map(Feature::getVersion).orElse(version);
+        return new ModuleInfo(id, name, version, newest, state, enabled,
                 descriptor != null ? descriptor.owns() : Set.of(),
                 requires(id, moduleFeatures, snapshot),
                 descriptor != null ? descriptor.integratesWith() : Set.of(),
@@ -361,11 +423,39 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
         }
         Map<String, Feature> result = new TreeMap<>();
         for (Feature feature : all) {
-            ModuleFeature.moduleId(feature).ifPresent(id -> result.merge(id, feature,
-                    (a, b) -> org.osgi.framework.Version.parseVersion(a.getVersion())
-                            .compareTo(org.osgi.framework.Version.parseVersion(b.getVersion())) >= 0 ? a : b));
+            ModuleFeature.moduleId(feature).ifPresent(id -> result.merge(id, feature, this::preferred));
         }
         return result;
+    }
+
+    /** Of two versions of a module's feature: the installed one, else the higher one. */
+    private Feature preferred(Feature a, Feature b) {
+        boolean aInstalled = features.isInstalled(a);
+        if (aInstalled != features.isInstalled(b)) {
+            return aInstalled ? a : b;
+        }
+        return newest(a, b);
+    }
+
+    private static Feature newest(Feature a, Feature b) {
+        return org.osgi.framework.Version.parseVersion(a.getVersion())
+                .compareTo(org.osgi.framework.Version.parseVersion(b.getVersion())) >= 0 ? a : b;
+    }
+
+    /** The newest version of a module's feature in the features repositories. */
+    private Optional<Feature> newestFeature(String id) {
+        try {
+            Feature newest = null;
+            for (Feature feature : features.listFeatures()) {
+                if (ModuleFeature.moduleId(feature).filter(id::equals).isPresent()) {
+                    newest = newest == null ? feature : newest(newest, feature);
+                }
+            }
+            return Optional.ofNullable(newest);
+        } catch (Exception e) {
+            throw new TesseraException(PlatformErrors.MODULE_UNAVAILABLE,
+                    "The features service cannot list features: " + ResolverMessages.summarize(e), e);
+        }
     }
 
     private Set<String> installedModules(Map<String, Feature> moduleFeatures) {

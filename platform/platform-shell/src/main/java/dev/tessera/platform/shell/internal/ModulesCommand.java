@@ -28,7 +28,8 @@ public class ModulesCommand extends TesseraAction {
         table.column("OWNS");
         table.column("REQUIRES");
         for (ModuleInfo m : modules.modules()) {
-            table.addRow().addContent(m.id(), m.name(), m.version(), state(m),
+            table.addRow().addContent(m.id(), m.name(), m.upgradable() ? m.version() + " (" + m.newestVersion() + " available)"
+                    : m.version(), state(m),
                     m.owns().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")),
                     String.join(", ", m.requires()));
         }
