@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import javax.inject.Inject;
 
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.features.Repository;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -55,13 +53,7 @@ public class ModuleLifecycleIT extends TesseraTestSupport {
 
     @Before
     public void testModulesAreAvailable() throws Exception {
-        URI repository = URI.create(requiredProperty(TEST_FEATURES));
-        for (Repository known : features.listRepositories()) {
-            if (known.getURI().equals(repository)) {
-                return;
-            }
-        }
-        features.addRepository(repository);
+        addTestModules(features);
     }
 
     @After

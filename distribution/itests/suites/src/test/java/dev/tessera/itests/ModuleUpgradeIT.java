@@ -3,7 +3,6 @@ package dev.tessera.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -49,7 +48,7 @@ public class ModuleUpgradeIT extends TesseraTestSupport {
 
     @Test
     public void upgradingAModuleInPlaceMigratesItsSchemaAndKeepsEveryRow() throws Exception {
-        features.addRepository(URI.create(requiredProperty(TEST_FEATURES)));
+        addTestModules(features);
         // an installation that has been running version 0.1.0 of the module
         features.installFeature("tessera-itest-notes", "0.1.0.SNAPSHOT", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         await("version 0.1.0 active", Duration.ofSeconds(30), () -> state() == ModuleState.ACTIVE);

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +18,6 @@ import java.util.concurrent.Future;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.features.Repository;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -64,14 +62,7 @@ public class PersistenceIT extends TesseraTestSupport {
 
     @Before
     public void notesEnabled() throws Exception {
-        URI repository = URI.create(requiredProperty(TEST_FEATURES));
-        boolean known = false;
-        for (Repository r : features.listRepositories()) {
-            known |= r.getURI().equals(repository);
-        }
-        if (!known) {
-            features.addRepository(repository);
-        }
+        addTestModules(features);
         if (!modules.module("itest-notes").orElseThrow().enabled()) {
             modules.enable(List.of("itest-notes"));
         }

@@ -1,7 +1,5 @@
 package dev.tessera.itests;
 
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +22,9 @@ public class PostgresPersistenceIT extends PersistenceIT {
     @Configuration
     public Option[] config() throws IOException {
         int port = PostgresServer.port();
-        String cfg = "etc/org.ops4j.datasource-tessera.cfg";
         List<Option> options = new ArrayList<>(List.of(super.config()));
-        options.add(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
-        options.add(editConfigurationFilePut(cfg, "url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres"));
-        options.add(editConfigurationFilePut(cfg, "user", "postgres"));
-        options.add(editConfigurationFilePut(cfg, "password", "postgres"));
+        options.addAll(dataSource("PostgreSQL JDBC Driver", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "postgres", "postgres"));
         return options.toArray(new Option[0]);
     }
 

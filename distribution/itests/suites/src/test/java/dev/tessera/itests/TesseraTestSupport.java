@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
@@ -30,6 +31,8 @@ import javax.inject.Inject;
 import javax.security.auth.Subject;
 
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.features.Repository;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
@@ -109,6 +112,26 @@ public abstract class TesseraTestSupport {
             options.add(keepRuntimeFolder());
         }
         return options.toArray(new Option[0]);
+    }
+
+    /** Adds the test modules' features repository once, so their modules are available. */
+    protected void addTestModules(FeaturesService features) throws Exception {
+        URI repository = URI.create(requiredProperty(TEST_FEATURES));
+        for (Repository known : features.listRepositories()) {
+            if (known.getURI().equals(repository)) {
+                return;
+            }
+        }
+        features.addRepository(repository);
+    }
+
+    /** Options pointing the distribution's DataSource at another database, as an administrator edits its file. */
+    protected static List<Option> dataSource(String driverName, String url, String user, String password) {
+        String cfg = "etc/org.ops4j.datasource-tessera.cfg";
+        return List.of(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", driverName),
+                editConfigurationFilePut(cfg, "url", url),
+                editConfigurationFilePut(cfg, "user", user),
+                editConfigurationFilePut(cfg, "password", password));
     }
 
     /** Runs a console command as an administrator and returns what it printed; fails the test if it fails. */

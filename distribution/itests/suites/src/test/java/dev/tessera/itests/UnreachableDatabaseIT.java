@@ -53,9 +53,8 @@ public class UnreachableDatabaseIT extends TesseraTestSupport {
         }
         String cfg = "etc/org.ops4j.datasource-tessera.cfg";
         List<Option> options = new ArrayList<>(List.of(super.config()));
-        options.add(editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
-        options.add(editConfigurationFilePut(cfg, "url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/tessera"));
-        options.add(editConfigurationFilePut(cfg, "user", "tessera"));
+        options.addAll(dataSource("PostgreSQL JDBC Driver", "jdbc:postgresql://127.0.0.1:" + closedPort + "/tessera",
+                "tessera", "not-used"));
         options.add(editConfigurationFilePut(cfg, "pool.connectionTimeout", "2000"));
         options.add(editConfigurationFilePut(cfg, "pool.initializationFailTimeout", "-1"));
         return options.toArray(new Option[0]);
