@@ -2,6 +2,7 @@ package dev.tessera.platform.persistence.internal;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -9,6 +10,7 @@ import org.osgi.framework.Bundle;
 
 import liquibase.Contexts;
 import liquibase.LabelExpression;
+import liquibase.Scope;
 import liquibase.Liquibase;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
@@ -17,6 +19,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.OSGiResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /** Runs a module's Liquibase changelog against the tessera database, recording it in the module's own tables. */
 final class LiquibaseMigration {
@@ -32,7 +35,21 @@ final class LiquibaseMigration {
         return run(connection, new OSGiResourceAccessor(bundle), declaration);
     }
 
+    /**
+     * Liquibase's settings for a migration inside Tessera: its progress goes to the log (Tessera logs one line per
+     * module; Liquibase's own lines are at WARN) instead of the console, and it sends no usage data anywhere.
+     */
+    private static final Map<String, Object> SCOPE = Map.of(
+            Scope.Attr.ui.name(), new LoggerUIService(),
+            "liquibase.command.showSummaryOutput", "LOG",
+            "liquibase.analytics.enabled", Boolean.FALSE);
+
     static Result run(Connection connection, ResourceAccessor resources, SchemaDeclaration declaration) throws Exception {
+        return Scope.child(SCOPE, () -> update(connection, resources, declaration));
+    }
+
+    private static Result update(Connection connection, ResourceAccessor resources, SchemaDeclaration declaration)
+            throws Exception {
         Database database = open(connection, declaration);
         Liquibase liquibase = new Liquibase(declaration.changelog(), resources, database);
         int before = database.getRanChangeSetList().size();
@@ -52,6 +69,14 @@ final class LiquibaseMigration {
     }
 
     static Result stateAfterFailure(DataSource dataSource, ResourceAccessor resources, SchemaDeclaration declaration) {
+        try {
+            return Scope.child(SCOPE, () -> pending(dataSource, resources, declaration));
+        } catch (Exception e) {
+            return new Result("", 0, 0, 0);
+        }
+    }
+
+    private static Result pending(DataSource dataSource, ResourceAccessor resources, SchemaDeclaration declaration) {
         try (Connection connection = dataSource.getConnection()) {
             Database database = open(connection, declaration);
             Liquibase liquibase = new Liquibase(declaration.changelog(), resources, database);
