@@ -201,6 +201,33 @@ class EventDispatcherTest {
     }
 
     @Test
+    void theInboxLetsAHandlerIgnoreARepeatedDeliveryAndForgetsARolledBackMark() throws Exception {
+        DomainEvent event = event("sales.invoice.issued", "inv-9");
+        try (Connection c = transaction()) {
+            assertTrue(publisher.firstDelivery(c, "erp-ledger.postings", event));
+            c.rollback();
+        }
+        try (Connection c = transaction()) {
+            assertTrue(publisher.firstDelivery(c, "erp-ledger.postings", event), "the rolled-back mark does not count");
+            c.commit();
+        }
+        try (Connection c = transaction()) {
+            assertFalse(publisher.firstDelivery(c, "erp-ledger.postings", event), "second delivery");
+            assertTrue(publisher.firstDelivery(c, "crm-pipeline.write-backs", event), "each subscriber has its own marks");
+            c.commit();
+        }
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> publisher.publish(c, event("sales.invoice.issued", "x")));
+            assertTrue(e.getMessage().contains("auto-commit off"), e.getMessage());
+        }
+    }
+
+    @Test
     void settingsThatCannotWorkFallBackToTheDefaults() {
         EventDispatcher.Config checked = EventDispatcher.checked(config(0, -5));
         assertEquals(5, checked.maxAttempts());
