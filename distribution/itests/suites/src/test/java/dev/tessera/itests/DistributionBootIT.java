@@ -79,6 +79,7 @@ public class DistributionBootIT extends TesseraTestSupport {
         Properties management = load(etc.resolve("org.apache.karaf.management.cfg"));
         assertEquals("127.0.0.1", management.getProperty("rmiRegistryHost"));
         assertEquals("127.0.0.1", management.getProperty("rmiServerHost"));
+        assertEquals("127.0.0.1", load(etc.resolve("org.ops4j.pax.web.cfg")).getProperty("org.ops4j.pax.web.listening.addresses"));
     }
 
     private Bundle bundle(String symbolicName) {

@@ -57,6 +57,7 @@ public abstract class TesseraTestSupport {
     /** The test modules' features repository, built by this module (see src/test/resources). */
     protected static final String TEST_FEATURES = "tessera.itest.features";
     private static final String KARAF_VERSION = "4.4.10";
+    private static final int HTTP_PORT = freePortOrZero();
 
     @Inject
     protected BundleContext bundleContext;
@@ -86,6 +87,8 @@ public abstract class TesseraTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(HTTP_PORT)),
+            editConfigurationFilePut("etc/system.properties", "tessera.itest.http.port", Integer.toString(HTTP_PORT)),
             editConfigurationFilePut("etc/system.properties", TEST_FEATURES,
                     new File(requiredProperty(TEST_FEATURES)).toURI().toString()),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
@@ -106,6 +109,8 @@ public abstract class TesseraTestSupport {
                 "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
                 "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
                 "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                // as bin/setenv: the JAX-RS API bundle embeds a jar whose ZIP64 fields JDK 17.0.15 rejects
+                "-Djdk.util.zip.disableZip64ExtraFieldValidation=true",
                 "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*")));
         if (Boolean.getBoolean("tessera.itest.keep")) {
             // -Dtessera.itest.keep=true keeps target/exam/<id> (logs, data) for a look after the run
@@ -295,6 +300,14 @@ public abstract class TesseraTestSupport {
             throw new IllegalStateException("System property " + name + " is not set: run the tests through Maven (failsafe)");
         }
         return value;
+    }
+
+    private static int freePortOrZero() {
+        try {
+            return freePort();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static int freePort() throws IOException {

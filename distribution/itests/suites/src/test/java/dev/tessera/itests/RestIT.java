@@ -1,0 +1,136 @@
+package dev.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** The REST API as a client sees it: JSON, problem+json errors with codes, 401 without and 403 with the wrong role. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RestIT extends TesseraTestSupport {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Users for these tests only: an administrator, a viewer and a user with an unrelated role. */
+    @Override
+    @Configuration
+    public Option[] config() throws IOException {
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.add(editConfigurationFilePut("etc/users.properties", "itest-admin", "itest-secret,_g_:admingroup"));
+        options.add(editConfigurationFilePut("etc/users.properties", "itest-viewer", "itest-secret,viewer"));
+        options.add(editConfigurationFilePut("etc/users.properties", "itest-sales", "itest-secret,sales"));
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void withoutCredentialsTheApiAnswers401AsProblemJson() throws Exception {
+        HttpResponse<String> response = await(get("/platform/modules", null));
+        assertEquals(401, response.statusCode());
+        assertProblem(response, "platform.unauthenticated");
+        assertEquals("Basic realm=\"Tessera\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(401, send(get("/platform/modules", basic("itest-admin", "wrong"))).statusCode());
+    }
+
+    @Test
+    public void aViewerReadsButMayNotChangeAndAnUnrelatedRoleMayNotRead() throws Exception {
+        HttpResponse<String> modules = await(get("/platform/modules", basic("itest-viewer", "itest-secret")));
+        assertEquals(modules.body(), 200, modules.statusCode());
+        assertTrue(modules.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertTrue(modules.body(), modules.body().startsWith("["));
+
+        HttpResponse<String> enable = send(post("/platform/modules/itest-greeter/enable", basic("itest-viewer", "itest-secret")));
+        assertEquals(enable.body(), 403, enable.statusCode());
+        assertProblem(enable, "platform.forbidden");
+
+        HttpResponse<String> sales = send(get("/platform/modules", basic("itest-sales", "itest-secret")));
+        assertEquals(403, sales.statusCode());
+    }
+
+    @Test
+    public void aRefusalKeepsItsCodeAndStatus() throws Exception {
+        HttpResponse<String> unknown = await(post("/platform/modules/no-such-module/enable", basic("itest-admin", "itest-secret")));
+        assertEquals(unknown.body(), 404, unknown.statusCode());
+        assertProblem(unknown, "platform.unknown-module");
+        assertTrue(unknown.body(), unknown.body().contains("Unknown module 'no-such-module'"));
+        assertTrue("no stack trace", !unknown.body().contains("at dev.tessera"));
+
+        HttpResponse<String> noSuchPath = send(get("/platform/nothing-here", basic("itest-admin", "itest-secret")));
+        assertEquals(404, noSuchPath.statusCode());
+        assertProblem(noSuchPath, "platform.http-404");
+    }
+
+    @Test
+    public void livenessIsOpenAndTheDetailsNeedARole() throws Exception {
+        HttpResponse<String> open = await(get("/platform/health", null));
+        assertEquals(open.body(), 200, open.statusCode());
+        assertEquals("{\"status\":\"UP\"}", open.body());
+        HttpResponse<String> detailed = send(get("/platform/health", basic("itest-viewer", "itest-secret")));
+        assertTrue(detailed.body(), detailed.body().contains("\"datasource\"") && detailed.body().contains("\"entries\""));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void assertProblem(HttpResponse<String> response, String code) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(response.body(), response.body().contains("\"code\":\"" + code + "\"")
+                && response.body().contains("\"status\":" + response.statusCode()));
+    }
+
+    private HttpRequest get(String path, String authorization) {
+        return request(path, authorization).GET().build();
+    }
+
+    private HttpRequest post(String path, String authorization) {
+        return request(path, authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    private HttpRequest.Builder request(String path, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + requiredProperty("tessera.itest.http.port") + "/api/v1" + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The first request after boot waits until the API is registered (it answers a plain 404 before that). */
+    private HttpResponse<String> await(HttpRequest request) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> response = send(request);
+        while (response.body().contains("No service was found") && System.nanoTime() < deadline) {
+            synchronized (this) {
+                wait(200);
+            }
+            response = send(request);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tessera.platform.rest.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.tessera.platform.api.HealthReport;
+import dev.tessera.platform.api.HealthService;
+import dev.tessera.platform.api.ModuleInfo;
+import dev.tessera.platform.api.ModuleManager;
+import dev.tessera.platform.api.Ownership;
+import dev.tessera.platform.api.OwnershipRegistry;
+
+/** The kernel over HTTP: modules, ownership, health. */
+@Component(service = PlatformResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApplication.SELECT)
+@Path("platform")
+@Produces(MediaType.APPLICATION_JSON)
+public final class PlatformResource {
+    @Reference
+    ModuleManager modules;
+
+    @Reference
+    OwnershipRegistry ownership;
+
+    @Reference
+    HealthService health;
+
+    @GET
+    @Path("modules")
+    @RolesAllowed({"viewer", "admin"})
+    public List<ModuleInfo> modules() {
+        return modules.modules();
+    }
+
+    @POST
+    @Path("modules/{id}/enable")
+    @RolesAllowed("admin")
+    public List<ModuleInfo> enable(@PathParam("id") String id) {
+        return modules.enable(List.of(id));
+    }
+
+    @POST
+    @Path("modules/{id}/disable")
+    @RolesAllowed("admin")
+    public List<ModuleInfo> disable(@PathParam("id") String id) {
+        return modules.disable(List.of(id));
+    }
+
+    @GET
+    @Path("ownership")
+    @RolesAllowed({"viewer", "admin"})
+    public List<Ownership> ownership() {
+        return ownership.table();
+    }
+
+    /** Liveness for anyone (status only, 503 when down); the checks themselves for viewers. */
+    @GET
+    @Path("health")
+    @PermitAll
+    public Response health(@Context SecurityContext caller) {
+        HealthReport report = health.report();
+        Object body = caller.getUserPrincipal() != null && (caller.isUserInRole("viewer") || caller.isUserInRole("admin"))
+                ? report : Map.of("status", report.up() ? "UP" : "DOWN");
+        return Response.status(report.up() ? 200 : 503).entity(body).build();
+    }
+}

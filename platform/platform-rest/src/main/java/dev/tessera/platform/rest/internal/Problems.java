@@ -1,0 +1,48 @@
+package dev.tessera.platform.rest.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.ws.rs.core.Response;
+
+import dev.tessera.platform.api.ErrorKind;
+
+/** RFC 9457 problem documents: what went wrong, for the client, with Tessera's stable code. */
+final class Problems {
+    static final String MEDIA_TYPE = "application/problem+json";
+
+    private Problems() {
+    }
+
+    static Response of(int status, String title, String detail, String code) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://tessera.dev/problems/" + code);
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("code", code);
+        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    static int status(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case FORBIDDEN -> 403;
+            case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
+        };
+    }
+
+    static String title(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID -> "Invalid request";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict with the current state";
+            case FORBIDDEN -> "Forbidden";
+            case UNAVAILABLE -> "Unavailable";
+            case INTERNAL -> "Internal error";
+        };
+    }
+}
