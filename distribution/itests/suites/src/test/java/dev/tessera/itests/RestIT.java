@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -24,10 +27,18 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
+import dev.tessera.platform.api.event.EventLog;
+
 /** The REST API as a client sees it: JSON, problem+json errors with codes, 401 without and 403 with the wrong role. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RestIT extends TesseraTestSupport {
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private EventLog events;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Users for these tests only: an administrator, a viewer and a user with an unrelated role. */
@@ -85,6 +96,35 @@ public class RestIT extends TesseraTestSupport {
         assertEquals("{\"status\":\"UP\"}", open.body());
         HttpResponse<String> detailed = send(get("/platform/health", basic("itest-viewer", "itest-secret")));
         assertTrue(detailed.body(), detailed.body().contains("\"datasource\"") && detailed.body().contains("\"entries\""));
+    }
+
+    @Test
+    public void theEventStreamPagesByPositionAndBadParametersAre400() throws Exception {
+        addTestModules(features);
+        HttpResponse<String> enabled = await(post("/platform/modules/itest-notes/enable", basic("itest-admin", "itest-secret")));
+        assertEquals(enabled.body(), 200, enabled.statusCode());
+        long id = (Long) callService("dev.tessera.itest.notes.api.NoteService", "create", "over http");
+        await("the note's event", Duration.ofSeconds(10), () -> !events.history("note", Long.toString(id)).isEmpty());
+
+        HttpResponse<String> page = send(get("/platform/events?after=0&limit=5&type=notes.*", basic("itest-viewer", "itest-secret")));
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.body(), page.body().contains("\"events\":[") && page.body().contains("\"next\":"));
+        assertTrue("times as ISO-8601 strings: " + page.body(), page.body().matches("(?s).*\"occurredAt\":\"20\\d\\d-.*"));
+        assertTrue(page.body(), page.body().contains("\"recordId\":\"" + id + "\""));
+
+        HttpResponse<String> badLimit = send(get("/platform/events?limit=lots", basic("itest-viewer", "itest-secret")));
+        assertEquals(400, badLimit.statusCode());
+        assertProblem(badLimit, "platform.invalid-argument");
+        assertTrue(badLimit.body(), badLimit.body().contains("'limit' must be a whole number from 1 to 1000"));
+
+        HttpResponse<String> badType = send(get("/platform/events?type=sales.*.issued", basic("itest-viewer", "itest-secret")));
+        assertEquals(400, badType.statusCode());
+
+        HttpResponse<String> letters = send(get("/platform/dead-letters", basic("itest-viewer", "itest-secret")));
+        assertEquals("[]", letters.body());
+        HttpResponse<String> replay = send(post("/platform/dead-letters/77/replay", basic("itest-admin", "itest-secret")));
+        assertEquals(404, replay.statusCode());
+        assertProblem(replay, "platform.dead-letter-not-found");
     }
 
     // ------------------------------------------------------------------ helpers

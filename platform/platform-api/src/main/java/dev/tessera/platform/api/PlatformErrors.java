@@ -14,6 +14,7 @@ public interface PlatformErrors {
     ErrorCode NOT_OWNER = ErrorCode.of("platform.not-owner", ErrorKind.FORBIDDEN);
     ErrorCode CURRENCY_MISMATCH = ErrorCode.of("platform.currency-mismatch", ErrorKind.INVALID);
     ErrorCode DEAD_LETTER_NOT_FOUND = ErrorCode.of("platform.dead-letter-not-found", ErrorKind.NOT_FOUND);
+    ErrorCode REPLAY_FAILED = ErrorCode.of("platform.replay-failed", ErrorKind.CONFLICT);
     ErrorCode SUBSCRIBER_ABSENT = ErrorCode.of("platform.subscriber-absent", ErrorKind.UNAVAILABLE);
     ErrorCode PERSISTENCE_FAILED = ErrorCode.of("platform.persistence-failed", ErrorKind.INTERNAL);
 }

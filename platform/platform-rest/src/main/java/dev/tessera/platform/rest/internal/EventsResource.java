@@ -1,0 +1,88 @@
+package dev.tessera.platform.rest.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.tessera.platform.api.PlatformErrors;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.event.DeadLetter;
+import dev.tessera.platform.api.event.EventLog;
+import dev.tessera.platform.api.event.StoredEvent;
+
+/**
+ * The event stream and its delivery problems over HTTP. Events page by position: a page carries the
+ * {@code next} cursor to pass as {@code after}; an empty page means the client is caught up.
+ */
+@Component(service = EventsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApplication.SELECT)
+@Path("platform")
+@Produces(MediaType.APPLICATION_JSON)
+public final class EventsResource {
+    @Reference
+    EventLog events;
+
+    @GET
+    @Path("events")
+    @RolesAllowed({"viewer", "admin"})
+    public Map<String, Object> events(@QueryParam("after") @DefaultValue("0") String after,
+                                      @QueryParam("type") String type,
+                                      @QueryParam("limit") @DefaultValue("100") String limit) {
+        long position = number("after", after, 0, Long.MAX_VALUE);
+        int size = (int) number("limit", limit, 1, 1000);
+        List<StoredEvent> page = events.events(position, type, size);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", page);
+        body.put("next", page.isEmpty() ? position : page.get(page.size() - 1).sequence());
+        return body;
+    }
+
+    @GET
+    @Path("dead-letters")
+    @RolesAllowed({"viewer", "admin"})
+    public List<DeadLetter> deadLetters() {
+        return events.deadLetters();
+    }
+
+    @POST
+    @Path("dead-letters/{id}/replay")
+    @RolesAllowed("admin")
+    public Map<String, Object> replay(@PathParam("id") String id) {
+        long letter = number("id", id, 1, Long.MAX_VALUE);
+        boolean delivered = events.replay(letter);
+        if (!delivered) {
+            throw new TesseraException(PlatformErrors.REPLAY_FAILED, "Dead letter " + letter
+                    + " failed again and stays on the list; see its lastError");
+        }
+        return Map.of("id", letter, "delivered", true);
+    }
+
+    private static long number(String name, String value, long min, long max) {
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the refusal
+        }
+        throw new TesseraException(PlatformErrors.INVALID_ARGUMENT, "'" + name + "' must be a whole number from "
+                + min + " to " + max + ", not '" + value + "'");
+    }
+}
