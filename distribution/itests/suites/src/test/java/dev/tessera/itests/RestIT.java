@@ -127,6 +127,26 @@ public class RestIT extends TesseraTestSupport {
         assertProblem(replay, "platform.dead-letter-not-found");
     }
 
+    @Test
+    public void aBodyAboveTheLimitIsRefusedWith413() throws Exception {
+        byte[] tenMegabytes = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(tenMegabytes, (byte) 'x');
+        HttpRequest big = request("/platform/modules/itest-greeter/enable", basic("itest-admin", "itest-secret"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(tenMegabytes)).build();
+        HttpResponse<String> response = await(big);
+        assertEquals(response.body(), 413, response.statusCode());
+        assertProblem(response, "platform.body-too-large");
+
+        // the same body without a declared length (chunked) is cut off once it passes the limit
+        HttpRequest chunked = request("/platform/modules/itest-greeter/enable", basic("itest-admin", "itest-secret"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tenMegabytes))).build();
+        HttpResponse<String> cut = send(chunked);
+        assertEquals(cut.body(), 413, cut.statusCode());
+        assertProblem(cut, "platform.body-too-large");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void assertProblem(HttpResponse<String> response, String code) {

@@ -54,6 +54,9 @@ final class ProblemMappers {
     public static final class Http implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (Problems.MEDIA_TYPE.equals(String.valueOf(e.getResponse().getMediaType()))) {
+                return e.getResponse(); // already a problem document
+            }
             int status = e.getResponse().getStatus();
             String reason = e.getResponse().getStatusInfo().getReasonPhrase();
             return Problems.of(status, reason, e.getMessage() == null ? reason : e.getMessage(),
