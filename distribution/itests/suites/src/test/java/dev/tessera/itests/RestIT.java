@@ -147,7 +147,34 @@ public class RestIT extends TesseraTestSupport {
         assertProblem(cut, "platform.body-too-large");
     }
 
+    /** Every endpoint: 401 without credentials, 403 with an unrelated role, not 401/403 with its role. */
+    @Test
+    public void authorisationMatrixOverEveryEndpoint() throws Exception {
+        String[][] endpoints = {
+            // method, path, a role that may call it
+            {"GET", "/platform/modules", "itest-viewer"},
+            {"GET", "/platform/ownership", "itest-viewer"},
+            {"GET", "/platform/events", "itest-viewer"},
+            {"GET", "/platform/dead-letters", "itest-viewer"},
+            {"POST", "/platform/modules/itest-client/enable", "itest-admin"},
+            {"POST", "/platform/modules/itest-client/disable", "itest-admin"},
+            {"POST", "/platform/dead-letters/1/replay", "itest-admin"},
+        };
+        addTestModules(features);
+        for (String[] e : endpoints) {
+            String what = e[0] + " " + e[1];
+            assertEquals(what + " without credentials", 401, await(call(e[0], e[1], null)).statusCode());
+            assertEquals(what + " as sales", 403, send(call(e[0], e[1], basic("itest-sales", "itest-secret"))).statusCode());
+            int allowed = send(call(e[0], e[1], basic(e[2], "itest-secret"))).statusCode();
+            assertTrue(what + " as " + e[2] + " gave " + allowed, allowed != 401 && allowed != 403 && allowed < 500);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private HttpRequest call(String method, String path, String authorization) {
+        return "GET".equals(method) ? get(path, authorization) : post(path, authorization);
+    }
 
     private static void assertProblem(HttpResponse<String> response, String code) {
         assertTrue(response.headers().firstValue("Content-Type").orElse(""),
