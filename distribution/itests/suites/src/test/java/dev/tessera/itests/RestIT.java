@@ -147,6 +147,31 @@ public class RestIT extends TesseraTestSupport {
         assertProblem(cut, "platform.body-too-large");
     }
 
+    @Test
+    public void anApiTokenActsWithItsUsersRolesUntilRevoked() throws Exception {
+        String created = executeCommand("tessera:token-create --expires 30d itest-viewer");
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("Secret \\(shown only now\\): (\\S+)").matcher(created);
+        assertTrue(created, secret.find() && created.contains("with roles viewer"));
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("Token (\\S+) for itest-viewer").matcher(created);
+        assertTrue(created, id.find());
+        String bearer = "Bearer " + secret.group(1);
+
+        HttpResponse<String> read = await(get("/platform/modules", bearer));
+        assertEquals(read.body(), 200, read.statusCode());
+        assertEquals(403, send(post("/platform/modules/itest-greeter/enable", bearer)).statusCode());
+        assertEquals(401, send(get("/platform/modules", "Bearer tsr_not-a-token")).statusCode());
+
+        String listed = executeCommand("tessera:tokens");
+        assertTrue(listed, listed.contains(id.group(1)) && listed.contains("active") && !listed.contains(secret.group(1)));
+        executeCommand("tessera:token-revoke " + id.group(1));
+        assertEquals("a revoked token no longer works", 401, send(get("/platform/modules", bearer)).statusCode());
+
+        String unknown = executeFailingCommand("tessera:token-create nobody");
+        assertTrue(unknown, unknown.contains("No user 'nobody'") && unknown.contains("[platform.unknown-user]"));
+        String badExpiry = executeFailingCommand("tessera:token-create --expires tomorrow itest-viewer");
+        assertTrue(badExpiry, badExpiry.contains("e.g. 30d or 12h"));
+    }
+
     /** Every endpoint: 401 without credentials, 403 with an unrelated role, not 401/403 with its role. */
     @Test
     public void authorisationMatrixOverEveryEndpoint() throws Exception {

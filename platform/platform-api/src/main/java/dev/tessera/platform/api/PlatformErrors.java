@@ -16,5 +16,7 @@ public interface PlatformErrors {
     ErrorCode DEAD_LETTER_NOT_FOUND = ErrorCode.of("platform.dead-letter-not-found", ErrorKind.NOT_FOUND);
     ErrorCode REPLAY_FAILED = ErrorCode.of("platform.replay-failed", ErrorKind.CONFLICT);
     ErrorCode SUBSCRIBER_ABSENT = ErrorCode.of("platform.subscriber-absent", ErrorKind.UNAVAILABLE);
+    ErrorCode UNKNOWN_USER = ErrorCode.of("platform.unknown-user", ErrorKind.NOT_FOUND);
+    ErrorCode TOKEN_NOT_FOUND = ErrorCode.of("platform.token-not-found", ErrorKind.NOT_FOUND);
     ErrorCode PERSISTENCE_FAILED = ErrorCode.of("platform.persistence-failed", ErrorKind.INTERNAL);
 }

@@ -31,8 +31,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tessera.platform.api.ApiTokens;
+
 /**
- * HTTP Basic against Karaf's JAAS realm, then the roles each resource method declares with {@code @RolesAllowed}
+ * HTTP Basic against Karaf's JAAS realm, or an API token ({@code Bearer}), then the roles each resource method declares with {@code @RolesAllowed}
  * ({@code @PermitAll} for the few open endpoints): 401 without valid credentials, 403 with the wrong role.
  * A method that declares neither is refused, so a forgotten annotation never opens an endpoint.
  */
@@ -46,6 +48,11 @@ public final class Authentication implements ContainerRequestFilter {
 
     @Context
     ResourceInfo resource;
+
+    @org.osgi.service.component.annotations.Reference(
+            cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile ApiTokens tokens;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -65,7 +72,8 @@ public final class Authentication implements ContainerRequestFilter {
                 return;
             }
             request.abortWith(javax.ws.rs.core.Response.fromResponse(Problems.of(401, "Unauthorized",
-                    "Send HTTP Basic credentials of a Tessera user (bin/tessera add-user creates one)",
+                    "Send HTTP Basic credentials of a Tessera user (bin/tessera add-user creates one) or an API token"
+                    + " as 'Authorization: Bearer <secret>' (tessera:token-create)",
                     "platform.unauthenticated")).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Tessera\"").build());
             return;
         }
@@ -82,7 +90,15 @@ public final class Authentication implements ContainerRequestFilter {
         }
     }
 
-    private static Caller authenticate(String header) {
+    private Caller authenticate(String header) {
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ApiTokens current = tokens;
+            if (current == null) {
+                return null;
+            }
+            return current.authenticate(header.substring(7).trim())
+                    .map(token -> new Caller(token.user(), token.roles())).orElse(null);
+        }
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
