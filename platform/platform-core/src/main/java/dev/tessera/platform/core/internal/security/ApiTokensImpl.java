@@ -1,4 +1,4 @@
-package dev.tessera.platform.core.internal.event;
+package dev.tessera.platform.core.internal.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
