@@ -72,7 +72,7 @@ public final class HealthServiceImpl implements HealthService {
         List<String> notActive = new ArrayList<>();
         Bundle[] bundles = context.getBundles();
         for (Bundle bundle : bundles) {
-            boolean fragment = bundle.getHeaders("").get("Fragment-Host") != null;
+            boolean fragment = ModuleDiagnostics.isFragment(bundle);
             boolean ok = bundle.getState() == Bundle.ACTIVE || fragment && bundle.getState() == Bundle.RESOLVED;
             if (!ok) {
                 notActive.add(bundle.getSymbolicName() + " (" + state(bundle.getState()) + ")");

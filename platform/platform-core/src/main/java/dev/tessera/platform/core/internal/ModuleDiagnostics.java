@@ -36,7 +36,7 @@ final class ModuleDiagnostics {
                 continue;
             }
             String name = bundle.getSymbolicName() + "/" + bundle.getVersion();
-            boolean fragment = bundle.getHeaders("").get("Fragment-Host") != null;
+            boolean fragment = isFragment(bundle);
             switch (bundle.getState()) {
                 case Bundle.ACTIVE -> problems.addAll(components(bundle, name, scr));
                 case Bundle.INSTALLED -> problems.add(new Problem("bundle " + name + " cannot resolve (see bundle:diag "
@@ -52,6 +52,11 @@ final class ModuleDiagnostics {
             }
         }
         return problems;
+    }
+
+    /** A fragment is never started: RESOLVED is its healthy state. */
+    static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders("").get("Fragment-Host") != null;
     }
 
     private static List<Problem> components(Bundle bundle, String name, ServiceComponentRuntime scr) {

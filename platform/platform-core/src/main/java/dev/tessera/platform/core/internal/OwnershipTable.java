@@ -2,10 +2,8 @@ package dev.tessera.platform.core.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import dev.tessera.platform.api.ModuleDescriptor;
@@ -20,9 +18,9 @@ import dev.tessera.platform.api.RecordType;
 final class OwnershipTable {
 
     /** The table at one moment. */
-    record Snapshot(Map<RecordType, String> owners, List<OwnershipConflict> conflicts, Set<String> refusedModules,
+    record Snapshot(Map<RecordType, String> owners, List<OwnershipConflict> conflicts,
                     Map<String, ModuleDescriptor> accepted, Map<String, ModuleDescriptor> registered) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), Set.of(), Map.of(), Map.of());
+        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), Map.of(), Map.of());
     }
 
     private final List<ModuleDescriptor> arrivals = new ArrayList<>();
@@ -48,7 +46,6 @@ final class OwnershipTable {
         Map<RecordType, String> owners = new TreeMap<>();
         Map<String, ModuleDescriptor> accepted = new HashMap<>();
         List<OwnershipConflict> conflicts = new ArrayList<>();
-        Set<String> refused = new HashSet<>();
         Map<String, ModuleDescriptor> registered = new HashMap<>();
         for (ModuleDescriptor d : arrivals) {
             String id = d.id();
@@ -72,10 +69,9 @@ final class OwnershipTable {
                 d.owns().forEach(type -> owners.put(type, id));
             } else {
                 conflicts.addAll(mine);
-                refused.add(id);
             }
         }
-        snapshot = new Snapshot(Map.copyOf(owners), List.copyOf(conflicts), Set.copyOf(refused), Map.copyOf(accepted),
+        snapshot = new Snapshot(Map.copyOf(owners), List.copyOf(conflicts), Map.copyOf(accepted),
                 Map.copyOf(registered));
     }
 }

@@ -43,7 +43,7 @@ class OwnershipTableTest {
         assertTrue(conflicts.get(0).message().contains("'acme-crm'") && conflicts.get(0).message().contains("'crm-pipeline'"));
         // none of the refused module's claims count, not even the uncontested one
         assertEquals(Map.of(RecordType.of("account"), "crm-pipeline"), table.snapshot().owners());
-        assertEquals(Set.of("acme-crm"), table.snapshot().refusedModules());
+        assertEquals(List.of("acme-crm"), table.snapshot().conflicts().stream().map(OwnershipConflict::refusedModule).toList());
     }
 
     @Test

@@ -9,8 +9,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import dev.tessera.platform.api.PlatformErrors;
-import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.event.EventLog;
 import dev.tessera.platform.api.event.StoredEvent;
 
@@ -36,7 +34,6 @@ public class EventsCommand extends TesseraAction {
     @Override
     protected Object run() throws InterruptedException, CommandException {
         var events = available(this.events, "The event stream");
-        requireLimit(limit);
         List<StoredEvent> batch = after >= 0 ? events.events(after, type, limit) : events.latest(type, limit);
         print(batch, true);
         long position = batch.isEmpty() ? (after >= 0 ? after : lastSequence()) : batch.get(batch.size() - 1).sequence();
@@ -79,11 +76,5 @@ public class EventsCommand extends TesseraAction {
         }
         table.print(System.out);
         System.out.flush();
-    }
-
-    static void requireLimit(int limit) {
-        if (limit < 1 || limit > 10_000) {
-            throw new TesseraException(PlatformErrors.INVALID_ARGUMENT, "--limit " + limit + " is out of range: give 1 to 10000");
-        }
     }
 }

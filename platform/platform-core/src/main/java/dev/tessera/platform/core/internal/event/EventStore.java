@@ -187,15 +187,6 @@ final class EventStore {
         }
     }
 
-    Optional<StoredEvent> bySequence(long sequence) throws SQLException {
-        try (Connection c = open(); PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + STREAM + " WHERE O.SEQ = ?")) {
-            s.setLong(1, sequence);
-            List<StoredEvent> events = read(s);
-            c.commit();
-            return events.stream().findFirst();
-        }
-    }
-
     private static List<StoredEvent> read(PreparedStatement s) throws SQLException {
         List<StoredEvent> events = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
