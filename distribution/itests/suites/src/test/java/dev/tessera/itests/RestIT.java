@@ -195,6 +195,69 @@ public class RestIT extends TesseraTestSupport {
         }
     }
 
+    @Test
+    public void aModulesPathsAndItsApiDescriptionFollowEnableAndDisable() throws Exception {
+        addTestModules(features);
+        String admin = basic("itest-admin", "itest-secret");
+        if (await(get("/notes", admin)).statusCode() == 200) { // another test of this class enabled it
+            assertEquals(200, send(post("/platform/modules/itest-notes/disable", admin)).statusCode());
+        }
+        HttpResponse<String> before = await(get("/openapi.json", null));
+        assertEquals(before.body(), 200, before.statusCode());
+        assertTrue(before.body(), before.body().contains("\"openapi\":\"3.") && before.body().contains("\"/platform/modules\""));
+        assertTrue("the notes module is not installed yet: " + before.body(), !before.body().contains("\"/notes\""));
+
+        assertEquals(200, send(post("/platform/modules/itest-notes/enable", admin)).statusCode());
+        HttpResponse<String> list = awaitStatus(get("/notes", admin), 200);
+        assertTrue(list.body(), list.body().startsWith("{\"items\":["));
+        HttpResponse<String> described = send(get("/openapi.json", null));
+        assertTrue(described.body(), described.body().contains("\"/notes\""));
+
+        assertEquals(200, send(post("/platform/modules/itest-notes/disable", admin)).statusCode());
+        HttpResponse<String> gone = awaitStatus(get("/notes", admin), 404);
+        assertProblem(gone, "platform.http-404");
+        assertTrue("gone from the description", !send(get("/openapi.json", null)).body().contains("\"/notes\""));
+    }
+
+    @Test
+    public void aModulesListPagesWithACursorAndItsCreateNamesEveryWrongField() throws Exception {
+        addTestModules(features);
+        String admin = basic("itest-admin", "itest-secret");
+        send(post("/platform/modules/itest-notes/enable", admin)); // already enabled by another test is fine
+        awaitStatus(get("/notes", admin), 200);
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> created = send(postJson("/notes", admin, "{\"text\":\"paged " + i + "\"}"));
+            assertEquals(created.body(), 201, created.statusCode());
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            HttpResponse<String> page = send(get("/notes?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), admin));
+            assertEquals(page.body(), 200, page.statusCode());
+            java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(page.body());
+            int onPage = 0;
+            while (ids.find()) {
+                assertTrue("no note twice: " + page.body(), seen.add(ids.group(1)));
+                onPage++;
+            }
+            assertTrue(page.body(), onPage <= 2);
+            java.util.regex.Matcher next = java.util.regex.Pattern.compile("\"next\":\"([^\"]+)\"").matcher(page.body());
+            cursor = next.find() ? next.group(1) : null;
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertEquals(seen.size(), (long) (Long) callService("dev.tessera.itest.notes.api.NoteService", "count"));
+
+        HttpResponse<String> badCursor = send(get("/notes?cursor=forged", admin));
+        assertEquals(400, badCursor.statusCode());
+        assertProblem(badCursor, "platform.invalid-argument");
+
+        HttpResponse<String> blank = send(postJson("/notes", admin, "{\"text\":\"  \"}"));
+        assertEquals(blank.body(), 400, blank.statusCode());
+        assertProblem(blank, "platform.validation-failed");
+        assertTrue(blank.body(), blank.body().contains("\"errors\":[{\"field\":\"text\""));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private HttpRequest call(String method, String path, String authorization) {
@@ -214,6 +277,23 @@ public class RestIT extends TesseraTestSupport {
 
     private HttpRequest post(String path, String authorization) {
         return request(path, authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    private HttpRequest postJson(String path, String authorization, String json) {
+        return request(path, authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** Repeats a request until it answers the status (a module's resource comes and goes asynchronously). */
+    private HttpResponse<String> awaitStatus(HttpRequest request, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> response = send(request);
+        while (response.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            response = send(request);
+        }
+        assertEquals(response.body(), status, response.statusCode());
+        return response;
     }
 
     private HttpRequest.Builder request(String path, String authorization) {

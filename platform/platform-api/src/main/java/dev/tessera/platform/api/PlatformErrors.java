@@ -3,6 +3,7 @@ package dev.tessera.platform.api;
 /** The kernel's error codes. */
 public interface PlatformErrors {
     ErrorCode INVALID_ARGUMENT = ErrorCode.of("platform.invalid-argument", ErrorKind.INVALID);
+    ErrorCode VALIDATION_FAILED = ErrorCode.of("platform.validation-failed", ErrorKind.INVALID);
     ErrorCode UNKNOWN_MODULE = ErrorCode.of("platform.unknown-module", ErrorKind.NOT_FOUND);
     ErrorCode MODULE_ALREADY_ENABLED = ErrorCode.of("platform.module-already-enabled", ErrorKind.CONFLICT);
     ErrorCode MODULE_NOT_ENABLED = ErrorCode.of("platform.module-not-enabled", ErrorKind.CONFLICT);

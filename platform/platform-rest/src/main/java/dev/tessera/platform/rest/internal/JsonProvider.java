@@ -11,14 +11,23 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
+import dev.tessera.platform.api.RecordType;
+
 /**
  * JSON for Tessera's application: decimals exact and never in exponent form, unknown fields refused (request
- * bodies are explicit allow-lists), dates as ISO-8601 strings.
+ * bodies are explicit allow-lists), no quiet conversion between text, numbers and booleans, dates as ISO-8601
+ * strings, record types as their names.
  */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
@@ -27,11 +36,26 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 public final class JsonProvider extends JacksonJsonProvider {
 
     public JsonProvider() {
-        super(new ObjectMapper()
+        super(mapper());
+    }
+
+    static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .registerModule(new JavaTimeModule()));
+                .registerModule(new JavaTimeModule())
+                .registerModule(new SimpleModule("tessera").addSerializer(RecordType.class, new ToStringSerializer()));
+        // a number or a boolean where text is expected is a client's mistake, not something to convert quietly
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
     }
 }

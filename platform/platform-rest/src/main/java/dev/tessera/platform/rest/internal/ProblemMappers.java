@@ -1,5 +1,6 @@
 package dev.tessera.platform.rest.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import javax.ws.rs.WebApplicationException;
@@ -13,9 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.tessera.platform.api.ErrorKind;
+import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.ValidationException;
 
 /** Every error leaves as problem+json: refusals with their code, malformed input as 400, never a stack trace. */
 final class ProblemMappers {
@@ -33,7 +39,8 @@ final class ProblemMappers {
             if (e.kind() == ErrorKind.INTERNAL) {
                 return Internal.internal(e);
             }
-            return Problems.of(Problems.status(e.kind()), Problems.title(e.kind()), e.getMessage(), e.code());
+            List<FieldError> errors = e instanceof ValidationException invalid ? invalid.errors() : List.of();
+            return Problems.of(Problems.status(e.kind()), Problems.title(e.kind()), e.getMessage(), e.code(), errors);
         }
     }
 
@@ -43,8 +50,56 @@ final class ProblemMappers {
     public static final class MalformedJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
-            return Problems.of(400, "Invalid request", "The request body is not the JSON this endpoint takes: "
-                    + e.getOriginalMessage(), "platform.invalid-json");
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                String field = path(unknown);
+                String allowed = unknown.getKnownPropertyIds() == null ? "" : "; the fields it takes are "
+                        + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+                return Problems.of(400, "Invalid request", "Field '" + field + "' is not one this endpoint takes"
+                        + allowed, "platform.unknown-field", List.of(new FieldError(field, "is not a field of this request")));
+            }
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String field = path(mapping);
+                String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                        ? "must be " + describe(mismatch.getTargetType()) : "has a value this endpoint cannot take";
+                return Problems.of(400, "Invalid request", "Field '" + field + "' " + expected, "platform.invalid-json",
+                        List.of(new FieldError(field, expected)));
+            }
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            String what = e instanceof JsonMappingException ? "does not have the shape this endpoint takes"
+                    : "is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
+            return Problems.of(400, "Invalid request", "The request body " + what + where, "platform.invalid-json");
+        }
+
+        private static String path(JsonMappingException e) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference step : e.getPath()) {
+                if (step.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(step.getFieldName());
+                } else if (step.getIndex() >= 0) {
+                    path.append('[').append(step.getIndex()).append(']');
+                }
+            }
+            return path.length() == 0 ? "(body)" : path.toString();
+        }
+
+        private static String describe(Class<?> type) {
+            if (type == String.class || type.isEnum()) {
+                return "a string";
+            }
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+                return "a whole number";
+            }
+            if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+                return "a number";
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return "true or false";
+            }
+            if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+                return "a list";
+            }
+            return "an object";
         }
     }
 

@@ -1,11 +1,13 @@
 package dev.tessera.platform.rest.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.core.Response;
 
 import dev.tessera.platform.api.ErrorKind;
+import dev.tessera.platform.api.FieldError;
 
 /** RFC 9457 problem documents: what went wrong, for the client, with Tessera's stable code. */
 final class Problems {
@@ -15,12 +17,20 @@ final class Problems {
     }
 
     static Response of(int status, String title, String detail, String code) {
+        return of(status, title, detail, code, List.of());
+    }
+
+    /** A problem with the fields that were wrong, each as {@code {"field": ..., "message": ...}}. */
+    static Response of(int status, String title, String detail, String code, List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://tessera.dev/problems/" + code);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.put("code", code);
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
     }
 

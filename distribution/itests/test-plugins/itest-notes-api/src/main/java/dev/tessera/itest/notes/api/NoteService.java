@@ -20,4 +20,9 @@ public interface NoteService {
     long nextNumber(String series);
 
     List<String> texts();
+
+    /** Up to {@code limit} notes with ids above {@code afterId}, by id. */
+    List<Note> after(long afterId, int limit);
+
+    long count();
 }

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.tessera.itest.notes.api.Note;
 import dev.tessera.itest.notes.api.NoteService;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
@@ -67,6 +68,18 @@ public final class NoteServiceImpl implements NoteService {
     @Override
     public long nextNumber(String series) {
         return jpa.txExpr(em -> numbers.next(em, series));
+    }
+
+    @Override
+    public List<Note> after(long afterId, int limit) {
+        return jpa.txExpr(em -> em.createQuery("select n from NoteEntity n where n.id > :after order by n.id",
+                NoteEntity.class).setParameter("after", afterId).setMaxResults(limit).getResultList().stream()
+                .map(n -> new Note(n.id(), n.text())).toList());
+    }
+
+    @Override
+    public long count() {
+        return jpa.txExpr(em -> em.createQuery("select count(n) from NoteEntity n", Long.class).getSingleResult());
     }
 
     @Override
