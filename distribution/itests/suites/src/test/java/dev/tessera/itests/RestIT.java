@@ -258,6 +258,53 @@ public class RestIT extends TesseraTestSupport {
         assertTrue(blank.body(), blank.body().contains("\"errors\":[{\"field\":\"text\""));
     }
 
+    @Test
+    public void twentyConcurrentPostsWithOneIdempotencyKeyCreateOneRecord() throws Exception {
+        addTestModules(features);
+        String admin = basic("itest-admin", "itest-secret");
+        send(post("/platform/modules/itest-notes/enable", admin));
+        awaitStatus(get("/notes", admin), 200);
+        long before = (Long) callService("dev.tessera.itest.notes.api.NoteService", "count");
+        String key = java.util.UUID.randomUUID().toString();
+        HttpRequest create = request("/notes", admin).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"once\"}")).build();
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sent.add(http.sendAsync(create, HttpResponse.BodyHandlers.ofString()));
+        }
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        int replayed = 0;
+        for (var future : sent) {
+            HttpResponse<String> response = future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(response.body(), 201, response.statusCode());
+            bodies.add(response.body());
+            replayed += response.headers().firstValue("Idempotent-Replayed").isPresent() ? 1 : 0;
+        }
+        assertEquals("one result for all twenty: " + bodies, 1, bodies.size());
+        assertEquals(19, replayed);
+        assertEquals(before + 1, (long) (Long) callService("dev.tessera.itest.notes.api.NoteService", "count"));
+
+        HttpResponse<String> otherBody = send(request("/notes", admin).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"twice\"}")).build());
+        assertEquals(otherBody.body(), 422, otherBody.statusCode());
+        assertProblem(otherBody, "platform.idempotency-key-reused");
+
+        // a refusal is a result too: the repeat gets the same 400 without running again
+        String refusedKey = java.util.UUID.randomUUID().toString();
+        HttpRequest invalid = request("/notes", admin).header("Content-Type", "application/json")
+                .header("Idempotency-Key", refusedKey).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"\"}")).build();
+        HttpResponse<String> first = send(invalid);
+        HttpResponse<String> again = send(invalid);
+        assertEquals(400, first.statusCode());
+        assertEquals(first.body(), again.body());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+
+        HttpResponse<String> badKey = send(request("/notes", admin).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "x".repeat(300)).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"a\"}")).build());
+        assertEquals(400, badKey.statusCode());
+        assertEquals(before + 1, (long) (Long) callService("dev.tessera.itest.notes.api.NoteService", "count"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private HttpRequest call(String method, String path, String authorization) {

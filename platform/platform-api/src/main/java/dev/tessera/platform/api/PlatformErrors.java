@@ -19,5 +19,8 @@ public interface PlatformErrors {
     ErrorCode SUBSCRIBER_ABSENT = ErrorCode.of("platform.subscriber-absent", ErrorKind.UNAVAILABLE);
     ErrorCode UNKNOWN_USER = ErrorCode.of("platform.unknown-user", ErrorKind.NOT_FOUND);
     ErrorCode TOKEN_NOT_FOUND = ErrorCode.of("platform.token-not-found", ErrorKind.NOT_FOUND);
+    ErrorCode DATABASE_UNAVAILABLE = ErrorCode.of("platform.database-unavailable", ErrorKind.UNAVAILABLE);
+    ErrorCode IDEMPOTENCY_KEY_REUSED = ErrorCode.of("platform.idempotency-key-reused", ErrorKind.INVALID);
+    ErrorCode IDEMPOTENCY_KEY_IN_USE = ErrorCode.of("platform.idempotency-key-in-use", ErrorKind.CONFLICT);
     ErrorCode PERSISTENCE_FAILED = ErrorCode.of("platform.persistence-failed", ErrorKind.INTERNAL);
 }
