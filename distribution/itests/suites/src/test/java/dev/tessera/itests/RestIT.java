@@ -32,24 +32,17 @@ import dev.tessera.platform.api.event.EventLog;
 /** The REST API as a client sees it: JSON, problem+json errors with codes, 401 without and 403 with the wrong role. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RestIT extends TesseraTestSupport {
+public class RestIT extends RestTestSupport {
     @Inject
     private FeaturesService features;
 
     @Inject
     private EventLog events;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** Users for these tests only: an administrator, a viewer and a user with an unrelated role. */
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        List<Option> options = new ArrayList<>(List.of(super.config()));
-        options.add(editConfigurationFilePut("etc/users.properties", "itest-admin", "itest-secret,_g_:admingroup"));
-        options.add(editConfigurationFilePut("etc/users.properties", "itest-viewer", "itest-secret,viewer"));
-        options.add(editConfigurationFilePut("etc/users.properties", "itest-sales", "itest-secret,sales"));
-        return options.toArray(new Option[0]);
+        return withUsers(super.config()).toArray(new Option[0]);
     }
 
     @Test
@@ -303,73 +296,5 @@ public class RestIT extends TesseraTestSupport {
                 .header("Idempotency-Key", "x".repeat(300)).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"a\"}")).build());
         assertEquals(400, badKey.statusCode());
         assertEquals(before + 1, (long) (Long) callService("dev.tessera.itest.notes.api.NoteService", "count"));
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private HttpRequest call(String method, String path, String authorization) {
-        return "GET".equals(method) ? get(path, authorization) : post(path, authorization);
-    }
-
-    private static void assertProblem(HttpResponse<String> response, String code) {
-        assertTrue(response.headers().firstValue("Content-Type").orElse(""),
-                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        assertTrue(response.body(), response.body().contains("\"code\":\"" + code + "\"")
-                && response.body().contains("\"status\":" + response.statusCode()));
-    }
-
-    private HttpRequest get(String path, String authorization) {
-        return request(path, authorization).GET().build();
-    }
-
-    private HttpRequest post(String path, String authorization) {
-        return request(path, authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
-    }
-
-    private HttpRequest postJson(String path, String authorization, String json) {
-        return request(path, authorization).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
-    /** Repeats a request until it answers the status (a module's resource comes and goes asynchronously). */
-    private HttpResponse<String> awaitStatus(HttpRequest request, int status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> response = send(request);
-        while (response.statusCode() != status && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            response = send(request);
-        }
-        assertEquals(response.body(), status, response.statusCode());
-        return response;
-    }
-
-    private HttpRequest.Builder request(String path, String authorization) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + requiredProperty("tessera.itest.http.port") + "/api/v1" + path)).timeout(Duration.ofSeconds(30));
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        return builder;
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The first request after boot waits until the API is registered (it answers a plain 404 before that). */
-    private HttpResponse<String> await(HttpRequest request) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        HttpResponse<String> response = send(request);
-        while (response.body().contains("No service was found") && System.nanoTime() < deadline) {
-            synchronized (this) {
-                wait(200);
-            }
-            response = send(request);
-        }
-        return response;
     }
 }

@@ -1,0 +1,112 @@
+package dev.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.ops4j.pax.exam.Option;
+
+/** Suites that talk to the running distribution over HTTP: users, a client and assertions for problem+json. */
+public abstract class RestTestSupport extends TesseraTestSupport {
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    protected static final String ADMIN = basic("itest-admin", "itest-secret");
+    protected static final String VIEWER = basic("itest-viewer", "itest-secret");
+    protected static final String SALES = basic("itest-sales", "itest-secret");
+
+    /** Users for these tests only: an administrator, a viewer and a user with an unrelated role. */
+    protected List<Option> withUsers(Option[] base) {
+        List<Option> options = new ArrayList<>(List.of(base));
+        options.add(editConfigurationFilePut("etc/users.properties", "itest-admin", "itest-secret,_g_:admingroup"));
+        options.add(editConfigurationFilePut("etc/users.properties", "itest-viewer", "itest-secret,viewer"));
+        options.add(editConfigurationFilePut("etc/users.properties", "itest-sales", "itest-secret,sales"));
+        return options;
+    }
+
+    protected HttpRequest delete(String path, String authorization) {
+        return request(path, authorization).DELETE().build();
+    }
+
+    protected HttpRequest call(String method, String path, String authorization) {
+        return switch (method) {
+            case "GET" -> get(path, authorization);
+            case "DELETE" -> delete(path, authorization);
+            default -> post(path, authorization);
+        };
+    }
+
+
+    protected static void assertProblem(HttpResponse<String> response, String code) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(response.body(), response.body().contains("\"code\":\"" + code + "\"")
+                && response.body().contains("\"status\":" + response.statusCode()));
+    }
+
+    protected HttpRequest get(String path, String authorization) {
+        return request(path, authorization).GET().build();
+    }
+
+    protected HttpRequest post(String path, String authorization) {
+        return request(path, authorization).POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    protected HttpRequest postJson(String path, String authorization, String json) {
+        return request(path, authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** Repeats a request until it answers the status (a module's resource comes and goes asynchronously). */
+    protected HttpResponse<String> awaitStatus(HttpRequest request, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> response = send(request);
+        while (response.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            response = send(request);
+        }
+        assertEquals(response.body(), status, response.statusCode());
+        return response;
+    }
+
+    protected HttpRequest.Builder request(String path, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + requiredProperty("tessera.itest.http.port") + "/api/v1" + path)).timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The first request after boot waits until the API is registered (it answers a plain 404 before that). */
+    protected HttpResponse<String> await(HttpRequest request) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> response = send(request);
+        while (response.body().contains("No service was found") && System.nanoTime() < deadline) {
+            synchronized (this) {
+                wait(200);
+            }
+            response = send(request);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.tessera.platform.webhooks.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.tessera.platform.api.ErrorCode;
+import dev.tessera.platform.api.ErrorKind;
+import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.Page;
+import dev.tessera.platform.api.PlatformErrors;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.api.event.TopicPattern;
+
+/**
+ * {@code /api/v1/webhooks}: subscribe a receiver to event types, list, remove, resume after a pause, and read or
+ * replay its deliveries. Managing webhooks needs {@code admin}; reading them {@code viewer} too. Secrets are shown
+ * once, in the answer to the subscription.
+ */
+@Component(service = WebhooksResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=tessera)")
+@Path("webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public final class WebhooksResource {
+    static final ErrorCode NOT_FOUND = ErrorCode.of("webhooks.not-found", ErrorKind.NOT_FOUND);
+    static final ErrorCode DELIVERY_NOT_FOUND = ErrorCode.of("webhooks.delivery-not-found", ErrorKind.NOT_FOUND);
+
+    private final WebhookStore store;
+    private final WebhookSender sender;
+
+    @Activate
+    public WebhooksResource(@Reference WebhookStore store, @Reference WebhookSender sender) {
+        this.store = store;
+        this.sender = sender;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Response create(NewWebhook request, @Context SecurityContext caller) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request == null) {
+            errors.add(new FieldError("url", "is required"));
+            errors.add(new FieldError("events", "is required"));
+            ValidationException.throwIfAny("The webhook", errors);
+        }
+        String url = checkUrl(request.url(), errors);
+        List<String> events = checkEvents(request.events(), errors);
+        String secret = request.secret();
+        if (secret != null && (secret.length() < 16 || secret.length() > 200 || secret.isBlank())) {
+            errors.add(new FieldError("secret", "must be 16 to 200 characters, or left out to have one generated"));
+        }
+        if (request.description() != null && request.description().length() > 500) {
+            errors.add(new FieldError("description", "has " + request.description().length()
+                    + " characters; at most 500 are allowed"));
+        }
+        ValidationException.throwIfAny("The webhook", errors);
+        String signing = secret == null ? Signature.newSecret() : secret;
+        Webhook webhook = store.create(url, events, signing, request.description(), caller.getUserPrincipal().getName());
+        return Response.status(201).location(URI.create("webhooks/" + webhook.id()))
+                .entity(new WebhookCreated(webhook, signing)).build();
+    }
+
+    @GET
+    @RolesAllowed({"viewer", "admin"})
+    public Page<Webhook> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        return Page.of(store.after(Page.longKey(cursor, 0), size + 1), size, Webhook::id);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"viewer", "admin"})
+    public Webhook get(@PathParam("id") String id) {
+        return webhook(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("admin")
+    public Response delete(@PathParam("id") String id) {
+        if (!store.delete(id(id))) {
+            throw notFound(id);
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/resume")
+    @RolesAllowed("admin")
+    public Webhook resume(@PathParam("id") String id) {
+        if (!store.resume(id(id))) {
+            throw notFound(id);
+        }
+        sender.wake();
+        return webhook(id);
+    }
+
+    @GET
+    @Path("{id}/deliveries")
+    @RolesAllowed({"viewer", "admin"})
+    public Page<Delivery> deliveries(@PathParam("id") String id, @QueryParam("state") String state,
+                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        Webhook webhook = webhook(id);
+        String wanted = state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT);
+        if (wanted != null && !Delivery.PENDING.equals(wanted) && !Delivery.DELIVERED.equals(wanted)) {
+            throw new TesseraException(PlatformErrors.INVALID_ARGUMENT, "'state' must be pending or delivered, not '"
+                    + state + "'");
+        }
+        int size = Page.limit(limit, 50);
+        return Page.of(store.deliveries(webhook.id(), Page.longKey(cursor, Long.MAX_VALUE), size + 1, wanted), size,
+                Delivery::id);
+    }
+
+    @GET
+    @Path("{id}/deliveries/{delivery}")
+    @RolesAllowed({"viewer", "admin"})
+    public DeliveryDetail delivery(@PathParam("id") String id, @PathParam("delivery") String delivery) {
+        Webhook webhook = webhook(id);
+        return store.delivery(webhook.id(), id(delivery)).orElseThrow(() -> deliveryNotFound(id, delivery));
+    }
+
+    @POST
+    @Path("{id}/deliveries/{delivery}/replay")
+    @RolesAllowed("admin")
+    public DeliveryDetail replay(@PathParam("id") String id, @PathParam("delivery") String delivery) {
+        Webhook webhook = webhook(id);
+        if (!store.replay(webhook.id(), id(delivery))) {
+            throw deliveryNotFound(id, delivery);
+        }
+        sender.wake();
+        return store.delivery(webhook.id(), id(delivery)).orElseThrow(() -> deliveryNotFound(id, delivery));
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    static String checkUrl(String url, List<FieldError> errors) {
+        if (url == null || url.isBlank()) {
+            errors.add(new FieldError("url", "is required: the receiver's http or https address"));
+            return null;
+        }
+        if (url.length() > 2000) {
+            errors.add(new FieldError("url", "is longer than 2000 characters"));
+            return null;
+        }
+        try {
+            URI uri = new URI(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                errors.add(new FieldError("url", "must be an absolute http or https address such as"
+                        + " https://example.com/hooks/tessera"));
+                return null;
+            }
+            if (uri.getUserInfo() != null) {
+                errors.add(new FieldError("url", "must not carry a user name or password; receivers check the"
+                        + " X-Tessera-Signature instead"));
+                return null;
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            errors.add(new FieldError("url", "is not a valid address: " + e.getReason()));
+            return null;
+        }
+    }
+
+    static List<String> checkEvents(List<String> events, List<FieldError> errors) {
+        if (events == null || events.isEmpty()) {
+            errors.add(new FieldError("events", "is required: event types or patterns, e.g. [\"sales.invoice.*\"]"));
+            return List.of();
+        }
+        if (events.size() > 50) {
+            errors.add(new FieldError("events", "has " + events.size() + " entries; at most 50 are allowed"));
+            return List.of();
+        }
+        List<String> patterns = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            String event = events.get(i);
+            if (event == null || !event.trim().matches("\\*|[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*){0,2}(\\.\\*)?")
+                    || event.trim().endsWith(".*") && event.trim().split("\\.").length > 3) {
+                errors.add(new FieldError("events[" + i + "]", "must be an event type such as sales.invoice.issued,"
+                        + " a prefix ending in .* such as sales.*, or * for every event"));
+                continue;
+            }
+            patterns.add(new TopicPattern(event.trim()).pattern());
+        }
+        return patterns.stream().distinct().toList();
+    }
+
+    private Webhook webhook(String id) {
+        return store.find(id(id)).orElseThrow(() -> notFound(id));
+    }
+
+    private static long id(String id) {
+        try {
+            long n = Long.parseLong(id.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new TesseraException(PlatformErrors.INVALID_ARGUMENT, "'" + id + "' is not a webhook or delivery id;"
+                + " ids are positive whole numbers");
+    }
+
+    private static TesseraException notFound(String id) {
+        return new TesseraException(NOT_FOUND, "No webhook " + id + "; GET /api/v1/webhooks lists them");
+    }
+
+    private static TesseraException deliveryNotFound(String id, String delivery) {
+        return new TesseraException(DELIVERY_NOT_FOUND, "Webhook " + id + " has no delivery " + delivery
+                + "; GET /api/v1/webhooks/" + id + "/deliveries lists them");
+    }
+}
