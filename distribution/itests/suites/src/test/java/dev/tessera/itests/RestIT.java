@@ -165,7 +165,10 @@ public class RestIT extends RestTestSupport {
         assertTrue(badExpiry, badExpiry.contains("e.g. 30d or 12h"));
     }
 
-    /** Every endpoint: 401 without credentials, 403 with an unrelated role, not 401/403 with its role. */
+    /**
+     * Every endpoint: 401 without credentials, 403 with an unrelated role, not 401/403 with its role. The API
+     * description and liveness are the open ones.
+     */
     @Test
     public void authorisationMatrixOverEveryEndpoint() throws Exception {
         String[][] endpoints = {
@@ -177,6 +180,14 @@ public class RestIT extends RestTestSupport {
             {"POST", "/platform/modules/itest-client/enable", "itest-admin"},
             {"POST", "/platform/modules/itest-client/disable", "itest-admin"},
             {"POST", "/platform/dead-letters/1/replay", "itest-admin"},
+            {"GET", "/webhooks", "itest-viewer"},
+            {"POST", "/webhooks", "itest-admin"},
+            {"GET", "/webhooks/1", "itest-viewer"},
+            {"DELETE", "/webhooks/1", "itest-admin"},
+            {"POST", "/webhooks/1/resume", "itest-admin"},
+            {"GET", "/webhooks/1/deliveries", "itest-viewer"},
+            {"GET", "/webhooks/1/deliveries/1", "itest-viewer"},
+            {"POST", "/webhooks/1/deliveries/1/replay", "itest-admin"},
         };
         addTestModules(features);
         for (String[] e : endpoints) {
@@ -186,6 +197,8 @@ public class RestIT extends RestTestSupport {
             int allowed = send(call(e[0], e[1], basic(e[2], "itest-secret"))).statusCode();
             assertTrue(what + " as " + e[2] + " gave " + allowed, allowed != 401 && allowed != 403 && allowed < 500);
         }
+        assertEquals(200, send(get("/openapi.json", null)).statusCode());
+        assertEquals(200, send(get("/platform/health", null)).statusCode());
     }
 
     @Test

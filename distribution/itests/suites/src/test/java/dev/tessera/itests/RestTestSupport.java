@@ -43,7 +43,7 @@ public abstract class RestTestSupport extends TesseraTestSupport {
         return switch (method) {
             case "GET" -> get(path, authorization);
             case "DELETE" -> delete(path, authorization);
-            default -> post(path, authorization);
+            default -> postJson(path, authorization, "{}");
         };
     }
 
