@@ -30,7 +30,11 @@ public interface EventLog {
 
     List<SubscriberStatus> subscribers();
 
+    /** Every dead letter, oldest first. */
     List<DeadLetter> deadLetters();
+
+    /** Up to {@code limit} dead letters with ids above {@code afterId}, oldest first: one page of them. */
+    List<DeadLetter> deadLetters(long afterId, int limit);
 
     /**
      * Delivers a dead-lettered event to its subscriber again, now. On success the dead letter is removed.

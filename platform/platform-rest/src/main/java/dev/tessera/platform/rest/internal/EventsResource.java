@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.PlatformErrors;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.event.DeadLetter;
@@ -56,8 +57,9 @@ public final class EventsResource {
     @GET
     @Path("dead-letters")
     @RolesAllowed({"viewer", "admin"})
-    public List<DeadLetter> deadLetters() {
-        return events.deadLetters();
+    public Page<DeadLetter> deadLetters(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 100);
+        return Page.of(events.deadLetters(Page.longKey(cursor, 0), size + 1), size, DeadLetter::id);
     }
 
     @POST

@@ -358,7 +358,12 @@ public final class EventDispatcher implements EventLog, HealthCheck {
 
     @Override
     public List<DeadLetter> deadLetters() {
-        return read(store::deadLetters);
+        return read(() -> store.deadLetters(0, Integer.MAX_VALUE));
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(long afterId, int limit) {
+        return read(() -> store.deadLetters(afterId, limit));
     }
 
     @Override

@@ -278,25 +278,24 @@ final class EventStore {
         s.setString(6, cursor.subscriberId());
     }
 
-    List<DeadLetter> deadLetters() throws SQLException {
+    List<DeadLetter> deadLetters(long afterId, int limit) throws SQLException {
         String sql = "SELECT D.ID, D.SUBSCRIBER_ID, D.ATTEMPTS, D.LAST_ERROR, D.DEAD_AT, " + COLUMNS
                 + " FROM TSR_DEAD_LETTER D JOIN TSR_EVENT_ORDER O ON O.SEQ = D.EVENT_SEQ JOIN TSR_EVENT E ON E.ID = O.EVENT_ROW"
-                + " ORDER BY D.ID";
-        return readDeadLetters(sql, null);
+                + " WHERE D.ID > ? ORDER BY D.ID";
+        return readDeadLetters(sql, afterId, limit);
     }
 
     Optional<DeadLetter> deadLetter(long id) throws SQLException {
         String sql = "SELECT D.ID, D.SUBSCRIBER_ID, D.ATTEMPTS, D.LAST_ERROR, D.DEAD_AT, " + COLUMNS
                 + " FROM TSR_DEAD_LETTER D JOIN TSR_EVENT_ORDER O ON O.SEQ = D.EVENT_SEQ JOIN TSR_EVENT E ON E.ID = O.EVENT_ROW"
                 + " WHERE D.ID = ?";
-        return readDeadLetters(sql, id).stream().findFirst();
+        return readDeadLetters(sql, id, 1).stream().findFirst();
     }
 
-    private List<DeadLetter> readDeadLetters(String sql, Long id) throws SQLException {
+    private List<DeadLetter> readDeadLetters(String sql, long id, int limit) throws SQLException {
         try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (id != null) {
-                s.setLong(1, id);
-            }
+            s.setLong(1, id);
+            s.setMaxRows(limit);
             List<DeadLetter> result = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -119,6 +119,8 @@ class EventDispatcherTest {
         assertEquals("broken", first.subscriberId());
         assertEquals(3, first.attempts());
         assertTrue(first.lastError().contains("no account for r0"), first.lastError());
+        assertEquals(List.of(first), dispatcher.deadLetters(0, 1), "a page of one");
+        assertEquals(List.of(dispatcher.deadLetters().get(1)), dispatcher.deadLetters(first.id(), 10), "the page after it");
         assertFalse(dispatcher.check().up());
         assertTrue(dispatcher.check().detail().contains("2 dead letter(s)"), dispatcher.check().detail());
 
