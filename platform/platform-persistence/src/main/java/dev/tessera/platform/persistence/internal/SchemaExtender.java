@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -34,7 +36,8 @@ import dev.tessera.platform.api.persistence.SchemaMigrations;
 
 /**
  * Applies each module's schema migrations when its bundle starts and only then registers the module's
- * {@link ModuleSchema}, which the module's components wait for. A module declares its schema in its manifest:
+ * {@link ModuleSchema}, which the module's components wait for. Migrations run one at a time on the extender's own
+ * thread, so starting bundles (and the whole boot) never waits on the database. A module declares its schema in its manifest:
  * {@code Tessera-Schema: erp-ledger;changelog=db/changelog.xml}. A failed migration changes nothing (each change
  * set runs in its own transaction and Liquibase records only the committed ones), leaves the module without its
  * ModuleSchema, so inactive, and shows in the log, {@code tessera:migrations} and {@code tessera:health}.
@@ -50,8 +53,47 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
     /** Modules whose bundle is started now; a failure of a module that is gone is history, not a health problem. */
     private final Set<String> present = ConcurrentHashMap.newKeySet();
 
-    /** A bundle with a schema, and the ModuleSchema registered for it once migrated. */
-    private record Tracked(SchemaDeclaration declaration, ServiceRegistration<ModuleSchema> registration) {
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tessera-schema-migrations");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A bundle with a schema, and the ModuleSchema registered for it once migrated (until the bundle stops). */
+    private static final class Tracked {
+        private final SchemaDeclaration declaration;
+        private ServiceRegistration<ModuleSchema> registration;
+        private boolean removed;
+
+        Tracked(SchemaDeclaration declaration) {
+            this.declaration = declaration;
+        }
+
+        SchemaDeclaration declaration() {
+            return declaration;
+        }
+
+        /** Registers the module's schema service, unless the bundle stopped meanwhile. */
+        synchronized void register(Bundle bundle, ModuleSchema schema, Dictionary<String, Object> properties) {
+            if (!removed && bundle.getBundleContext() != null) {
+                registration = bundle.getBundleContext().registerService(ModuleSchema.class, schema, properties);
+            }
+        }
+
+        synchronized boolean removed() {
+            return removed;
+        }
+
+        synchronized void remove() {
+            removed = true;
+            if (registration != null) {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // the bundle stopped and took its services with it
+                }
+            }
+        }
     }
 
     @Activate
@@ -61,7 +103,7 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new BundleTrackerCustomizer<>() {
             @Override
             public Tracked addingBundle(Bundle bundle, BundleEvent event) {
-                return migrate(bundle);
+                return track(bundle);
             }
 
             @Override
@@ -72,13 +114,7 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
                 present.remove(tracked.declaration().moduleId());
-                if (tracked.registration() != null) {
-                    try {
-                        tracked.registration().unregister();
-                    } catch (IllegalStateException alreadyGone) {
-                        // the bundle stopped and took its services with it
-                    }
-                }
+                tracked.remove();
             }
         });
         tracker.open();
@@ -87,6 +123,7 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
     @Deactivate
     void deactivate() {
         tracker.close();
+        worker.shutdownNow();
     }
 
     @Override
@@ -111,7 +148,8 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
         return HealthStatus.up(status().size() + " module schema(s) up to date");
     }
 
-    private Tracked migrate(Bundle bundle) {
+    /** Takes a starting bundle with a schema into account and queues its migration. */
+    private Tracked track(Bundle bundle) {
         String header = bundle.getHeaders("").get(HEADER);
         if (header == null) {
             return null;
@@ -125,8 +163,28 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
         SchemaDeclaration declaration = parsed.get();
         String module = declaration.moduleId();
         present.add(module);
+        MigrationStatus previous = status.get(module);
+        if (previous != null && previous.failed()) {
+            // an earlier failure is history now: this start gets a new attempt
+            status.put(module, new MigrationStatus(module, previous.appliedVersion(), previous.applied(),
+                    previous.pending(), "", Instant.now()));
+        }
+        Tracked tracked = new Tracked(declaration);
+        worker.execute(() -> {
+            if (!tracked.removed()) {
+                migrate(bundle, tracked, previous);
+            }
+        });
+        return tracked;
+    }
+
+    private void migrate(Bundle bundle, Tracked tracked, MigrationStatus previous) {
+        SchemaDeclaration declaration = tracked.declaration();
+        String module = declaration.moduleId();
         long start = System.nanoTime();
+        boolean connected = false;
         try (Connection connection = dataSource.getConnection()) {
+            connected = true;
             LiquibaseMigration.Result result = LiquibaseMigration.run(connection, bundle, declaration);
             status.put(module, new MigrationStatus(module, result.lastApplied(), result.applied(), 0, "", Instant.now()));
             LOG.info("Schema of module {} is at {} ({} change sets, {} new) in {} ms", module, result.lastApplied(),
@@ -134,17 +192,18 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(ModuleSchema.MODULE, module);
             properties.put("tessera.schema.version", result.lastApplied());
-            ModuleSchema schema = new ModuleSchemaImpl(module, result.lastApplied());
-            return new Tracked(declaration, bundle.getBundleContext().registerService(ModuleSchema.class, schema, properties));
+            tracked.register(bundle, new ModuleSchemaImpl(module, result.lastApplied()), properties);
         } catch (Exception e) {
             String why = LiquibaseMigration.describe(e);
-            MigrationStatus previous = status.get(module);
-            LiquibaseMigration.Result state = LiquibaseMigration.stateAfterFailure(dataSource, bundle, declaration);
+            // without a connection there is nothing to read the state from: keep what was known
+            LiquibaseMigration.Result state = connected
+                    ? LiquibaseMigration.stateAfterFailure(dataSource, bundle, declaration)
+                    : previous == null ? new LiquibaseMigration.Result("", 0, 0, 0)
+                    : new LiquibaseMigration.Result(previous.appliedVersion(), previous.applied(), 0, previous.pending());
             status.put(module, new MigrationStatus(module, state.lastApplied(), state.applied(), state.pending(), why,
                     Instant.now()));
             LOG.error("Schema migration of module {} failed; the module stays inactive and its schema and data are as"
                     + " they were{}: {}", module, previous == null ? "" : " (at " + previous.appliedVersion() + ")", why, e);
-            return new Tracked(declaration, null);
         }
     }
 
