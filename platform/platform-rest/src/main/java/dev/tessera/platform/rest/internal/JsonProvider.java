@@ -60,6 +60,8 @@ public final class JsonProvider extends JacksonJsonProvider {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // amounts may come as decimal strings ("250.00"), the way that keeps every digit in any client
+        mapper.coercionConfigFor(java.math.BigDecimal.class).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         return mapper;
     }
 }

@@ -84,11 +84,20 @@ final class ProblemMappers {
         }
 
         private static String describe(Class<?> type) {
-            if (type == String.class || type.isEnum()) {
+            if (type.isEnum()) {
+                return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            }
+            if (type == String.class) {
                 return "a string";
             }
             if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
                 return "a whole number";
+            }
+            if (type == java.math.BigDecimal.class) {
+                return "a decimal number, e.g. 250.00 or \"250.00\"";
+            }
+            if (type == java.time.LocalDate.class) {
+                return "a date as \"YYYY-MM-DD\"";
             }
             if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
                 return "a number";

@@ -56,6 +56,13 @@ class JsonProviderTest {
     }
 
     @Test
+    void amountsMayComeAsDecimalStringsButNotAsWords() throws Exception {
+        assertEquals(new BigDecimal("250.00"), json.readValue("{\"account\":\"1\",\"debit\":\"250.00\",\"quantity\":1}",
+                Line.class).debit());
+        assertThrows(Exception.class, () -> json.readValue("{\"account\":\"1\",\"debit\":\"lots\",\"quantity\":1}", Line.class));
+    }
+
+    @Test
     void decimalsKeepEveryDigit() throws Exception {
         Line line = json.readValue("{\"account\":\"1000\",\"debit\":0.1000000000000000000001,\"quantity\":2}", Line.class);
         assertEquals(new BigDecimal("0.1000000000000000000001"), line.debit());

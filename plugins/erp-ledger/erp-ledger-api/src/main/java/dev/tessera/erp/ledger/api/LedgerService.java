@@ -1,0 +1,92 @@
+package dev.tessera.erp.ledger.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The general ledger. Every write is one transaction with its event. There is no way to change or delete a posted
+ * entry: {@link #reverse} posts its mirror image, linked to it.
+ */
+@ProviderType
+public interface LedgerService {
+
+    /** The currency every entry balances in (configuration {@code baseCurrency}). */
+    String baseCurrency();
+
+    // ---------------------------------------------------------------- chart of accounts
+
+    List<Account> accounts();
+
+    Optional<Account> account(String code);
+
+    Account createAccount(NewAccount account);
+
+    /** Deactivates or reactivates an account; an inactive one takes no new postings. */
+    Account setActive(String code, boolean active);
+
+    // ---------------------------------------------------------------- entries
+
+    /**
+     * Posts a balanced entry on behalf of {@code actor} (a user, or {@code system:<module>}) and returns it with its
+     * number ({@code JE-<fiscal year>-000001}, gap-free per year). A request whose source module and reference were
+     * posted before returns that entry instead.
+     */
+    JournalEntry post(PostingRequest request, String actor);
+
+    /** Posts as the request's source module ({@code system:<module>}), or as {@code system} for a manual entry. */
+    default JournalEntry post(PostingRequest request) {
+        return post(request, request == null || request.sourceModule() == null ? "system"
+                : "system:" + request.sourceModule());
+    }
+
+    /** Posts the reversal of an entry on {@code date} (the original date when null) and links the two. */
+    JournalEntry reverse(long entryId, LocalDate date, String reason, String actor);
+
+    Optional<JournalEntry> entry(long id);
+
+    Optional<JournalEntry> entryByNumber(String number);
+
+    Optional<JournalEntry> entryBySource(String sourceModule, String sourceReference);
+
+    /** Up to {@code limit} entries with ids above {@code afterId}, in posting order. */
+    List<JournalEntry> entries(long afterId, int limit);
+
+    // ---------------------------------------------------------------- periods
+
+    /** The periods of a fiscal year, created (open) on first use. */
+    List<FiscalPeriod> periods(int fiscalYear);
+
+    FiscalPeriod closePeriod(String periodId);
+
+    FiscalPeriod reopenPeriod(String periodId);
+
+    /** Locks a closed period for good: it can never take postings again. */
+    FiscalPeriod lockPeriod(String periodId);
+
+    // ---------------------------------------------------------------- currencies
+
+    ExchangeRate setRate(String currency, LocalDate date, BigDecimal rate);
+
+    List<ExchangeRate> rates(String currency);
+
+    // ---------------------------------------------------------------- reports
+
+    /** Cumulative balances of every account as of the end of {@code asOf}. */
+    TrialBalance trialBalance(LocalDate asOf);
+
+    /** Movements of every account from {@code from} to {@code to}, both included. */
+    TrialBalance trialBalance(LocalDate from, LocalDate to);
+
+    ProfitAndLoss profitAndLoss(LocalDate from, LocalDate to);
+
+    BalanceSheet balanceSheet(LocalDate asOf);
+
+    AccountLedger accountLedger(String code, LocalDate from, LocalDate to);
+
+    /** Recomputes the hash chain of every posted entry. */
+    ChainVerification verify();
+}
