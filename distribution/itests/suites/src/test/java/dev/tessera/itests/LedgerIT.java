@@ -288,7 +288,7 @@ public class LedgerIT extends RestTestSupport {
         assertTrue(created.body(), created.body().contains("\"number\":\"JE-2021-000001\"")
                 && created.body().contains("\"debit\":349.90") && created.body().contains("\"postedBy\":\"itest-finance\""));
         assertEquals(403, send(postJson("/ledger/journal-entries", VIEWER, body)).statusCode());
-        HttpResponse<String> tb = send(get("/ledger/trial-balance?asOf=2021-04-30", VIEWER));
+        HttpResponse<String> tb = send(get("/ledger/trial-balance?from=2021-01-01&to=2021-04-30", VIEWER));
         assertEquals(tb.body(), 200, tb.statusCode());
         assertTrue(tb.body(), tb.body().contains("\"totalDebit\":349.90") && tb.body().contains("\"account\":\"2100\""));
         HttpResponse<String> unbalanced = send(postJson("/ledger/journal-entries", FINANCE, body.replace("\"credit\":\"349.90\"",
@@ -297,6 +297,57 @@ public class LedgerIT extends RestTestSupport {
         assertProblem(unbalanced, "ledger.unbalanced");
         assertTrue(send(get("/openapi.json", null)).body().contains("\"/ledger/journal-entries\""));
         assertNotNull(ledger.entryByNumber("JE-2021-000001").orElse(null));
+    }
+
+    @Test
+    public void aYearEndCloseMovesTheResultToRetainedEarningsOnceAndKeepsTheYearsProfitAndLoss() {
+        LocalDate start = LocalDate.parse("2020-01-01");
+        LocalDate end = LocalDate.parse("2020-12-31");
+        BigDecimal retainedBefore = retained(ledger.balanceSheet(end));
+        post("2020-03-01", "Consulting", line("1100", "1000", null), line("4200", null, "1000"));
+        post("2020-04-01", "Supplies", line("5600", "300", null), line("1100", null, "300"));
+        JournalEntry closing = ledger.closeYear(2020, "itest").orElseThrow();
+        assertEquals("JE-2020-000003", closing.number());
+        assertEquals(end, closing.date());
+        assertEquals(closing.id(), ledger.closeYear(2020, "itest").orElseThrow().id());
+        assertEquals(new BigDecimal("700.00"), ledger.profitAndLoss(start, end).netIncome());
+        BalanceSheet after = ledger.balanceSheet(end);
+        assertEquals(new BigDecimal("700.00"), retained(after).subtract(retainedBefore));
+        assertEquals(0, after.currentEarnings().signum());
+        assertTrue(after.balanced());
+        assertTrue(ledger.periods(2020).stream().allMatch(p -> p.state() == dev.tessera.erp.ledger.api.PeriodState.CLOSED));
+        try {
+            post("2020-06-01", "Late", line("5600", "1", null), line("1100", null, "1"));
+            fail("posted into a closed year");
+        } catch (TesseraException e) {
+            assertEquals("ledger.period-closed", e.code());
+        }
+    }
+
+    @Test
+    public void taxIsCalculatedByOneEngineAndTheChartImportsAllOrNothing() throws Exception {
+        HttpResponse<String> taxed = await(postJson("/ledger/tax-calculations", VIEWER, "{\"lines\":["
+                + "{\"amount\":\"10.05\",\"taxCode\":\"VAT19\"},{\"amount\":\"100.00\",\"taxCode\":\"VAT7\"}]}"));
+        assertEquals(taxed.body(), 200, taxed.statusCode());
+        assertTrue(taxed.body(), taxed.body().contains("\"tax\":8.91") && taxed.body().contains("\"gross\":118.96"));
+        HttpResponse<String> unknown = send(postJson("/ledger/tax-calculations", VIEWER,
+                "{\"lines\":[{\"amount\":\"1\",\"taxCode\":\"NOPE\"}]}"));
+        assertProblem(unknown, "ledger.unknown-tax-code");
+
+        int before = ledger.accounts().size();
+        String bad = "code,name,type,parent,header\n7000,Other costs,expense,,yes\n7010,Fees,expense,7000\n7020,Bad,cost,7000\n";
+        HttpResponse<String> refused = send(request("/ledger/accounts/import", FINANCE).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bad)).build());
+        assertEquals(refused.body(), 400, refused.statusCode());
+        assertProblem(refused, "ledger.invalid-import");
+        assertTrue(refused.body(), refused.body().contains("\"field\":\"rows[3].type\""));
+        assertEquals("nothing imported", before, ledger.accounts().size());
+        HttpResponse<String> imported = send(request("/ledger/accounts/import", FINANCE).header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bad.replace("cost,7000", "expense,7000"))).build());
+        assertEquals(imported.body(), 200, imported.statusCode());
+        assertEquals("{\"imported\":3}", imported.body());
+        assertEquals(before + 3, ledger.accounts().size());
+        post("2019-05-05", "Bank fee", line("7010", "12.50", null), line("1100", null, "12.50"));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -321,6 +372,11 @@ public class LedgerIT extends RestTestSupport {
             net.put(row.account(), row.debit().subtract(row.credit()).toPlainString());
         }
         return net;
+    }
+
+    private static BigDecimal retained(BalanceSheet sheet) {
+        return sheet.equity().stream().filter(l -> l.account().equals("3200")).map(StatementLine::amount)
+                .findFirst().orElse(BigDecimal.ZERO.setScale(2));
     }
 
     private static BigDecimal amount(List<StatementLine> lines, String account) {

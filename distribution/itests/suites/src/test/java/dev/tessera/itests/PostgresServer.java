@@ -28,4 +28,19 @@ final class PostgresServer {
         }
         return postgres.getPort();
     }
+
+    /** A JDBC URL of a database of its own on the server, created on first use, so that suites do not share data. */
+    static synchronized String database(String name) throws IOException {
+        int port = port();
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+            if (!exists.next()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException("Cannot create database " + name + ": " + e.getMessage(), e);
+        }
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    }
 }

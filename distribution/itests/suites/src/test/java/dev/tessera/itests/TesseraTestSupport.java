@@ -92,6 +92,8 @@ public abstract class TesseraTestSupport {
             editConfigurationFilePut("etc/system.properties", TEST_FEATURES,
                     new File(requiredProperty(TEST_FEATURES)).toURI().toString()),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
+            // injected services may take longer than Pax Exam's 10 s on a loaded CI machine: migrations run first
+            systemProperty("pax.exam.service.timeout").value("60000"),
             // the module-system options of Karaf's own bin/karaf for Java 9+, which Pax Exam does not add by itself
             vmOptions(
                 "--add-reads=java.xml=java.logging",

@@ -20,4 +20,7 @@ public interface LedgerErrors {
     ErrorCode DUPLICATE_ACCOUNT = ErrorCode.of("ledger.duplicate-account", ErrorKind.CONFLICT);
     ErrorCode INVALID_ACCOUNT = ErrorCode.of("ledger.invalid-account", ErrorKind.INVALID);
     ErrorCode ACCOUNT_IN_USE = ErrorCode.of("ledger.account-in-use", ErrorKind.CONFLICT);
+    ErrorCode UNKNOWN_TAX_CODE = ErrorCode.of("ledger.unknown-tax-code", ErrorKind.INVALID);
+    ErrorCode DUPLICATE_TAX_CODE = ErrorCode.of("ledger.duplicate-tax-code", ErrorKind.CONFLICT);
+    ErrorCode INVALID_IMPORT = ErrorCode.of("ledger.invalid-import", ErrorKind.INVALID);
 }

@@ -67,6 +67,21 @@ public interface LedgerService {
     /** Locks a closed period for good: it can never take postings again. */
     FiscalPeriod lockPeriod(String periodId);
 
+    /**
+     * Closes a fiscal year: posts the closing entry (dated the year's last day, source {@code erp-ledger}
+     * {@code year-end-<year>}) that moves every revenue and expense balance of the year to retained earnings, then
+     * closes the year's periods. Closing again returns the same entry. Empty when the year had no revenue or expense.
+     */
+    Optional<JournalEntry> closeYear(int fiscalYear, String actor);
+
+    // ---------------------------------------------------------------- chart import
+
+    /**
+     * Adds accounts to the chart, all or none: every row is checked first and any problem refuses the whole list,
+     * naming each wrong row. {@code progress} hears how many rows are written so far.
+     */
+    int importAccounts(List<NewAccount> accounts, java.util.function.IntConsumer progress);
+
     // ---------------------------------------------------------------- currencies
 
     ExchangeRate setRate(String currency, LocalDate date, BigDecimal rate);

@@ -11,4 +11,7 @@ public @interface LedgerConfig {
 
     @AttributeDefinition(description = "Month (1-12) in which the fiscal year starts")
     int fiscalYearStartMonth() default 1;
+
+    @AttributeDefinition(description = "The equity account a year-end close moves the year's result to")
+    String retainedEarningsAccount() default "3200";
 }

@@ -81,6 +81,7 @@ public final class LedgerServiceImpl implements LedgerService {
     private final Currency base;
     private final int scale;
     private final FiscalCalendar calendar;
+    private final String retainedEarnings;
 
     @Activate
     public LedgerServiceImpl(@Reference(target = "(osgi.unit.name=erp-ledger)") JpaTemplate jpa,
@@ -93,6 +94,7 @@ public final class LedgerServiceImpl implements LedgerService {
         this.base = currency(config.baseCurrency());
         this.scale = Math.max(base.getDefaultFractionDigits(), 0);
         this.calendar = calendar(config.fiscalYearStartMonth());
+        this.retainedEarnings = config.retainedEarningsAccount();
     }
 
     private static Currency currency(String code) {
@@ -135,20 +137,7 @@ public final class LedgerServiceImpl implements LedgerService {
     @Override
     public Account createAccount(NewAccount account) {
         List<FieldError> errors = new ArrayList<>();
-        if (account == null) {
-            errors.add(new FieldError("code", "is required"));
-        } else {
-            if (account.code() == null || !ACCOUNT_CODE.matcher(account.code()).matches()) {
-                errors.add(new FieldError("code", "must be 1 to 20 letters, digits, dots or hyphens, starting with a"
-                        + " letter or digit, e.g. 1210"));
-            }
-            if (account.name() == null || account.name().isBlank() || account.name().length() > 200) {
-                errors.add(new FieldError("name", "is required: 1 to 200 characters"));
-            }
-            if (account.type() == null) {
-                errors.add(new FieldError("type", "is required: ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE"));
-            }
-        }
+        checkAccount(account, "", errors);
         ValidationException.throwIfAny("The account", errors);
         return jpa.txExpr(em -> {
             lockChain(em);
@@ -156,26 +145,114 @@ public final class LedgerServiceImpl implements LedgerService {
                 throw new LedgerException(LedgerErrors.DUPLICATE_ACCOUNT, "Account " + account.code()
                         + " exists already; choose another code");
             }
-            if (account.parent() != null) {
-                AccountEntity parent = em.find(AccountEntity.class, account.parent());
-                if (parent == null || !parent.header() || parent.type() != account.type()) {
-                    throw new ValidationException(LedgerErrors.INVALID_ACCOUNT, "The account's parent must be a header"
-                            + " account of the same type", List.of(new FieldError("parent", parent == null
-                            ? "'" + account.parent() + "' is not an account" : "'" + account.parent()
-                            + "' is not a header account of type " + account.type())));
+            String parentProblem = parentProblem(em, account, Map.of());
+            if (parentProblem != null) {
+                throw new ValidationException(LedgerErrors.INVALID_ACCOUNT, "The account's parent must be a header"
+                        + " account of the same type", List.of(new FieldError("parent", parentProblem)));
+            }
+            return insert(em, account);
+        });
+    }
+
+    @Override
+    public int importAccounts(List<NewAccount> accounts, java.util.function.IntConsumer progress) {
+        List<FieldError> errors = new ArrayList<>();
+        if (accounts == null || accounts.isEmpty()) {
+            throw new ValidationException(LedgerErrors.INVALID_IMPORT, "There are no accounts to import",
+                    List.of(new FieldError("rows", "needs at least one account")));
+        }
+        Map<String, NewAccount> byCode = new LinkedHashMap<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            NewAccount account = accounts.get(i);
+            String at = "rows[" + (i + 1) + "].";
+            int before = errors.size();
+            checkAccount(account, at, errors);
+            if (errors.size() == before && byCode.putIfAbsent(account.code(), account) != null) {
+                errors.add(new FieldError(at + "code", account.code() + " appears twice in the file"));
+            }
+        }
+        return jpa.txExpr(em -> {
+            lockChain(em);
+            int row = 0;
+            for (NewAccount account : accounts) {
+                row++;
+                if (account == null || account.code() == null) {
+                    continue;
+                }
+                if (em.find(AccountEntity.class, account.code()) != null) {
+                    errors.add(new FieldError("rows[" + row + "].code", account.code() + " is in the chart already"));
+                }
+                String parentProblem = parentProblem(em, account, byCode);
+                if (parentProblem != null) {
+                    errors.add(new FieldError("rows[" + row + "].parent", parentProblem));
                 }
             }
-            AccountEntity created = new AccountEntity(account.code(), account.name().trim(), account.type(),
-                    account.parent(), account.header());
-            em.persist(created);
-            em.flush();
-            em.createNativeQuery("INSERT INTO LDG_BALANCE (ACCOUNT, PERIOD_ID, DEBIT, CREDIT) SELECT ?, ID, 0, 0"
-                    + " FROM LDG_PERIOD").setParameter(1, account.code()).executeUpdate();
-            Account result = created.toRecord();
-            publish(em, "ledger.account.created", result.code(), "system", Map.of("code", result.code(),
-                    "name", result.name(), "type", result.type().name(), "header", result.header()));
-            return result;
+            if (!errors.isEmpty()) {
+                throw new ValidationException(LedgerErrors.INVALID_IMPORT, "Nothing was imported: " + errors.size()
+                        + " problem(s) in " + accounts.size() + " rows; fix them and import the whole file again", errors);
+            }
+            // parents first, so that a child's parent exists when it is written
+            List<NewAccount> ordered = new ArrayList<>(accounts);
+            ordered.sort(Comparator.comparing((NewAccount a) -> !a.header()).thenComparing(NewAccount::code));
+            int written = 0;
+            for (NewAccount account : ordered) {
+                insert(em, account);
+                written++;
+                if (written % 100 == 0 || written == ordered.size()) {
+                    progress.accept(written);
+                }
+            }
+            return written;
         });
+    }
+
+    private static void checkAccount(NewAccount account, String at, List<FieldError> errors) {
+        if (account == null) {
+            errors.add(new FieldError(at + "code", "is required"));
+            return;
+        }
+        if (account.code() == null || !ACCOUNT_CODE.matcher(account.code()).matches()) {
+            errors.add(new FieldError(at + "code", "must be 1 to 20 letters, digits, dots or hyphens, starting with a"
+                    + " letter or digit, e.g. 1210"));
+        }
+        if (account.name() == null || account.name().isBlank() || account.name().length() > 200) {
+            errors.add(new FieldError(at + "name", "is required: 1 to 200 characters"));
+        }
+        if (account.type() == null) {
+            errors.add(new FieldError(at + "type", "is required: ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE"));
+        }
+    }
+
+    /** Why the account's parent will not do, or null; {@code pending} are accounts written in the same go. */
+    private static String parentProblem(EntityManager em, NewAccount account, Map<String, NewAccount> pending) {
+        if (account.parent() == null) {
+            return null;
+        }
+        AccountEntity parent = em.find(AccountEntity.class, account.parent());
+        boolean header = parent != null ? parent.header() : pending.containsKey(account.parent())
+                && pending.get(account.parent()).header();
+        AccountType type = parent != null ? parent.type() : pending.containsKey(account.parent())
+                ? pending.get(account.parent()).type() : null;
+        if (type == null) {
+            return "'" + account.parent() + "' is not an account";
+        }
+        if (!header || type != account.type()) {
+            return "'" + account.parent() + "' is not a header account of type " + account.type();
+        }
+        return null;
+    }
+
+    private Account insert(EntityManager em, NewAccount account) {
+        AccountEntity created = new AccountEntity(account.code(), account.name().trim(), account.type(),
+                account.parent(), account.header());
+        em.persist(created);
+        em.flush();
+        em.createNativeQuery("INSERT INTO LDG_BALANCE (ACCOUNT, PERIOD_ID, DEBIT, CREDIT) SELECT ?, ID, 0, 0"
+                + " FROM LDG_PERIOD").setParameter(1, account.code()).executeUpdate();
+        Account result = created.toRecord();
+        publish(em, "ledger.account.created", result.code(), "system", Map.of("code", result.code(),
+                "name", result.name(), "type", result.type().name(), "header", result.header()));
+        return result;
     }
 
     @Override
@@ -512,6 +589,67 @@ public final class LedgerServiceImpl implements LedgerService {
         em.createNativeQuery("INSERT INTO LDG_BALANCE (ACCOUNT, PERIOD_ID, DEBIT, CREDIT) SELECT a.CODE, p.ID, 0, 0"
                 + " FROM LDG_ACCOUNT a, LDG_PERIOD p WHERE p.FISCAL_YEAR = ?").setParameter(1, fiscalYear).executeUpdate();
         LOG.info("Fiscal year {} opened with 12 periods", fiscalYear);
+    }
+
+    @Override
+    public Optional<JournalEntry> closeYear(int fiscalYear, String actor) {
+        if (fiscalYear < 1900 || fiscalYear > 9999) {
+            throw new ValidationException(LedgerErrors.INVALID_ENTRY, "No such fiscal year",
+                    List.of(new FieldError("year", "must be a year from 1900 to 9999, not " + fiscalYear)));
+        }
+        return jpa.txExpr(em -> {
+            Chain chain = lockChain(em);
+            ensureYear(em, fiscalYear);
+            List<PeriodEntity> periods = em.createQuery("select p from PeriodEntity p where p.fiscalYear = :y"
+                    + " order by p.id", PeriodEntity.class).setParameter("y", fiscalYear).getResultList();
+            String reference = "year-end-" + fiscalYear;
+            Optional<EntryEntity> existing = bySource(em, MODULE, reference);
+            JournalEntry closing = existing.map(e -> record(em, e)).orElse(null);
+            if (existing.isEmpty()) {
+                FiscalPeriod first = periods.get(0).toRecord();
+                FiscalPeriod last = periods.get(periods.size() - 1).toRecord();
+                Map<String, BigDecimal[]> sums = movements(em, first.start(), last.end());
+                Map<String, AccountEntity> accounts = accountMap(em);
+                List<JournalLine> lines = new ArrayList<>();
+                BigDecimal result = zero();
+                for (Map.Entry<String, BigDecimal[]> sum : new TreeMap<>(sums).entrySet()) {
+                    AccountEntity account = accounts.get(sum.getKey());
+                    BigDecimal net = sum.getValue()[0].subtract(sum.getValue()[1]).setScale(scale);
+                    if (account == null || account.type().balanceSheet() || net.signum() == 0) {
+                        continue;
+                    }
+                    // empty the account: credit a debit balance, debit a credit balance
+                    lines.add(new JournalLine(lines.size() + 1, sum.getKey(), net.signum() < 0 ? net.negate() : zero(),
+                            net.signum() > 0 ? net : zero(), null, null, null, null, null, null));
+                    result = result.add(net.negate());
+                }
+                if (!lines.isEmpty()) {
+                    if (result.signum() != 0) {
+                        lines.add(new JournalLine(lines.size() + 1, retainedEarnings, result.signum() < 0
+                                ? result.negate() : zero(), result.signum() > 0 ? result : zero(), null, null, null,
+                                null, null, "Result of fiscal year " + fiscalYear));
+                    }
+                    AccountEntity target = em.find(AccountEntity.class, retainedEarnings);
+                    if (target == null || target.header() || target.type() != AccountType.EQUITY) {
+                        throw new LedgerException(LedgerErrors.INVALID_ACCOUNT, "The retained earnings account "
+                                + retainedEarnings + " (etc/" + PID + ".cfg, retainedEarningsAccount) must be a postable"
+                                + " equity account of the chart");
+                    }
+                    closing = write(em, chain, last.end(), "Year-end close of fiscal year " + fiscalYear, MODULE,
+                            reference, null, true, lines, actor);
+                }
+            }
+            for (PeriodEntity period : periods) {
+                if (period.state() == PeriodState.OPEN) {
+                    period.state(PeriodState.CLOSED);
+                    publish(em, "ledger.period.closed", period.id(), actor, Map.of("period", period.id(),
+                            "state", PeriodState.CLOSED.name()));
+                }
+            }
+            LOG.info("Fiscal year {} closed{}", fiscalYear, closing == null ? " (no revenue or expense)"
+                    : " with " + closing.number());
+            return Optional.ofNullable(closing);
+        });
     }
 
     // ================================================================ currencies

@@ -38,7 +38,12 @@ import dev.tessera.erp.ledger.api.LedgerService;
 import dev.tessera.erp.ledger.api.NewAccount;
 import dev.tessera.erp.ledger.api.PostingRequest;
 import dev.tessera.erp.ledger.api.ProfitAndLoss;
+import dev.tessera.erp.ledger.api.TaxCalculation;
+import dev.tessera.erp.ledger.api.TaxCode;
+import dev.tessera.erp.ledger.api.TaxService;
+import dev.tessera.erp.ledger.api.TaxableLine;
 import dev.tessera.erp.ledger.api.TrialBalance;
+import dev.tessera.erp.ledger.internal.AccountsCsv;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.ValidationException;
@@ -61,11 +66,58 @@ public final class LedgerResource {
     public record RateRequest(String currency, LocalDate date, BigDecimal rate) {
     }
 
+    /** The body of a tax calculation: the document's currency (base when left out) and its lines. */
+    public record TaxRequest(String currency, List<TaxableLine> lines) {
+    }
+
     private final LedgerService ledger;
+    private final TaxService tax;
 
     @Activate
-    public LedgerResource(@Reference LedgerService ledger) {
+    public LedgerResource(@Reference LedgerService ledger, @Reference TaxService tax) {
         this.ledger = ledger;
+        this.tax = tax;
+    }
+
+    @POST
+    @Path("accounts/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed("finance")
+    public java.util.Map<String, Object> importAccounts(String csv) {
+        List<NewAccount> accounts = AccountsCsv.parse(csv);
+        return java.util.Map.of("imported", ledger.importAccounts(accounts, n -> { }));
+    }
+
+    @POST
+    @Path("fiscal-years/{year}/close")
+    @RolesAllowed("finance")
+    public Response closeYear(@PathParam("year") String year, @Context SecurityContext caller) {
+        return ledger.closeYear(number("year", year), caller.getUserPrincipal().getName())
+                .map(entry -> Response.ok(entry).build()).orElse(Response.noContent().build());
+    }
+
+    @GET
+    @Path("tax-codes")
+    @RolesAllowed({"finance", "viewer"})
+    public List<TaxCode> taxCodes() {
+        return tax.taxCodes();
+    }
+
+    @POST
+    @Path("tax-codes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("finance")
+    public Response createTaxCode(TaxCode code) {
+        TaxCode created = tax.createTaxCode(code);
+        return Response.created(URI.create("ledger/tax-codes/" + created.code())).entity(created).build();
+    }
+
+    @POST
+    @Path("tax-calculations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"finance", "viewer", "sales"})
+    public TaxCalculation calculate(TaxRequest request) {
+        return tax.calculate(request == null ? null : request.currency(), request == null ? null : request.lines());
     }
 
     @GET

@@ -1,0 +1,134 @@
+package dev.tessera.erp.ledger.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tessera.erp.ledger.api.PostingLine;
+import dev.tessera.erp.ledger.api.PostingRequest;
+import dev.tessera.platform.api.event.DomainEvent;
+
+/**
+ * How the ledger books another module's event, from {@code etc/dev.tessera.erp.ledger.rule-<name>.cfg}:
+ * <pre>
+ * event = sales.invoice.issued
+ * description = Invoice {number}
+ * reference = {number}
+ * date = {date}
+ * lines = 1200:debit:{gross}, 4100:credit:{net}, 2200:credit:{tax}
+ * </pre>
+ * {@code {field}} takes a field of the event's payload ({@code {recordId}} and {@code {type}} the event's own; braces
+ * without a dollar sign, which Karaf's configuration files would replace themselves);
+ * an amount is a field or a decimal constant; a line whose amount is zero is left out. The entry's source is the
+ * event's module and the reference, so an event delivered again is not posted twice.
+ */
+record PostingRule(String name, String event, String description, String reference, String date,
+                   String currency, List<RuleLine> lines) {
+    static final String FACTORY_PID = "dev.tessera.erp.ledger.rule";
+    private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
+
+    /** One line: account, side and amount expression. */
+    record RuleLine(String account, boolean debit, String amount) {
+    }
+
+    static PostingRule from(String name, Dictionary<String, Object> properties) {
+        String event = text(properties, "event", null);
+        if (event == null || event.isBlank()) {
+            throw new IllegalArgumentException("no 'event' (the event type it books, e.g. sales.invoice.issued)");
+        }
+        String spec = text(properties, "lines", "");
+        List<RuleLine> lines = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] fields = part.trim().split(":", 3);
+            if (fields.length != 3 || !fields[1].trim().toLowerCase(Locale.ROOT).matches("debit|credit")) {
+                throw new IllegalArgumentException("line '" + part.trim() + "' is not account:debit|credit:amount");
+            }
+            lines.add(new RuleLine(fields[0].trim(), fields[1].trim().equalsIgnoreCase("debit"), fields[2].trim()));
+        }
+        if (lines.size() < 2) {
+            throw new IllegalArgumentException("'lines' needs at least a debit and a credit line");
+        }
+        String reference = text(properties, "reference", "{recordId}");
+        if (!FIELD.matcher(reference).find()) {
+            throw new IllegalArgumentException("'reference' must name a field of the event, e.g. {recordId} or"
+                    + " {number}; without one every event would be booked as the same document");
+        }
+        return new PostingRule(name, event.trim(), text(properties, "description", "{type} {recordId}"),
+                reference, text(properties, "date", ""),
+                text(properties, "currency", ""), List.copyOf(lines));
+    }
+
+    private static String text(Dictionary<String, Object> properties, String key, String otherwise) {
+        Object value = properties.get(key);
+        return value == null ? otherwise : value.toString();
+    }
+
+    /** The entry this rule makes of the event, or null when all its amounts are zero. */
+    PostingRequest request(DomainEvent event) {
+        LocalDate day = date.isBlank() ? event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate()
+                : LocalDate.parse(expand(date, event));
+        String lineCurrency = currency.isBlank() ? null : expand(currency, event);
+        List<PostingLine> postings = new ArrayList<>();
+        for (RuleLine line : lines) {
+            BigDecimal amount = amount(line.amount(), event);
+            if (amount.signum() == 0) {
+                continue;
+            }
+            postings.add(new PostingLine(line.account(), line.debit() ? amount : null, line.debit() ? null : amount,
+                    lineCurrency, null, null, null, "rule " + name));
+        }
+        if (postings.isEmpty()) {
+            return null;
+        }
+        return new PostingRequest(day, expand(description, event), event.module(), expand(reference, event), postings);
+    }
+
+    private BigDecimal amount(String expression, DomainEvent event) {
+        String value = expression.startsWith("{") ? expand(expression, event) : expression;
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rule " + name + ": '" + expression + "' of event " + event.id()
+                    + " is '" + value + "', not an amount");
+        }
+    }
+
+    private String expand(String template, DomainEvent event) {
+        Matcher m = FIELD.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String field = m.group(1);
+            Object value = switch (field) {
+                case "recordId" -> event.recordId();
+                case "type" -> event.type();
+                default -> event.payload().get(field);
+            };
+            if (value == null) {
+                throw new IllegalArgumentException("rule " + name + ": event " + event.type() + " " + event.id()
+                        + " has no field '" + field + "' in its payload " + event.payload().keySet());
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    boolean matches(DomainEvent event) {
+        return event.type().equals(this.event);
+    }
+
+    /** For tests: a rule from plain key/values. */
+    static PostingRule of(String name, Map<String, Object> properties) {
+        return from(name, new java.util.Hashtable<>(properties));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tessera.erp.ledger.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tessera.erp.ledger.api.PostingRequest;
+import dev.tessera.platform.api.event.DomainEvent;
+
+class PostingRuleTest {
+    private static final PostingRule INVOICE = PostingRule.of("invoices", Map.of("event", "sales.invoice.issued",
+            "description", "Invoice {number}", "reference", "{number}", "date", "{date}",
+            "lines", "1200:debit:{gross}, 4100:credit:{net}, 2200:credit:{tax}"));
+
+    private static DomainEvent invoice(Map<String, Object> payload) {
+        return new DomainEvent(UUID.randomUUID(), "sales.invoice.issued", "42", 1, Instant.parse("2026-05-05T10:00:00Z"),
+                "system:erp-sales", payload, Map.of());
+    }
+
+    @Test
+    void anEventBecomesAnEntryWhoseSourceIsTheModuleAndTheReference() {
+        PostingRequest request = INVOICE.request(invoice(Map.of("number", "INV-2026-000007", "date", "2026-05-04",
+                "gross", "119.00", "net", 100, "tax", "19.00")));
+        assertEquals(LocalDate.parse("2026-05-04"), request.date());
+        assertEquals("Invoice INV-2026-000007", request.description());
+        assertEquals("sales", request.sourceModule());
+        assertEquals("INV-2026-000007", request.sourceReference());
+        assertEquals(new BigDecimal("119.00"), request.lines().get(0).debit());
+        assertEquals(new BigDecimal("100"), request.lines().get(1).credit());
+    }
+
+    @Test
+    void zeroLinesAreLeftOutAndAnAllZeroEventMakesNoEntry() {
+        PostingRequest request = INVOICE.request(invoice(Map.of("number", "INV-1", "date", "2026-05-04",
+                "gross", "100", "net", "100", "tax", "0.00")));
+        assertEquals(2, request.lines().size());
+        assertNull(INVOICE.request(invoice(Map.of("number", "INV-2", "date", "2026-05-04", "gross", "0", "net", "0",
+                "tax", "0"))));
+    }
+
+    @Test
+    void aMissingFieldOrABadRuleSaysWhat() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> INVOICE.request(invoice(Map.of("number", "INV-3", "date", "2026-05-04"))));
+        assertTrue(missing.getMessage().contains("no field 'gross'"), missing.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> PostingRule.of("x", Map.of("lines", "1:debit:1, 2:credit:1")));
+        assertThrows(IllegalArgumentException.class, () -> PostingRule.of("x", Map.of("event", "a.b.c",
+                "lines", "1:left:1, 2:credit:1")));
+        assertThrows(IllegalArgumentException.class, () -> PostingRule.of("x", Map.of("event", "a.b.c",
+                "reference", "always-the-same", "lines", "1:debit:1, 2:credit:1")));
+    }
+}
