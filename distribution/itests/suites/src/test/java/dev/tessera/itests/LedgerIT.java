@@ -296,6 +296,9 @@ public class LedgerIT extends RestTestSupport {
         assertEquals(400, unbalanced.statusCode());
         assertProblem(unbalanced, "ledger.unbalanced");
         assertTrue(send(get("/openapi.json", null)).body().contains("\"/ledger/journal-entries\""));
+        HttpResponse<String> deactivated = send(post("/ledger/accounts/5500/deactivate", FINANCE));
+        assertTrue(deactivated.body(), deactivated.body().contains("\"active\":false"));
+        assertTrue(send(post("/ledger/accounts/5500/activate", FINANCE)).body().contains("\"active\":true"));
         assertNotNull(ledger.entryByNumber("JE-2021-000001").orElse(null));
     }
 

@@ -144,6 +144,20 @@ public final class LedgerResource {
         return Response.created(URI.create("ledger/accounts/" + created.code())).entity(created).build();
     }
 
+    @POST
+    @Path("accounts/{code}/deactivate")
+    @RolesAllowed("finance")
+    public Account deactivate(@PathParam("code") String code) {
+        return ledger.setActive(code, false);
+    }
+
+    @POST
+    @Path("accounts/{code}/activate")
+    @RolesAllowed("finance")
+    public Account activate(@PathParam("code") String code) {
+        return ledger.setActive(code, true);
+    }
+
     @GET
     @Path("accounts/{code}/ledger")
     @RolesAllowed({"finance", "viewer"})
