@@ -109,4 +109,16 @@ public abstract class RestTestSupport extends TesseraTestSupport {
         }
         return response;
     }
+
+    /** Repeats a request until its answer contains {@code expected} (30 s at most). */
+    protected HttpResponse<String> awaitBody(java.net.http.HttpRequest request, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> response = send(request);
+        while (!response.body().contains(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            response = send(request);
+        }
+        assertTrue(response.body(), response.body().contains(expected));
+        return response;
+    }
 }

@@ -259,17 +259,6 @@ public class WebhooksIT extends RestTestSupport {
         assertEquals(created.body(), 201, created.statusCode());
     }
 
-    private HttpResponse<String> awaitBody(java.net.http.HttpRequest request, String expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> response = send(request);
-        while (!response.body().contains(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            response = send(request);
-        }
-        assertTrue(response.body(), response.body().contains(expected));
-        return response;
-    }
-
     private long rows(String table) throws Exception {
         try (Connection c = service(DataSource.class).getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {

@@ -24,13 +24,15 @@ import dev.tessera.platform.api.event.DomainEvent;
  * date = {date}
  * lines = 1200:debit:{gross}, 4100:credit:{net}, 2200:credit:{tax}
  * </pre>
+ * An optional {@code when = move=receipt} (comma-separated {@code field=value} pairs) books only the events whose
+ * payload has those values, so that one event type can be booked by several rules.
  * {@code {field}} takes a field of the event's payload ({@code {recordId}} and {@code {type}} the event's own; braces
  * without a dollar sign, which Karaf's configuration files would replace themselves);
  * an amount is a field or a decimal constant; a line whose amount is zero is left out. The entry's source is the
  * event's module and the reference, so an event delivered again is not posted twice.
  */
-record PostingRule(String name, String event, String description, String reference, String date,
-                   String currency, List<RuleLine> lines) {
+record PostingRule(String name, String event, Map<String, String> when, String description, String reference,
+                   String date, String currency, List<RuleLine> lines) {
     static final String FACTORY_PID = "dev.tessera.erp.ledger.rule";
     private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
 
@@ -58,12 +60,23 @@ record PostingRule(String name, String event, String description, String referen
         if (lines.size() < 2) {
             throw new IllegalArgumentException("'lines' needs at least a debit and a credit line");
         }
+        Map<String, String> when = new java.util.LinkedHashMap<>();
+        for (String condition : text(properties, "when", "").split(",")) {
+            if (condition.isBlank()) {
+                continue;
+            }
+            String[] pair = condition.split("=", 2);
+            if (pair.length != 2 || pair[0].isBlank()) {
+                throw new IllegalArgumentException("condition '" + condition.trim() + "' of 'when' is not field=value");
+            }
+            when.put(pair[0].trim(), pair[1].trim());
+        }
         String reference = text(properties, "reference", "{recordId}");
         if (!FIELD.matcher(reference).find()) {
             throw new IllegalArgumentException("'reference' must name a field of the event, e.g. {recordId} or"
                     + " {number}; without one every event would be booked as the same document");
         }
-        return new PostingRule(name, event.trim(), text(properties, "description", "{type} {recordId}"),
+        return new PostingRule(name, event.trim(), Map.copyOf(when), text(properties, "description", "{type} {recordId}"),
                 reference, text(properties, "date", ""),
                 text(properties, "currency", ""), List.copyOf(lines));
     }
@@ -124,7 +137,8 @@ record PostingRule(String name, String event, String description, String referen
     }
 
     boolean matches(DomainEvent event) {
-        return event.type().equals(this.event);
+        return event.type().equals(this.event) && when.entrySet().stream()
+                .allMatch(c -> c.getValue().equals(String.valueOf(event.payload().get(c.getKey()))));
     }
 
     /** For tests: a rule from plain key/values. */

@@ -48,6 +48,20 @@ class PostingRuleTest {
     }
 
     @Test
+    void aConditionPicksTheEventsARuleBooks() {
+        PostingRule receipts = PostingRule.of("receipts", Map.of("event", "inventory.stock.moved", "when", "move=receipt",
+                "reference", "move-{recordId}", "lines", "1300:debit:{value}, 2100:credit:{value}"));
+        DomainEvent receipt = new DomainEvent(UUID.randomUUID(), "inventory.stock.moved", "7", 1, Instant.now(), "x",
+                Map.of("move", "receipt", "value", "30.00"), Map.of());
+        DomainEvent issue = new DomainEvent(UUID.randomUUID(), "inventory.stock.moved", "8", 1, Instant.now(), "x",
+                Map.of("move", "issue", "value", "12.00"), Map.of());
+        assertTrue(receipts.matches(receipt));
+        assertTrue(!receipts.matches(issue));
+        assertEquals("inventory", receipts.request(receipt).sourceModule());
+        assertEquals("move-7", receipts.request(receipt).sourceReference());
+    }
+
+    @Test
     void aMissingFieldOrABadRuleSaysWhat() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> INVOICE.request(invoice(Map.of("number", "INV-3", "date", "2026-05-04"))));

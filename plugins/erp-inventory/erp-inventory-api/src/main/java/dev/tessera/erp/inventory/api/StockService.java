@@ -1,0 +1,53 @@
+package dev.tessera.erp.inventory.api;
+
+import java.time.LocalDate;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Warehouses and stock. Every change is a move on the append-only stock ledger, in one transaction with its event
+ * (whose payload carries the move's value, for the ledger to post). Moves of one item are serialised, so stock
+ * never goes negative and nothing is reserved or issued twice, however many callers run at once.
+ */
+@ProviderType
+public interface StockService {
+
+    Warehouse createWarehouse(String code, String name, String actor);
+
+    Warehouse addLocation(String warehouse, String location, String actor);
+
+    List<Warehouse> warehouses();
+
+    StockMove receive(Receipt receipt, String actor);
+
+    StockMove issue(Issue issue, String actor);
+
+    StockMove transfer(Transfer transfer, String actor);
+
+    /** Books the difference between the count and the stock on hand there; empty when they agree. */
+    Optional<StockMove> count(Count count, String actor);
+
+    /** Holds {@code quantity} of an item in a warehouse for {@code reference}, or refuses with insufficient-stock. */
+    Reservation reserve(String sku, String warehouse, BigDecimal quantity, String reference, String actor);
+
+    Reservation release(long reservation, String actor);
+
+    Optional<Reservation> reservation(long id);
+
+    /** Stock per warehouse of an item ({@code warehouse} null: every warehouse). */
+    List<StockLevel> stock(String sku, String warehouse);
+
+    /** What can still be promised: available stock of the item over all warehouses. */
+    BigDecimal availableToPromise(String sku);
+
+    /** Up to {@code limit} moves with ids above {@code afterId}; {@code sku} null for all items. */
+    List<StockMove> moves(String sku, long afterId, int limit);
+
+    List<ReorderSuggestion> reorderSuggestions();
+
+    /** Quantity and value at cost per item at the end of {@code asOf}. */
+    List<ValuationLine> valuation(LocalDate asOf);
+}

@@ -1,0 +1,379 @@
+package dev.tessera.erp.inventory.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.tessera.erp.inventory.api.Catalog;
+import dev.tessera.erp.inventory.api.InventoryErrors;
+import dev.tessera.erp.inventory.api.Item;
+import dev.tessera.erp.inventory.api.NewItem;
+import dev.tessera.erp.inventory.api.Price;
+import dev.tessera.erp.inventory.api.PriceList;
+import dev.tessera.erp.inventory.api.ValuationMethod;
+import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.api.event.DomainEvent;
+import dev.tessera.platform.api.event.EventPublisher;
+import dev.tessera.platform.api.event.FieldChange;
+import dev.tessera.platform.api.persistence.ModuleSchema;
+
+/** Items and price lists on INV_ITEM, INV_PRICE_LIST and INV_PRICE; every change with its event and diff. */
+@Component(service = Catalog.class)
+public final class CatalogImpl implements Catalog {
+    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,39}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,19}");
+
+    private final JpaTemplate jpa;
+    private final EventPublisher events;
+
+    @Activate
+    public CatalogImpl(@Reference(target = "(osgi.unit.name=erp-inventory)") JpaTemplate jpa,
+                       @Reference EventPublisher events,
+                       @Reference(target = "(tessera.module=erp-inventory)") ModuleSchema schema) {
+        this.jpa = jpa;
+        this.events = events;
+    }
+
+    @Override
+    public List<Item> items(String afterSku, int limit) {
+        return jpa.txExpr(em -> em.createQuery("select i from ItemEntity i where i.sku > :after order by i.sku",
+                ItemEntity.class).setParameter("after", afterSku == null ? "" : afterSku).setMaxResults(limit)
+                .getResultList().stream().map(ItemEntity::toRecord).toList());
+    }
+
+    @Override
+    public Optional<Item> item(String sku) {
+        return sku == null ? Optional.empty()
+                : jpa.txExpr(em -> Optional.ofNullable(em.find(ItemEntity.class, sku)).map(ItemEntity::toRecord));
+    }
+
+    @Override
+    public Item createItem(NewItem item, String actor) {
+        Item checked = check(item, "", new ArrayList<>(), true);
+        return jpa.txExpr(em -> insert(em, checked, actor));
+    }
+
+    @Override
+    public int importItems(List<NewItem> items, IntConsumer progress, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (items == null || items.isEmpty()) {
+            throw new ValidationException(InventoryErrors.INVALID_IMPORT, "There are no items to import",
+                    List.of(new FieldError("rows", "needs at least one item")));
+        }
+        List<Item> checked = new ArrayList<>();
+        Set<String> skus = new LinkedHashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            int before = errors.size();
+            Item item = check(items.get(i), "rows[" + (i + 1) + "].", errors, false);
+            if (errors.size() == before && !skus.add(item.sku())) {
+                errors.add(new FieldError("rows[" + (i + 1) + "].sku", item.sku() + " appears twice in the file"));
+            }
+            checked.add(item);
+        }
+        return jpa.txExpr(em -> {
+            for (int i = 0; i < checked.size(); i++) {
+                Item item = checked.get(i);
+                if (item != null && item.sku() != null && em.find(ItemEntity.class, item.sku()) != null) {
+                    errors.add(new FieldError("rows[" + (i + 1) + "].sku", item.sku() + " is in the catalog already"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ValidationException(InventoryErrors.INVALID_IMPORT, "Nothing was imported: " + errors.size()
+                        + " problem(s) in " + items.size() + " rows; fix them and import the whole file again", errors);
+            }
+            int written = 0;
+            for (Item item : checked) {
+                insert(em, item, actor);
+                written++;
+                if (written % 100 == 0 || written == checked.size()) {
+                    progress.accept(written);
+                }
+            }
+            return written;
+        });
+    }
+
+    @Override
+    public Item updateItem(String sku, NewItem changes, String actor) {
+        return jpa.txExpr(em -> {
+            ItemEntity entity = em.find(ItemEntity.class, sku);
+            if (entity == null) {
+                throw new TesseraException(InventoryErrors.ITEM_NOT_FOUND, "No item " + sku);
+            }
+            Item before = entity.toRecord();
+            List<FieldError> errors = new ArrayList<>();
+            if (changes.sku() != null && !changes.sku().equals(sku)) {
+                errors.add(new FieldError("sku", "cannot change; create a new item instead"));
+            }
+            if (changes.valuationMethod() != null && changes.valuationMethod() != before.valuationMethod()) {
+                errors.add(new FieldError("valuationMethod", "cannot change once the item exists"));
+            }
+            if (changes.lotTracked() != null && changes.lotTracked() != before.lotTracked()) {
+                errors.add(new FieldError("lotTracked", "cannot change once the item exists"));
+            }
+            NewItem merged = new NewItem(sku, or(changes.name(), before.name()), or(changes.uom(), before.uom()),
+                    or(changes.category(), before.category()), before.lotTracked(), before.valuationMethod(),
+                    or(changes.standardCost(), before.standardCost()), or(changes.reorderPoint(), before.reorderPoint()),
+                    or(changes.reorderQuantity(), before.reorderQuantity()));
+            Item after = check(merged, "", errors, true);
+            entity.apply(after);
+            Item result = entity.toRecord();
+            Map<String, FieldChange> diff = diff(before, result);
+            if (!diff.isEmpty()) {
+                publish(em, "inventory.item.updated", sku, actor, payload(result), diff);
+            }
+            return result;
+        });
+    }
+
+    private Item insert(EntityManager em, Item item, String actor) {
+        if (em.find(ItemEntity.class, item.sku()) != null) {
+            throw new TesseraException(InventoryErrors.DUPLICATE_ITEM, "Item " + item.sku() + " exists already");
+        }
+        ItemEntity entity = new ItemEntity(item);
+        em.persist(entity);
+        Item created = entity.toRecord();
+        Map<String, Object> payload = payload(created);
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        payload.forEach((k, v) -> changes.put(k, new FieldChange(null, v)));
+        publish(em, "inventory.item.created", created.sku(), actor, payload, changes);
+        return created;
+    }
+
+    /** Checks an item; throws with every wrong field when {@code raise}, else collects them and returns null. */
+    static Item check(NewItem item, String at, List<FieldError> errors, boolean raise) {
+        int before = errors.size();
+        if (item == null) {
+            errors.add(new FieldError(at + "sku", "is required"));
+        } else {
+            if (item.sku() == null || !SKU.matcher(item.sku()).matches()) {
+                errors.add(new FieldError(at + "sku", "must be 1 to 40 letters, digits, dots, hyphens or underscores,"
+                        + " starting with a letter or digit"));
+            }
+            Checks.text(item.name(), at + "name", 200, true, errors);
+            Checks.text(item.uom(), at + "uom", 20, true, errors);
+            Checks.text(item.category(), at + "category", 100, false, errors);
+            if (item.valuationMethod() == ValuationMethod.STANDARD && item.standardCost() == null) {
+                errors.add(new FieldError(at + "standardCost", "is required for an item valued at standard cost"));
+            }
+            Checks.money(item.standardCost(), at + "standardCost", false, errors);
+            Checks.notNegative(item.reorderPoint(), at + "reorderPoint", errors);
+            Checks.notNegative(item.reorderQuantity(), at + "reorderQuantity", errors);
+        }
+        if (errors.size() > before) {
+            if (raise) {
+                Checks.refuseIfAny("The item", errors);
+            }
+            return null;
+        }
+        return new Item(item.sku(), item.name().trim(), item.uom().trim(),
+                item.category() == null || item.category().isBlank() ? null : item.category().trim(), true,
+                Boolean.TRUE.equals(item.lotTracked()),
+                item.valuationMethod() == null ? ValuationMethod.FIFO : item.valuationMethod(), item.standardCost(),
+                item.reorderPoint(), item.reorderQuantity());
+    }
+
+    // ================================================================ prices
+
+    @Override
+    public PriceList createPriceList(PriceList list, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (list == null || list.code() == null || !CODE.matcher(list.code()).matches()) {
+            errors.add(new FieldError("code", "must be 1 to 20 letters, digits, dots, hyphens or underscores"));
+        }
+        if (list != null) {
+            Checks.text(list.name(), "name", 200, true, errors);
+            try {
+                Currency.getInstance(String.valueOf(list.currency()));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("currency", "'" + list.currency() + "' is not an ISO 4217 currency code"));
+            }
+            if (list.validFrom() != null && list.validTo() != null && list.validFrom().isAfter(list.validTo())) {
+                errors.add(new FieldError("validTo", "must not be before validFrom"));
+            }
+            Checks.text(list.customerGroup(), "customerGroup", 50, false, errors);
+        }
+        Checks.refuseIfAny("The price list", errors);
+        return jpa.txExpr(em -> {
+            if (!em.createNativeQuery("SELECT CODE FROM INV_PRICE_LIST WHERE CODE = ?").setParameter(1, list.code())
+                    .getResultList().isEmpty()) {
+                throw new TesseraException(InventoryErrors.DUPLICATE_PRICE_LIST, "Price list " + list.code()
+                        + " exists already");
+            }
+            // only the columns that have a value: PostgreSQL refuses a null bound as text for a DATE column
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("CODE", list.code());
+            columns.put("NAME", list.name().trim());
+            columns.put("CURRENCY", list.currency());
+            columns.put("VALID_FROM", date(list.validFrom()));
+            columns.put("VALID_TO", date(list.validTo()));
+            columns.put("CUSTOMER_GROUP", list.customerGroup());
+            columns.values().removeIf(Objects::isNull);
+            javax.persistence.Query insert = em.createNativeQuery("INSERT INTO INV_PRICE_LIST (" + String.join(", ",
+                    columns.keySet()) + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+                    + ")");
+            int index = 1;
+            for (Object value : columns.values()) {
+                insert.setParameter(index++, value);
+            }
+            insert.executeUpdate();
+            return list;
+        });
+    }
+
+    @Override
+    public List<PriceList> priceLists() {
+        return jpa.txExpr(em -> rows(em.createNativeQuery("SELECT CODE, NAME, CURRENCY, VALID_FROM, VALID_TO,"
+                + " CUSTOMER_GROUP FROM INV_PRICE_LIST ORDER BY CODE").getResultList()).stream()
+                .map(r -> new PriceList((String) r[0], (String) r[1], (String) r[2], local(r[3]), local(r[4]),
+                        (String) r[5])).toList());
+    }
+
+    @Override
+    public Price setPrice(String priceList, String sku, BigDecimal unitPrice, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        BigDecimal price = Checks.money(unitPrice, "unitPrice", true, errors);
+        Checks.refuseIfAny("The price", errors);
+        return jpa.txExpr(em -> {
+            List<?> list = em.createNativeQuery("SELECT CURRENCY FROM INV_PRICE_LIST WHERE CODE = ?")
+                    .setParameter(1, priceList).getResultList();
+            if (list.isEmpty()) {
+                throw new ValidationException(InventoryErrors.UNKNOWN_PRICE_LIST, "No price list " + priceList,
+                        List.of(new FieldError("priceList", "'" + priceList + "' is not a price list")));
+            }
+            if (em.find(ItemEntity.class, String.valueOf(sku)) == null) {
+                throw new ValidationException(InventoryErrors.UNKNOWN_ITEM, "No item " + sku,
+                        List.of(new FieldError("sku", "'" + sku + "' is not an item of the catalog")));
+            }
+            List<?> old = em.createNativeQuery("SELECT UNIT_PRICE FROM INV_PRICE WHERE PRICE_LIST = ? AND SKU = ?")
+                    .setParameter(1, priceList).setParameter(2, sku).getResultList();
+            if (old.isEmpty()) {
+                em.createNativeQuery("INSERT INTO INV_PRICE (PRICE_LIST, SKU, UNIT_PRICE) VALUES (?, ?, ?)")
+                        .setParameter(1, priceList).setParameter(2, sku).setParameter(3, price).executeUpdate();
+            } else {
+                em.createNativeQuery("UPDATE INV_PRICE SET UNIT_PRICE = ? WHERE PRICE_LIST = ? AND SKU = ?")
+                        .setParameter(1, price).setParameter(2, priceList).setParameter(3, sku).executeUpdate();
+            }
+            String currency = (String) list.get(0);
+            String before = old.isEmpty() ? null : ((BigDecimal) old.get(0)).stripTrailingZeros().toPlainString();
+            String after = price.stripTrailingZeros().toPlainString();
+            if (!Objects.equals(before, after)) {
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("priceList", priceList);
+                payload.put("sku", sku);
+                payload.put("currency", currency);
+                payload.put("unitPrice", after);
+                publish(em, "inventory.price.changed", sku, actor, payload,
+                        Map.of("unitPrice", new FieldChange(before, after)));
+            }
+            return new Price(priceList, sku, currency, price);
+        });
+    }
+
+    @Override
+    public Optional<Price> price(String sku, String currency, String customerGroup, LocalDate date) {
+        LocalDate day = date == null ? LocalDate.now() : date;
+        return jpa.txExpr(em -> {
+            List<Object[]> found = rows(em.createNativeQuery("SELECT p.PRICE_LIST, p.UNIT_PRICE, l.CUSTOMER_GROUP FROM"
+                    + " INV_PRICE p JOIN INV_PRICE_LIST l ON l.CODE = p.PRICE_LIST WHERE p.SKU = ? AND l.CURRENCY = ?"
+                    + " AND (l.VALID_FROM IS NULL OR l.VALID_FROM <= ?) AND (l.VALID_TO IS NULL OR l.VALID_TO >= ?)"
+                    + " ORDER BY l.CODE").setParameter(1, sku).setParameter(2, currency).setParameter(3, Date.valueOf(day))
+                    .setParameter(4, Date.valueOf(day)).getResultList());
+            Object[] best = null;
+            for (Object[] row : found) {
+                if (customerGroup != null && customerGroup.equals(row[2])) {
+                    best = row;
+                    break;
+                }
+                if (row[2] == null && best == null) {
+                    best = row;
+                }
+            }
+            return Optional.ofNullable(best).map(r -> new Price((String) r[0], sku, currency,
+                    ((BigDecimal) r[1]).stripTrailingZeros()));
+        });
+    }
+
+    // ================================================================ plumbing
+
+    private void publish(EntityManager em, String type, String recordId, String actor, Map<String, Object> payload,
+                         Map<String, FieldChange> changes) {
+        events.publish(em, new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), actor, payload, changes));
+    }
+
+    static Map<String, Object> payload(Item item) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("sku", item.sku());
+        payload.put("name", item.name());
+        payload.put("uom", item.uom());
+        if (item.category() != null) {
+            payload.put("category", item.category());
+        }
+        payload.put("active", item.active());
+        payload.put("lotTracked", item.lotTracked());
+        payload.put("valuationMethod", item.valuationMethod().name());
+        if (item.standardCost() != null) {
+            payload.put("standardCost", item.standardCost().toPlainString());
+        }
+        if (item.reorderPoint() != null) {
+            payload.put("reorderPoint", item.reorderPoint().toPlainString());
+        }
+        if (item.reorderQuantity() != null) {
+            payload.put("reorderQuantity", item.reorderQuantity().toPlainString());
+        }
+        return payload;
+    }
+
+    static Map<String, FieldChange> diff(Item before, Item after) {
+        Map<String, Object> a = payload(before);
+        Map<String, Object> b = payload(after);
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(a.get(key), b.get(key))) {
+                changes.put(key, new FieldChange(a.get(key), b.get(key)));
+            }
+        }
+        return changes;
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value == null ? otherwise : value;
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    private static LocalDate local(Object value) {
+        return value == null ? null : value instanceof Date d ? d.toLocalDate() : LocalDate.parse(value.toString().substring(0, 10));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object[]> rows(List<?> result) {
+        return (List<Object[]>) result;
+    }
+}

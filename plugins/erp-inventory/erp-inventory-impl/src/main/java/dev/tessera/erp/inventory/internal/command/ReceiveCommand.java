@@ -1,0 +1,41 @@
+package dev.tessera.erp.inventory.internal.command;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
+
+import dev.tessera.erp.inventory.api.Receipt;
+
+@Service
+@Command(scope = "inventory", name = "receive", description = "Receives goods into a warehouse at a unit cost")
+public class ReceiveCommand extends InventoryAction {
+    @Option(name = "--location", description = "Location (MAIN when left out)")
+    String location;
+
+    @Option(name = "--lot", description = "Lot, for lot-tracked items")
+    String lot;
+
+    @Option(name = "--reference", description = "Document, e.g. a delivery note")
+    String reference;
+
+    @Argument(index = 0, name = "sku", required = true)
+    String sku;
+
+    @Argument(index = 1, name = "warehouse", required = true)
+    String warehouse;
+
+    @Argument(index = 2, name = "quantity", required = true)
+    String quantity;
+
+    @Argument(index = 3, name = "unitCost", required = true)
+    String unitCost;
+
+    @Override
+    protected Object run() throws CommandException {
+        print(stock.receive(new Receipt(sku, warehouse, location, lot, number("quantity", quantity),
+                number("unitCost", unitCost), reference), user()));
+        return null;
+    }
+}
