@@ -194,8 +194,16 @@ public class InventoryIT extends RestTestSupport {
                 assertEquals(e.getMessage(), c[0], e.code());
             }
         }
+        catalog.setActive("BAD-1", false, "itest");
+        try {
+            stock.issue(new Issue("BAD-1", "BAD", null, null, BigDecimal.ONE, null, null), "itest");
+            fail("issued an inactive item");
+        } catch (TesseraException e) {
+            assertEquals("inventory.item-inactive", e.code());
+        }
+        catalog.setActive("BAD-1", true, "itest");
         assertEquals("no move written", moves, count("SELECT COUNT(*) FROM INV_MOVE"));
-        assertEquals("no event written", events, count("SELECT COUNT(*) FROM TSR_EVENT"));
+        assertEquals("no event but the two item updates", events + 2, count("SELECT COUNT(*) FROM TSR_EVENT"));
     }
 
     @Test
@@ -227,6 +235,12 @@ public class InventoryIT extends RestTestSupport {
         assertTrue(reorder.body(), reorder.body().contains("\"sku\":\"REST-1\"")
                 && reorder.body().contains("\"suggestedQuantity\":20"));
         assertEquals(403, send(postJson("/inventory/receipts", VIEWER, "{}")).statusCode());
+        String console = executeCommand("inventory:stock REST-1 REST");
+        assertTrue(console, console.contains("REST-1") && console.contains("10.00"));
+        String refusedOnConsole = executeFailingCommand("inventory:reserve REST-1 REST 5 SO-9");
+        assertTrue(refusedOnConsole, refusedOnConsole.contains("[inventory.insufficient-stock]"));
+        assertTrue("viewers may not move stock", tryCommandAs("inventory:receive REST-1 REST 1 1", "viewer").failure()
+                .contains("Command not found"));
         HttpResponse<String> hostile = send(postJson("/inventory/receipts", STOCKKEEPER, "{\"sku\":\"REST-1\","
                 + "\"warehouse\":\"REST\",\"quantity\":\"1e9999\",\"unitCost\":\"x\"}"));
         assertTrue(hostile.body(), hostile.statusCode() == 400);
@@ -251,10 +265,11 @@ public class InventoryIT extends RestTestSupport {
 
         catalog.updateItem("PRICE-1", new NewItem(null, "Renamed", null, null, null, null, null, new BigDecimal("3"), null),
                 "itest");
-        HttpResponse<String> events = awaitBody(get("/platform/events?type=inventory.item.updated", VIEWER),
-                "inventory.item.updated");
-        assertTrue(events.body(), events.body().contains("\"changes\":{\"name\":{\"oldValue\":\"Item PRICE-1\","
-                + "\"newValue\":\"Renamed\"}"));
+        HttpResponse<String> events = awaitBody(get("/platform/events?type=inventory.item.updated&limit=1000", VIEWER),
+                "\"newValue\":\"Renamed\"");
+        // the event carries the changed fields only, each with its old and new value (in no particular order)
+        assertTrue(events.body(), events.body().contains("\"name\":{\"oldValue\":\"Item PRICE-1\",\"newValue\":\"Renamed\"}")
+                && events.body().contains("\"reorderPoint\":{\"oldValue\":null,\"newValue\":\"3\"}"));
 
         int before = catalog.items(null, 1000).size();
         String csv = "sku,name,uom,category,valuation\nCSV-1,One,pcs,,fifo\nCSV-2,Two,pcs,,lifo\n";

@@ -163,8 +163,9 @@ public abstract class TesseraTestSupport {
     protected record CommandResult(String output, String failure) {
     }
 
+    /** Runs a command with the roles of the shipped admingroup (etc/users.properties). */
     protected CommandResult tryCommand(String command) {
-        return tryCommandAs(command, "admin", "manager", "viewer", "systembundles", "ssh");
+        return tryCommandAs(command, "admin", "manager", "viewer", "finance", "inventory", "systembundles", "ssh");
     }
 
     /** Runs a console command as a user holding exactly the given roles. */

@@ -25,6 +25,9 @@ public interface Catalog {
     /** Changes an item's name, category, reorder settings or standard cost; SKU and valuation method stay. */
     Item updateItem(String sku, NewItem changes, String actor);
 
+    /** Deactivates an item (no new moves or reservations; its history stays) or reactivates it. */
+    Item setActive(String sku, boolean active, String actor);
+
     /** Creates items from a list, all or none; {@code progress} hears how many are written. */
     int importItems(List<NewItem> items, IntConsumer progress, String actor);
 

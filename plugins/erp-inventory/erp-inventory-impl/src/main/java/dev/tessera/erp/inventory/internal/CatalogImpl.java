@@ -148,6 +148,23 @@ public final class CatalogImpl implements Catalog {
         });
     }
 
+    @Override
+    public Item setActive(String sku, boolean active, String actor) {
+        return jpa.txExpr(em -> {
+            ItemEntity entity = em.find(ItemEntity.class, sku);
+            if (entity == null) {
+                throw new TesseraException(InventoryErrors.ITEM_NOT_FOUND, "No item " + sku);
+            }
+            Item before = entity.toRecord();
+            entity.active(active);
+            Item after = entity.toRecord();
+            if (before.active() != active) {
+                publish(em, "inventory.item.updated", sku, actor, payload(after), diff(before, after));
+            }
+            return after;
+        });
+    }
+
     private Item insert(EntityManager em, Item item, String actor) {
         if (em.find(ItemEntity.class, item.sku()) != null) {
             throw new TesseraException(InventoryErrors.DUPLICATE_ITEM, "Item " + item.sku() + " exists already");

@@ -124,6 +124,20 @@ public final class InventoryResource {
     }
 
     @POST
+    @Path("items/{sku}/deactivate")
+    @RolesAllowed("inventory")
+    public Item deactivate(@PathParam("sku") String sku, @Context SecurityContext caller) {
+        return catalog.setActive(sku, false, user(caller));
+    }
+
+    @POST
+    @Path("items/{sku}/activate")
+    @RolesAllowed("inventory")
+    public Item activate(@PathParam("sku") String sku, @Context SecurityContext caller) {
+        return catalog.setActive(sku, true, user(caller));
+    }
+
+    @POST
     @Path("items/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed("inventory")
