@@ -22,5 +22,6 @@ public interface PlatformErrors {
     ErrorCode DATABASE_UNAVAILABLE = ErrorCode.of("platform.database-unavailable", ErrorKind.UNAVAILABLE);
     ErrorCode IDEMPOTENCY_KEY_REUSED = ErrorCode.of("platform.idempotency-key-reused", ErrorKind.INVALID);
     ErrorCode IDEMPOTENCY_KEY_IN_USE = ErrorCode.of("platform.idempotency-key-in-use", ErrorKind.CONFLICT);
+    ErrorCode UNKNOWN_PROFILE = ErrorCode.of("platform.unknown-profile", ErrorKind.NOT_FOUND);
     ErrorCode PERSISTENCE_FAILED = ErrorCode.of("platform.persistence-failed", ErrorKind.INTERNAL);
 }

@@ -1,0 +1,72 @@
+package dev.tessera.platform.rest.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.tessera.platform.api.Profile;
+import dev.tessera.platform.api.ProfileManager;
+import dev.tessera.platform.api.ProfilePlan;
+
+/** Business profiles over HTTP: list, plan, apply (one operation), demo. */
+@Component(service = ProfilesResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApplication.SELECT)
+@Path("platform/profiles")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ProfilesResource {
+    @Reference
+    ProfileManager profiles;
+
+    @GET
+    @RolesAllowed({"viewer", "admin"})
+    public List<Profile> profiles() {
+        return profiles.profiles();
+    }
+
+    @POST
+    @Path("{name}/plan")
+    @RolesAllowed({"viewer", "admin"})
+    public ProfilePlan plan(@PathParam("name") String name, @QueryParam("keepOthers") boolean keepOthers) {
+        return profiles.plan(name, keepOthers);
+    }
+
+    @POST
+    @Path("{name}/apply")
+    @RolesAllowed("admin")
+    public Map<String, Object> apply(@PathParam("name") String name, @QueryParam("keepOthers") boolean keepOthers) {
+        List<String> steps = new ArrayList<>();
+        ProfilePlan plan = profiles.apply(name, keepOthers, steps::add);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("plan", plan);
+        result.put("steps", steps);
+        return result;
+    }
+
+    @POST
+    @Path("{name}/demo")
+    @RolesAllowed("admin")
+    public Map<String, Object> demo(@PathParam("name") String name) {
+        List<String> steps = new ArrayList<>();
+        ProfilePlan plan = profiles.demo(name, steps::add);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("plan", plan);
+        result.put("steps", steps);
+        return result;
+    }
+}
