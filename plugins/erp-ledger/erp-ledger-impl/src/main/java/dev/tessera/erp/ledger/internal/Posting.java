@@ -12,7 +12,7 @@ import dev.tessera.platform.api.FieldError;
 
 /** The checks of a posting request that need no database: shape, amounts, currencies. */
 final class Posting {
-    static final int MAX_LINES = 500;
+    static final int MAX_LINES = 5000;
 
     private Posting() {
     }
