@@ -284,6 +284,20 @@ public class InventoryIT extends RestTestSupport {
         assertEquals(before + 2, catalog.items(null, 1000).size());
     }
 
+    @Test
+    public void hostileInputOnEveryInventoryWriteEndpointIsRefusedAndWritesNothing() throws Exception {
+        long moves = count("SELECT COUNT(*) FROM INV_MOVE");
+        long items = count("SELECT COUNT(*) FROM INV_ITEM");
+        long events = count("SELECT COUNT(*) FROM TSR_EVENT");
+        await(get("/inventory/items", STOCKKEEPER));
+        assertHostileInputRefused(List.of("/inventory/warehouses", "/inventory/items", "/inventory/price-lists",
+                "/inventory/receipts", "/inventory/issues", "/inventory/transfers", "/inventory/counts",
+                "/inventory/reservations"), STOCKKEEPER);
+        assertEquals(moves, count("SELECT COUNT(*) FROM INV_MOVE"));
+        assertEquals(items, count("SELECT COUNT(*) FROM INV_ITEM"));
+        assertEquals(events, count("SELECT COUNT(*) FROM TSR_EVENT"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private interface Attempt {

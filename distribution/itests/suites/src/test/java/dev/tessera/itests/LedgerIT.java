@@ -353,6 +353,19 @@ public class LedgerIT extends RestTestSupport {
         post("2019-05-05", "Bank fee", line("7010", "12.50", null), line("1100", null, "12.50"));
     }
 
+    @Test
+    public void hostileInputOnEveryLedgerWriteEndpointIsRefusedAndWritesNothing() throws Exception {
+        long entries = rows("LDG_ENTRY");
+        long accounts = rows("LDG_ACCOUNT");
+        long events = rows("TSR_EVENT");
+        await(get("/ledger/accounts", FINANCE));
+        assertHostileInputRefused(List.of("/ledger/accounts", "/ledger/journal-entries", "/ledger/journal-entries/999999999/reversal",
+                "/ledger/rates", "/ledger/tax-codes", "/ledger/tax-calculations"), FINANCE);
+        assertEquals(entries, rows("LDG_ENTRY"));
+        assertEquals(accounts, rows("LDG_ACCOUNT"));
+        assertEquals(events, rows("TSR_EVENT"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private JournalEntry post(String date, String description, PostingLine... lines) {

@@ -121,4 +121,29 @@ public abstract class RestTestSupport extends TesseraTestSupport {
         assertTrue(response.body(), response.body().contains(expected));
         return response;
     }
+
+    /** Bodies no write endpoint may take: malformed, wrong shapes and types, unknown fields, huge numbers, scripts. */
+    protected static final List<String> HOSTILE_BODIES = List.of("{\"a\":", "not json at all", "{} trailing", "[1,2,3]",
+            "{\"code\":[\"a\"]}", "{\"quantity\":true}", "{\"quantity\":123456789012345678901234567890,\"x\":1}",
+            "{\"amount\":1e999999999}", "{\"unknownField\":\"' OR 1=1; DROP TABLE X; --\"}",
+            "{\"name\":\"<script>alert(1)</script>\",\"zzz\":1}", "[".repeat(100_000) + "]".repeat(100_000), "");
+
+    /**
+     * Sends every hostile body to every endpoint: each answer must be a 4xx problem document that shows nothing of the
+     * implementation.
+     */
+    protected void assertHostileInputRefused(List<String> endpoints, String authorization) throws Exception {
+        for (String endpoint : endpoints) {
+            for (String body : HOSTILE_BODIES) {
+                HttpResponse<String> response = send(postJson(endpoint, authorization, body));
+                String what = endpoint + " <- " + (body.length() > 60 ? body.substring(0, 60) + "..." : body);
+                assertTrue(what + " gave " + response.statusCode() + " " + response.body(),
+                        response.statusCode() >= 400 && response.statusCode() < 500);
+                assertTrue(what + ": " + response.headers().firstValue("Content-Type"),
+                        response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+                assertTrue(what + " leaks internals: " + response.body(), !response.body().contains("dev.tessera")
+                        && !response.body().contains("Exception") && !response.body().contains("\tat "));
+            }
+        }
+    }
 }
