@@ -231,6 +231,12 @@ public class InventoryIT extends RestTestSupport {
         HttpResponse<String> level = send(get("/inventory/stock?sku=REST-1&warehouse=REST", VIEWER));
         assertTrue(level.body(), level.body().contains("\"onHand\":4") && level.body().contains("\"reserved\":3")
                 && level.body().contains("\"available\":1") && level.body().contains("\"value\":10.00"));
+        HttpResponse<String> noCurrency = send(get("/inventory/prices?sku=REST-1", VIEWER));
+        assertEquals(noCurrency.body(), 400, noCurrency.statusCode());
+        assertTrue(noCurrency.body(), noCurrency.body().contains("\"field\":\"currency\""));
+        HttpResponse<String> noPrice = send(get("/inventory/prices?sku=REST-1&currency=EUR", VIEWER));
+        assertEquals(noPrice.body(), 404, noPrice.statusCode());
+        assertProblem(noPrice, "inventory.price-not-found");
         HttpResponse<String> reorder = send(get("/inventory/reorder-suggestions", VIEWER));
         assertTrue(reorder.body(), reorder.body().contains("\"sku\":\"REST-1\"")
                 && reorder.body().contains("\"suggestedQuantity\":20"));

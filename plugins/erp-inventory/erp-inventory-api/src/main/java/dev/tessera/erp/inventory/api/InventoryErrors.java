@@ -20,5 +20,6 @@ public interface InventoryErrors {
     ErrorCode RESERVATION_CLOSED = ErrorCode.of("inventory.reservation-closed", ErrorKind.CONFLICT);
     ErrorCode INVALID_IMPORT = ErrorCode.of("inventory.invalid-import", ErrorKind.INVALID);
     ErrorCode DUPLICATE_PRICE_LIST = ErrorCode.of("inventory.duplicate-price-list", ErrorKind.CONFLICT);
+    ErrorCode PRICE_NOT_FOUND = ErrorCode.of("inventory.price-not-found", ErrorKind.NOT_FOUND);
     ErrorCode UNKNOWN_PRICE_LIST = ErrorCode.of("inventory.unknown-price-list", ErrorKind.INVALID);
 }

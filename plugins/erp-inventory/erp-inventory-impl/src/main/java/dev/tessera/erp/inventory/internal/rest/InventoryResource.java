@@ -178,8 +178,19 @@ public final class InventoryResource {
     @RolesAllowed({"inventory", "viewer", "sales"})
     public Price price(@QueryParam("sku") String sku, @QueryParam("currency") String currency,
                        @QueryParam("customerGroup") String group, @QueryParam("date") String date) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (sku == null || sku.isBlank()) {
+            errors.add(new FieldError("sku", "is required"));
+        }
+        if (currency == null || currency.isBlank()) {
+            errors.add(new FieldError("currency", "is required: an ISO 4217 code such as EUR"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(InventoryErrors.INVALID, "Which price? " + errors.size() + " parameter(s)"
+                    + " missing", errors);
+        }
         return catalog.price(sku, currency, group, date == null ? null : date("date", date))
-                .orElseThrow(() -> new TesseraException(InventoryErrors.ITEM_NOT_FOUND, "No " + currency + " price for "
+                .orElseThrow(() -> new TesseraException(InventoryErrors.PRICE_NOT_FOUND, "No " + currency + " price for "
                         + sku + (group == null ? "" : " and customer group " + group) + " on that date"));
     }
 
