@@ -131,6 +131,14 @@ public class WebhooksIT extends RestTestSupport {
             HttpResponse<String> paused = awaitBody(get("/webhooks/" + webhook, VIEWER), "\"state\":\"PAUSED\"");
             assertTrue(paused.body(), paused.body().contains("Permission problem")
                     && paused.body().contains("HTTP 401") && paused.body().contains("secret"));
+            String listed = executeCommand("tessera:webhooks");
+            assertTrue(listed, listed.contains(receiver.url()) && listed.contains("paused")
+                    && listed.contains("Permission problem"));
+            String unknown = executeFailingCommand("tessera:webhook-resume 987654");
+            assertTrue(unknown, unknown.contains("[webhooks.not-found]"));
+            // the receiver still refuses, so the webhook soon pauses again: the command's answer is what is checked
+            String resumed = executeCommand("tessera:webhook-resume " + webhook);
+            assertTrue(resumed, resumed.contains("Webhook " + webhook + " is active again"));
             unsubscribe(webhook);
         }
     }
