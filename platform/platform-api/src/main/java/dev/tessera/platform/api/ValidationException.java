@@ -21,8 +21,13 @@ public class ValidationException extends TesseraException {
 
     /** Refuses with the platform's generic validation code when any field is wrong; does nothing otherwise. */
     public static void throwIfAny(String what, List<FieldError> errors) {
+        throwIfAny(PlatformErrors.VALIDATION_FAILED, what, errors);
+    }
+
+    /** Refuses with a module's own code (of kind INVALID) when any field is wrong; does nothing otherwise. */
+    public static void throwIfAny(ErrorCode code, String what, List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new ValidationException(PlatformErrors.VALIDATION_FAILED, what + " has " + errors.size()
+            throw new ValidationException(code, what + " has " + errors.size()
                     + (errors.size() == 1 ? " invalid field: " : " invalid fields: ")
                     + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
         }

@@ -1,8 +1,6 @@
 package dev.tessera.platform.webhooks.internal;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,12 +26,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.tessera.platform.api.ErrorCode;
 import dev.tessera.platform.api.ErrorKind;
-import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.PlatformErrors;
 import dev.tessera.platform.api.TesseraException;
-import dev.tessera.platform.api.ValidationException;
-import dev.tessera.platform.api.event.TopicPattern;
 
 /**
  * {@code /api/v1/webhooks}: subscribe a receiver to event types, list, remove, resume after a pause, and read or
@@ -51,38 +46,22 @@ public final class WebhooksResource {
 
     private final WebhookStore store;
     private final WebhookSender sender;
+    private final WebhookAdmin admin;
 
     @Activate
-    public WebhooksResource(@Reference WebhookStore store, @Reference WebhookSender sender) {
+    public WebhooksResource(@Reference WebhookStore store, @Reference WebhookSender sender,
+                            @Reference WebhookAdmin admin) {
         this.store = store;
         this.sender = sender;
+        this.admin = admin;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public Response create(NewWebhook request, @Context SecurityContext caller) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request == null) {
-            errors.add(new FieldError("url", "is required"));
-            errors.add(new FieldError("events", "is required"));
-            ValidationException.throwIfAny("The webhook", errors);
-        }
-        String url = checkUrl(request.url(), errors);
-        List<String> events = checkEvents(request.events(), errors);
-        String secret = request.secret();
-        if (secret != null && (secret.length() < 16 || secret.length() > 200 || secret.isBlank())) {
-            errors.add(new FieldError("secret", "must be 16 to 200 characters, or left out to have one generated"));
-        }
-        if (request.description() != null && request.description().length() > 500) {
-            errors.add(new FieldError("description", "has " + request.description().length()
-                    + " characters; at most 500 are allowed"));
-        }
-        ValidationException.throwIfAny("The webhook", errors);
-        String signing = secret == null ? Signature.newSecret() : secret;
-        Webhook webhook = store.create(url, events, signing, request.description(), caller.getUserPrincipal().getName());
-        return Response.status(201).location(URI.create("webhooks/" + webhook.id()))
-                .entity(new WebhookCreated(webhook, signing)).build();
+        WebhookCreated created = admin.create(request, caller.getUserPrincipal().getName());
+        return Response.status(201).location(URI.create("webhooks/" + created.webhook().id())).entity(created).build();
     }
 
     @GET
@@ -154,60 +133,6 @@ public final class WebhooksResource {
         }
         sender.wake();
         return store.delivery(webhook.id(), id(delivery)).orElseThrow(() -> deliveryNotFound(id, delivery));
-    }
-
-    // ------------------------------------------------------------------ checks
-
-    static String checkUrl(String url, List<FieldError> errors) {
-        if (url == null || url.isBlank()) {
-            errors.add(new FieldError("url", "is required: the receiver's http or https address"));
-            return null;
-        }
-        if (url.length() > 2000) {
-            errors.add(new FieldError("url", "is longer than 2000 characters"));
-            return null;
-        }
-        try {
-            URI uri = new URI(url.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                errors.add(new FieldError("url", "must be an absolute http or https address such as"
-                        + " https://example.com/hooks/tessera"));
-                return null;
-            }
-            if (uri.getUserInfo() != null) {
-                errors.add(new FieldError("url", "must not carry a user name or password; receivers check the"
-                        + " X-Tessera-Signature instead"));
-                return null;
-            }
-            return uri.toString();
-        } catch (URISyntaxException e) {
-            errors.add(new FieldError("url", "is not a valid address: " + e.getReason()));
-            return null;
-        }
-    }
-
-    static List<String> checkEvents(List<String> events, List<FieldError> errors) {
-        if (events == null || events.isEmpty()) {
-            errors.add(new FieldError("events", "is required: event types or patterns, e.g. [\"sales.invoice.*\"]"));
-            return List.of();
-        }
-        if (events.size() > 50) {
-            errors.add(new FieldError("events", "has " + events.size() + " entries; at most 50 are allowed"));
-            return List.of();
-        }
-        List<String> patterns = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            String event = events.get(i);
-            if (event == null || !event.trim().matches("\\*|[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*){0,2}(\\.\\*)?")
-                    || event.trim().endsWith(".*") && event.trim().split("\\.").length > 3) {
-                errors.add(new FieldError("events[" + i + "]", "must be an event type such as sales.invoice.issued,"
-                        + " a prefix ending in .* such as sales.*, or * for every event"));
-                continue;
-            }
-            patterns.add(new TopicPattern(event.trim()).pattern());
-        }
-        return patterns.stream().distinct().toList();
     }
 
     private Webhook webhook(String id) {

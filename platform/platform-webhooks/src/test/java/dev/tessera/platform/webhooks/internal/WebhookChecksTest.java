@@ -21,25 +21,25 @@ class WebhookChecksTest {
         "https://user:pw@example.com/hook", "http://exa mple.com/", "' OR 1=1 --"})
     void urlsOtherThanAbsoluteHttpWithoutCredentialsAreRefused(String url) {
         List<FieldError> errors = new ArrayList<>();
-        assertNull(WebhooksResource.checkUrl(url, errors));
+        assertNull(WebhookAdmin.checkUrl(url, errors));
         assertEquals("url", errors.get(0).field());
     }
 
     @Test
     void anHttpsUrlIsTaken() {
         List<FieldError> errors = new ArrayList<>();
-        assertEquals("https://example.com/hooks/tessera?x=1", WebhooksResource.checkUrl("https://example.com/hooks/tessera?x=1", errors));
+        assertEquals("https://example.com/hooks/tessera?x=1", WebhookAdmin.checkUrl("https://example.com/hooks/tessera?x=1", errors));
         assertTrue(errors.isEmpty());
     }
 
     @Test
     void eventPatternsAreTypesPrefixesOrStarAndEachBadOneIsNamedByIndex() {
         List<FieldError> errors = new ArrayList<>();
-        List<String> ok = WebhooksResource.checkEvents(Arrays.asList("sales.invoice.issued", "sales.*", "*", "sales.*"), errors);
+        List<String> ok = WebhookAdmin.checkEvents(Arrays.asList("sales.invoice.issued", "sales.*", "*", "sales.*"), errors);
         assertEquals(List.of("sales.invoice.issued", "sales.*", "*"), ok);
         assertTrue(errors.isEmpty());
 
-        WebhooksResource.checkEvents(Arrays.asList("sales.*.issued", "<script>", null, "SALES.*", "a.b.c.*"), errors);
+        WebhookAdmin.checkEvents(Arrays.asList("sales.*.issued", "<script>", null, "SALES.*", "a.b.c.*"), errors);
         assertEquals(List.of("events[0]", "events[1]", "events[2]", "events[3]", "events[4]"),
                 errors.stream().map(FieldError::field).toList());
     }

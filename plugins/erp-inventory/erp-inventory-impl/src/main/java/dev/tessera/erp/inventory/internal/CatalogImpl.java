@@ -201,7 +201,7 @@ public final class CatalogImpl implements Catalog {
         }
         if (errors.size() > before) {
             if (raise) {
-                Checks.refuseIfAny("The item", errors);
+                ValidationException.throwIfAny(InventoryErrors.INVALID, "The item", errors);
             }
             return null;
         }
@@ -232,7 +232,7 @@ public final class CatalogImpl implements Catalog {
             }
             Checks.text(list.customerGroup(), "customerGroup", 50, false, errors);
         }
-        Checks.refuseIfAny("The price list", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The price list", errors);
         return jpa.txExpr(em -> {
             if (!em.createNativeQuery("SELECT CODE FROM INV_PRICE_LIST WHERE CODE = ?").setParameter(1, list.code())
                     .getResultList().isEmpty()) {
@@ -272,7 +272,7 @@ public final class CatalogImpl implements Catalog {
     public Price setPrice(String priceList, String sku, BigDecimal unitPrice, String actor) {
         List<FieldError> errors = new ArrayList<>();
         BigDecimal price = Checks.money(unitPrice, "unitPrice", true, errors);
-        Checks.refuseIfAny("The price", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The price", errors);
         return jpa.txExpr(em -> {
             List<?> list = em.createNativeQuery("SELECT CURRENCY FROM INV_PRICE_LIST WHERE CODE = ?")
                     .setParameter(1, priceList).getResultList();

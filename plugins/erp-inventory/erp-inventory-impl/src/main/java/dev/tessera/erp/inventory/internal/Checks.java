@@ -12,14 +12,6 @@ final class Checks {
     private Checks() {
     }
 
-    /** Refuses with inventory.invalid, naming every wrong field, when there is any. */
-    static void refuseIfAny(String what, List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new dev.tessera.platform.api.ValidationException(dev.tessera.erp.inventory.api.InventoryErrors.INVALID,
-                    what + " is not valid: " + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message())
-                            .toList()), errors);
-        }
-    }
 
     static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
         if (value == null || value.isBlank()) {

@@ -90,7 +90,7 @@ public final class StockServiceImpl implements StockService {
             errors.add(new FieldError("code", "must be 1 to 20 letters, digits, dots, hyphens or underscores, e.g. WH1"));
         }
         Checks.text(name, "name", 200, true, errors);
-        Checks.refuseIfAny("The warehouse", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The warehouse", errors);
         return jpa.txExpr(em -> {
             if (!em.createNativeQuery("SELECT CODE FROM INV_WAREHOUSE WHERE CODE = ?").setParameter(1, code)
                     .getResultList().isEmpty()) {
@@ -112,7 +112,7 @@ public final class StockServiceImpl implements StockService {
             errors.add(new FieldError("location", "must be 1 to 40 letters, digits, dots, hyphens, slashes or"
                     + " underscores, e.g. A-01-3"));
         }
-        Checks.refuseIfAny("The location", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The location", errors);
         return jpa.txExpr(em -> {
             Warehouse existing = warehouse(em, warehouse).orElseThrow(() -> new TesseraException(
                     InventoryErrors.WAREHOUSE_NOT_FOUND, "No warehouse " + warehouse));
@@ -160,7 +160,7 @@ public final class StockServiceImpl implements StockService {
         BigDecimal quantity = Checks.quantity(receipt.quantity(), "quantity", errors);
         BigDecimal unitCost = Checks.money(receipt.unitCost(), "unitCost", true, errors);
         basics(receipt.sku(), receipt.warehouse(), errors);
-        Checks.refuseIfAny("The receipt", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The receipt", errors);
         return jpa.txExpr(em -> {
             Item item = lockItem(em, receipt.sku());
             Place place = place(em, item, receipt.warehouse(), receipt.location(), receipt.lot(), "");
@@ -183,7 +183,7 @@ public final class StockServiceImpl implements StockService {
         }
         BigDecimal quantity = Checks.quantity(issue.quantity(), "quantity", errors);
         basics(issue.sku(), issue.warehouse(), errors);
-        Checks.refuseIfAny("The issue", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The issue", errors);
         return jpa.txExpr(em -> {
             Item item = lockItem(em, issue.sku());
             Place place = place(em, item, issue.warehouse(), issue.location(), issue.lot(), "");
@@ -244,7 +244,7 @@ public final class StockServiceImpl implements StockService {
         if (transfer.toWarehouse() == null || transfer.toWarehouse().isBlank()) {
             errors.add(new FieldError("toWarehouse", "is required"));
         }
-        Checks.refuseIfAny("The transfer", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The transfer", errors);
         return jpa.txExpr(em -> {
             Item item = lockItem(em, transfer.sku());
             Place from = place(em, item, transfer.fromWarehouse(), transfer.fromLocation(), transfer.lot(), "from");
@@ -291,7 +291,7 @@ public final class StockServiceImpl implements StockService {
         }
         BigDecimal counted = Checks.notNegative(count.counted(), "counted", errors);
         basics(count.sku(), count.warehouse(), errors);
-        Checks.refuseIfAny("The count", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The count", errors);
         return jpa.txExpr(em -> {
             Item item = lockItem(em, count.sku());
             Place place = place(em, item, count.warehouse(), count.location(), count.lot(), "");
@@ -326,7 +326,7 @@ public final class StockServiceImpl implements StockService {
         BigDecimal q = Checks.quantity(quantity, "quantity", errors);
         basics(sku, warehouse, errors);
         String ref = Checks.text(reference, "reference", 200, true, errors);
-        Checks.refuseIfAny("The reservation", errors);
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The reservation", errors);
         return jpa.txExpr(em -> {
             Item item = lockItem(em, sku);
             if (warehouse(em, warehouse).isEmpty()) {

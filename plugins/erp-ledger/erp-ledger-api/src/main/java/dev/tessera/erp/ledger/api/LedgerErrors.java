@@ -19,7 +19,8 @@ public interface LedgerErrors {
     ErrorCode ALREADY_REVERSED = ErrorCode.of("ledger.already-reversed", ErrorKind.CONFLICT);
     ErrorCode DUPLICATE_ACCOUNT = ErrorCode.of("ledger.duplicate-account", ErrorKind.CONFLICT);
     ErrorCode INVALID_ACCOUNT = ErrorCode.of("ledger.invalid-account", ErrorKind.INVALID);
-    ErrorCode ACCOUNT_IN_USE = ErrorCode.of("ledger.account-in-use", ErrorKind.CONFLICT);
+    ErrorCode INVALID_RATE = ErrorCode.of("ledger.invalid-rate", ErrorKind.INVALID);
+    ErrorCode INVALID_TAX_CODE = ErrorCode.of("ledger.invalid-tax-code", ErrorKind.INVALID);
     ErrorCode UNKNOWN_TAX_CODE = ErrorCode.of("ledger.unknown-tax-code", ErrorKind.INVALID);
     ErrorCode DUPLICATE_TAX_CODE = ErrorCode.of("ledger.duplicate-tax-code", ErrorKind.CONFLICT);
     ErrorCode INVALID_IMPORT = ErrorCode.of("ledger.invalid-import", ErrorKind.INVALID);

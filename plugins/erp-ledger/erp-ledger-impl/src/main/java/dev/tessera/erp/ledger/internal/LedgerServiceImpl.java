@@ -138,7 +138,7 @@ public final class LedgerServiceImpl implements LedgerService {
     public Account createAccount(NewAccount account) {
         List<FieldError> errors = new ArrayList<>();
         checkAccount(account, "", errors);
-        ValidationException.throwIfAny("The account", errors);
+        ValidationException.throwIfAny(LedgerErrors.INVALID_ACCOUNT, "The account", errors);
         return jpa.txExpr(em -> {
             lockChain(em);
             if (em.find(AccountEntity.class, account.code()) != null) {
@@ -672,7 +672,7 @@ public final class LedgerServiceImpl implements LedgerService {
             errors.add(new FieldError("rate", "must be a positive number with at most 8 decimals: "
                     + base.getCurrencyCode() + " per unit of the currency"));
         }
-        ValidationException.throwIfAny("The exchange rate", errors);
+        ValidationException.throwIfAny(LedgerErrors.INVALID_RATE, "The exchange rate", errors);
         return jpa.txExpr(em -> {
             RateEntity existing = em.find(RateEntity.class, new RateEntity.Key(currency, date));
             if (existing != null) {
@@ -949,10 +949,5 @@ public final class LedgerServiceImpl implements LedgerService {
 
     private static String describe(List<FieldError> errors) {
         return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
-    }
-
-    /** The accounts of a chart ordered by code, as the console and reports list them. */
-    static Comparator<Account> byCode() {
-        return Comparator.comparing(Account::code);
     }
 }

@@ -58,7 +58,7 @@ public final class TaxServiceImpl implements TaxService {
         List<FieldError> errors = new ArrayList<>();
         if (code == null) {
             errors.add(new FieldError("code", "is required"));
-            ValidationException.throwIfAny("The tax code", errors);
+            ValidationException.throwIfAny(LedgerErrors.INVALID_TAX_CODE, "The tax code", errors);
         }
         if (code.code() == null || !CODE.matcher(code.code()).matches()) {
             errors.add(new FieldError("code", "must be 1 to 20 capital letters, digits, - or _, e.g. VAT19"));
@@ -73,7 +73,7 @@ public final class TaxServiceImpl implements TaxService {
         if (code.rounding() == null) {
             errors.add(new FieldError("rounding", "is required: LINE or DOCUMENT"));
         }
-        ValidationException.throwIfAny("The tax code", errors);
+        ValidationException.throwIfAny(LedgerErrors.INVALID_TAX_CODE, "The tax code", errors);
         return jpa.txExpr(em -> {
             if (em.find(TaxCodeEntity.class, code.code()) != null) {
                 throw new LedgerException(LedgerErrors.DUPLICATE_TAX_CODE, "Tax code " + code.code() + " exists already");
