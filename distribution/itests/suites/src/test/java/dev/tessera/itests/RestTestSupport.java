@@ -93,8 +93,20 @@ public abstract class RestTestSupport extends TesseraTestSupport {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Sends a request. The JAX-RS whiteboard rebuilds Tessera's application whenever a resource or extension comes or
+     * goes (a module enabled, a schema migrated after boot); for that moment it answers a plain "No service was found"
+     * 404, and a client sends again, as this does for up to 10 s.
+     */
     protected HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        while (response.statusCode() == 404 && response.body().contains("No service was found")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
     }
 
     /** The first request after boot waits until the API is registered (it answers a plain 404 before that). */
