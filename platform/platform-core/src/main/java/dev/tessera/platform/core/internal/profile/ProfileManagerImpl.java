@@ -65,9 +65,8 @@ public final class ProfileManagerImpl implements ProfileManager {
         Map<String, List<String>> read = new TreeMap<>();
         for (Map.Entry<String, Object> p : properties.entrySet()) {
             String key = p.getKey();
-            if (key.startsWith("service.") || key.startsWith("component.") || key.startsWith("felix.")
-                    || key.equals("objectClass")) {
-                continue;
+            if (key.contains(".") || key.equals("objectClass")) {
+                continue; // properties of the framework and DS (service.pid, osgi.ds..., felix...), never profiles
             }
             if (!key.matches("[a-z][a-z0-9-]*")) {
                 LOG.warn("etc/{}.cfg: '{}' is not a profile name (lower-case words joined by hyphens); ignored", PID, key);
