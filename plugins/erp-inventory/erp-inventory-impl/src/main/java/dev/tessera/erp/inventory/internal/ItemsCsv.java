@@ -10,6 +10,7 @@ import dev.tessera.erp.inventory.api.NewItem;
 import dev.tessera.erp.inventory.api.ValuationMethod;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.support.Csv;
 
 /**
  * Items as CSV: {@code sku,name,uom,category,valuation,standardCost,reorderPoint,reorderQuantity,lotTracked}
@@ -20,7 +21,7 @@ public final class ItemsCsv {
     }
 
     public static List<NewItem> parse(String text) {
-        List<List<String>> records = records(text == null ? "" : text);
+        List<List<String>> records = Csv.records(text);
         if (!records.isEmpty() && records.get(0).get(0).trim().equalsIgnoreCase("sku")) {
             records.remove(0);
         }
@@ -37,7 +38,7 @@ public final class ItemsCsv {
                 continue;
             }
             ValuationMethod method = null;
-            String valuation = field(f, 4);
+            String valuation = Csv.field(f, 4);
             if (valuation != null) {
                 try {
                     method = ValuationMethod.valueOf(valuation.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
@@ -45,8 +46,8 @@ public final class ItemsCsv {
                     errors.add(new FieldError(at + "valuation", "'" + valuation + "' is not fifo, moving-average or standard"));
                 }
             }
-            String lot = field(f, 8);
-            items.add(new NewItem(f.get(0).trim(), f.get(1).trim(), f.get(2).trim(), field(f, 3), lot != null
+            String lot = Csv.field(f, 8);
+            items.add(new NewItem(f.get(0).trim(), f.get(1).trim(), f.get(2).trim(), Csv.field(f, 3), lot != null
                     && lot.matches("(?i)yes|true|y"), method, number(f, 5, at + "standardCost", errors),
                     number(f, 6, at + "reorderPoint", errors), number(f, 7, at + "reorderQuantity", errors)));
         }
@@ -57,12 +58,8 @@ public final class ItemsCsv {
         return items;
     }
 
-    private static String field(List<String> f, int i) {
-        return f.size() > i && !f.get(i).isBlank() ? f.get(i).trim() : null;
-    }
-
     private static BigDecimal number(List<String> f, int i, String name, List<FieldError> errors) {
-        String value = field(f, i);
+        String value = Csv.field(f, i);
         if (value == null) {
             return null;
         }
@@ -72,51 +69,5 @@ public final class ItemsCsv {
             errors.add(new FieldError(name, "'" + value + "' is not a number"));
             return null;
         }
-    }
-
-    static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || field.length() > 0) {
-                    fields.add(field.toString());
-                    records.add(fields);
-                }
-                fields = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-            } else {
-                field.append(c);
-            }
-        }
-        if (any || field.length() > 0) {
-            fields.add(field.toString());
-            records.add(fields);
-        }
-        return records;
     }
 }

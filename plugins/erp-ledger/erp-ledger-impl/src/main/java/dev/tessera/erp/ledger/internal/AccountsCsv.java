@@ -9,6 +9,7 @@ import dev.tessera.erp.ledger.api.LedgerErrors;
 import dev.tessera.erp.ledger.api.NewAccount;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.support.Csv;
 
 /**
  * A chart of accounts as CSV: {@code code,name,type,parent,header} per line (RFC 4180 quoting; an optional header
@@ -22,7 +23,7 @@ public final class AccountsCsv {
     public static List<NewAccount> parse(String text) {
         List<NewAccount> accounts = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        List<List<String>> records = records(text == null ? "" : text);
+        List<List<String>> records = Csv.records(text);
         if (!records.isEmpty() && !records.get(0).isEmpty()
                 && records.get(0).get(0).trim().equalsIgnoreCase("code")) {
             records.remove(0);
@@ -57,52 +58,5 @@ public final class AccountsCsv {
                     + " problem(s) in the file; fix them and import it again", errors);
         }
         return accounts;
-    }
-
-    /** The file's records, each a list of fields; blank lines are skipped. */
-    static List<List<String>> records(String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || field.length() > 0) {
-                    fields.add(field.toString());
-                    records.add(fields);
-                }
-                fields = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-            } else {
-                field.append(c);
-            }
-        }
-        if (any || field.length() > 0) {
-            fields.add(field.toString());
-            records.add(fields);
-        }
-        return records;
     }
 }
