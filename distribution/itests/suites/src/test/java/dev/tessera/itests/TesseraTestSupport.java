@@ -47,6 +47,10 @@ import org.osgi.framework.BundleListener;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+
+import dev.tessera.platform.api.ModuleManager;
+import dev.tessera.platform.api.ModuleState;
 
 /**
  * Boots the Tessera tar.gz assembled in this reactor (never a copy from the local Maven repository) once per test
@@ -165,7 +169,7 @@ public abstract class TesseraTestSupport {
 
     /** Runs a command with the roles of the shipped admingroup (etc/users.properties). */
     protected CommandResult tryCommand(String command) {
-        return tryCommandAs(command, "admin", "manager", "viewer", "finance", "inventory", "systembundles", "ssh");
+        return tryCommandAs(command, "admin", "manager", "viewer", "finance", "inventory", "sales", "systembundles", "ssh");
     }
 
     /** Runs a console command as a user holding exactly the given roles. */
@@ -208,6 +212,39 @@ public abstract class TesseraTestSupport {
                     fail("Interrupted waiting for: " + what);
                 }
             }
+        }
+    }
+
+    /**
+     * Enables modules the way an administrator does after boot (only their own bundles start; adding them to the
+     * boot features instead let Karaf refresh unrelated bundles while booting) and returns once each is active.
+     */
+    protected void enableModules(String... ids) {
+        ModuleManager modules = awaitService(ModuleManager.class);
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            if (modules.module(id).map(m -> m.state() != ModuleState.ACTIVE).orElse(true)) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            modules.enable(missing);
+        }
+        await("modules " + List.of(ids) + " active", Duration.ofSeconds(60), () -> java.util.Arrays.stream(ids)
+                .allMatch(id -> modules.module(id).map(m -> m.state() == ModuleState.ACTIVE).orElse(false)));
+    }
+
+    /** The service of the given type, waiting up to a minute for it to be registered. */
+    protected <T> T awaitService(Class<T> type) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, type, null);
+        tracker.open();
+        try {
+            T found = tracker.waitForService(60_000);
+            assertTrue("No " + type.getName() + " service was registered within 60 s", found != null);
+            return found;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,55 @@
+package dev.tessera.crm.pipeline.internal;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.tessera.crm.pipeline.api.Deals;
+import dev.tessera.crm.pipeline.api.Leads;
+import dev.tessera.platform.api.ModuleDescriptor;
+import dev.tessera.platform.api.RecordType;
+
+/**
+ * The crm-pipeline module: present once its services run on a migrated schema. It integrates with the inventory
+ * (catalog prices, availability), the ledger (tax) and sales (order and invoice copies); it requires none of them.
+ */
+@Component(service = ModuleDescriptor.class)
+public final class PipelineModule implements ModuleDescriptor {
+    @Reference
+    Leads leads;
+
+    @Reference
+    Deals deals;
+
+    @Override
+    public String id() {
+        return "crm-pipeline";
+    }
+
+    @Override
+    public String name() {
+        return "Sales pipeline";
+    }
+
+    @Override
+    public Set<RecordType> owns() {
+        return Set.of(RecordType.of("account"), RecordType.of("contact"), RecordType.of("lead"),
+                RecordType.of("opportunity"), RecordType.of("quote"), RecordType.of("activity"));
+    }
+
+    @Override
+    public Set<String> integratesWith() {
+        return Set.of("erp-inventory", "erp-ledger", "erp-sales");
+    }
+
+    @Override
+    public Set<String> roles() {
+        return Set.of("sales", "viewer");
+    }
+
+    @Override
+    public int schemaVersion() {
+        return 1;
+    }
+}

@@ -1,0 +1,1019 @@
+package dev.tessera.crm.pipeline.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+
+import dev.tessera.crm.pipeline.api.Account;
+import dev.tessera.crm.pipeline.api.Activity;
+import dev.tessera.crm.pipeline.api.ActivityType;
+import dev.tessera.crm.pipeline.api.Contact;
+import dev.tessera.crm.pipeline.api.Lead;
+import dev.tessera.crm.pipeline.api.LeadStatus;
+import dev.tessera.crm.pipeline.api.NewAccount;
+import dev.tessera.crm.pipeline.api.NewActivity;
+import dev.tessera.crm.pipeline.api.NewContact;
+import dev.tessera.crm.pipeline.api.NewLead;
+import dev.tessera.crm.pipeline.api.NewOpportunity;
+import dev.tessera.crm.pipeline.api.Opportunity;
+import dev.tessera.crm.pipeline.api.OpportunityStatus;
+import dev.tessera.crm.pipeline.api.PipelineErrors;
+import dev.tessera.crm.pipeline.api.PriceSource;
+import dev.tessera.crm.pipeline.api.Quote;
+import dev.tessera.crm.pipeline.api.QuoteLine;
+import dev.tessera.crm.pipeline.api.QuoteStatus;
+import dev.tessera.crm.pipeline.api.Stage;
+import dev.tessera.crm.pipeline.api.StageChange;
+import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.Money;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.api.event.DomainEvent;
+import dev.tessera.platform.api.event.EventPublisher;
+import dev.tessera.platform.api.event.FieldChange;
+
+/**
+ * The pipeline's records on its PIP_ tables, each write with its event in the caller's transaction. Callers open the
+ * transaction; every method here takes its {@link EntityManager}, so one business operation (qualifying a lead:
+ * account, contact, opportunity) is one transaction.
+ */
+final class PipelineStore {
+    static final String ACCOUNT = "ID, NAME, DOMAIN, INDUSTRY, ADDRESS, OWNER, NOTES, VERSION, CREATED_AT, LAST_ORDER,"
+            + " LAST_INVOICE, INVOICE_STATUS";
+    static final String CONTACT = "ID, ACCOUNT_ID, NAME, EMAIL, PHONE, TITLE, VERSION";
+    static final String LEAD = "ID, NAME, EMAIL, COMPANY, DOMAIN, PHONE, SOURCE, OWNER, NOTES, STATUS, MERGED_INTO,"
+            + " OPPORTUNITY_ID, CREATED_AT";
+    static final String OPPORTUNITY = "ID, ACCOUNT_ID, NAME, STAGE, PROBABILITY, AMOUNT, CURRENCY, EXPECTED_CLOSE, OWNER,"
+            + " SOURCE, STATUS, CLOSE_REASON, CLOSED_ON, STAGE_CHANGED_AT, LAST_ACTIVITY_AT, RENEWAL_OF, ORDER_NUMBER,"
+            + " INVOICE_NUMBER, INVOICE_STATUS, VERSION";
+    static final String ACTIVITY = "ID, TYPE, SUBJECT, DETAILS, ACCOUNT_ID, CONTACT_ID, LEAD_ID, OPPORTUNITY_ID, OWNER,"
+            + " DUE, DONE_AT, CREATED_AT";
+    static final String QUOTE = "ID, NUMBER, REVISION, OPPORTUNITY_ID, ACCOUNT_ID, STATUS, CURRENCY, VALID_UNTIL, NET,"
+            + " TAX, GROSS, TAX_CALCULATED, STALE, REASON, CREATED_AT, CREATED_BY";
+    static final String QUOTE_LINE = "LINE_NO, SKU, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT_PCT, NET, TAX_CODE, TAX,"
+            + " GROSS, PRICE_SOURCE, PRICE_LIST, AVAILABLE, STALE";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+
+    private final EventPublisher events;
+    private final Settings settings;
+
+    PipelineStore(EventPublisher events, Settings settings) {
+        this.events = events;
+        this.settings = settings;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    // ================================================================ accounts and contacts
+
+    Optional<Account> account(EntityManager em, long id) {
+        return Optional.ofNullable(Sql.row(em, "SELECT " + ACCOUNT + " FROM PIP_ACCOUNT WHERE ID = ?", id))
+                .map(PipelineStore::account);
+    }
+
+    Account requireAccount(EntityManager em, long id) {
+        return account(em, id).orElseThrow(() -> new TesseraException(PipelineErrors.ACCOUNT_NOT_FOUND,
+                "No account " + id));
+    }
+
+    List<Account> accounts(EntityManager em, long afterId, int limit) {
+        return Sql.rows(em, "SELECT " + ACCOUNT + " FROM PIP_ACCOUNT WHERE ID > ? ORDER BY ID", afterId).stream()
+                .limit(limit).map(PipelineStore::account).toList();
+    }
+
+    Account createAccount(EntityManager em, NewAccount in, String actor) {
+        NewAccount account = checkAccount(in, null);
+        long id = Sql.nextId(em, "account");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("NAME", account.name());
+        row.put("DOMAIN", account.domain());
+        row.put("INDUSTRY", account.industry());
+        row.put("ADDRESS", account.address());
+        row.put("OWNER", account.owner());
+        row.put("NOTES", account.notes());
+        row.put("VERSION", 1L);
+        row.put("CREATED_AT", Instant.now());
+        Sql.insert(em, "PIP_ACCOUNT", row);
+        Account created = requireAccount(em, id);
+        publish(em, "pipeline.account.created", id, 1, actor, payload(created), created(payload(created)));
+        return created;
+    }
+
+    Account updateAccount(EntityManager em, long id, NewAccount changes, String actor) {
+        Account before = requireAccount(em, id);
+        if (changes == null) {
+            throw new ValidationException(PipelineErrors.INVALID, "The changes are required",
+                    List.of(new FieldError("(body)", "is required")));
+        }
+        NewAccount merged = checkAccount(new NewAccount(or(changes.name(), before.name()),
+                or(changes.domain(), before.domain()), or(changes.industry(), before.industry()),
+                or(changes.address(), before.address()), or(changes.owner(), before.owner()),
+                or(changes.notes(), before.notes())), null);
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("NAME", merged.name());
+        set.put("DOMAIN", merged.domain());
+        set.put("INDUSTRY", merged.industry());
+        set.put("ADDRESS", merged.address());
+        set.put("OWNER", merged.owner());
+        set.put("NOTES", merged.notes());
+        set.put("VERSION", before.version() + 1);
+        Sql.update(em, "PIP_ACCOUNT", set, "ID = ?", id);
+        Account after = requireAccount(em, id);
+        Map<String, FieldChange> diff = diff(payload(before), payload(after));
+        if (diff.isEmpty()) {
+            Sql.execute(em, "UPDATE PIP_ACCOUNT SET VERSION = ? WHERE ID = ?", before.version(), id);
+            return before;
+        }
+        publish(em, "pipeline.account.updated", id, after.version(), actor, payload(after), diff);
+        return after;
+    }
+
+    private static NewAccount checkAccount(NewAccount account, String at) {
+        List<FieldError> errors = new ArrayList<>();
+        if (account == null) {
+            throw new ValidationException(PipelineErrors.INVALID, "The account is required",
+                    List.of(new FieldError("(body)", "is required")));
+        }
+        String name = text(account.name(), "name", 200, true, errors);
+        String domain = null;
+        if (account.domain() != null && !account.domain().isBlank()) {
+            domain = Matching.host(account.domain());
+            if (domain == null) {
+                errors.add(new FieldError("domain", "'" + account.domain() + "' is not a domain such as example.com"));
+            }
+        }
+        String industry = text(account.industry(), "industry", 100, false, errors);
+        String address = text(account.address(), "address", 500, false, errors);
+        String owner = text(account.owner(), "owner", 100, false, errors);
+        String notes = text(account.notes(), "notes", 2000, false, errors);
+        ValidationException.throwIfAny(PipelineErrors.INVALID, "The account", errors);
+        return new NewAccount(name, domain, industry, address, owner, notes);
+    }
+
+    static Map<String, Object> payload(Account a) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", a.id());
+        p.put("name", a.name());
+        putIf(p, "domain", a.domain());
+        putIf(p, "industry", a.industry());
+        putIf(p, "address", a.address());
+        putIf(p, "owner", a.owner());
+        putIf(p, "notes", a.notes());
+        return p;
+    }
+
+    private static Account account(Object[] r) {
+        return new Account(Sql.longValue(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], (String) r[6], Sql.longValue(r[7]), Sql.instant(r[8]), (String) r[9], (String) r[10],
+                (String) r[11]);
+    }
+
+    Optional<Contact> contact(EntityManager em, long id) {
+        return Optional.ofNullable(Sql.row(em, "SELECT " + CONTACT + " FROM PIP_CONTACT WHERE ID = ?", id))
+                .map(PipelineStore::contact);
+    }
+
+    List<Contact> contacts(EntityManager em, long accountId) {
+        return Sql.rows(em, "SELECT " + CONTACT + " FROM PIP_CONTACT WHERE ACCOUNT_ID = ? ORDER BY ID", accountId)
+                .stream().map(PipelineStore::contact).toList();
+    }
+
+    Contact createContact(EntityManager em, NewContact in, String actor) {
+        if (in == null) {
+            throw new ValidationException(PipelineErrors.INVALID, "The contact is required",
+                    List.of(new FieldError("(body)", "is required")));
+        }
+        NewContact contact = checkContact(in);
+        if (account(em, contact.accountId()).isEmpty()) {
+            throw new ValidationException(PipelineErrors.INVALID, "No account " + contact.accountId(),
+                    List.of(new FieldError("accountId", contact.accountId() + " is not an account")));
+        }
+        long id = Sql.nextId(em, "contact");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("ACCOUNT_ID", contact.accountId());
+        row.put("NAME", contact.name());
+        row.put("EMAIL", contact.email());
+        row.put("PHONE", contact.phone());
+        row.put("TITLE", contact.title());
+        row.put("VERSION", 1L);
+        Sql.insert(em, "PIP_CONTACT", row);
+        Contact created = contact(em, id).orElseThrow();
+        publish(em, "pipeline.contact.created", id, 1, actor, payload(created), created(payload(created)));
+        return created;
+    }
+
+    Contact updateContact(EntityManager em, long id, NewContact changes, String actor) {
+        Contact before = contact(em, id).orElseThrow(() -> new TesseraException(PipelineErrors.CONTACT_NOT_FOUND,
+                "No contact " + id));
+        if (changes == null) {
+            throw new ValidationException(PipelineErrors.INVALID, "The changes are required",
+                    List.of(new FieldError("(body)", "is required")));
+        }
+        NewContact merged = checkContact(new NewContact(changes.accountId() == null ? before.accountId()
+                : changes.accountId(), or(changes.name(), before.name()), or(changes.email(), before.email()),
+                or(changes.phone(), before.phone()), or(changes.title(), before.title())));
+        if (merged.accountId() != before.accountId() && account(em, merged.accountId()).isEmpty()) {
+            throw new ValidationException(PipelineErrors.INVALID, "No account " + merged.accountId(),
+                    List.of(new FieldError("accountId", merged.accountId() + " is not an account")));
+        }
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("ACCOUNT_ID", merged.accountId());
+        set.put("NAME", merged.name());
+        set.put("EMAIL", merged.email());
+        set.put("PHONE", merged.phone());
+        set.put("TITLE", merged.title());
+        set.put("VERSION", before.version() + 1);
+        Sql.update(em, "PIP_CONTACT", set, "ID = ?", id);
+        Contact after = contact(em, id).orElseThrow();
+        Map<String, FieldChange> diff = diff(payload(before), payload(after));
+        if (diff.isEmpty()) {
+            Sql.execute(em, "UPDATE PIP_CONTACT SET VERSION = ? WHERE ID = ?", before.version(), id);
+            return before;
+        }
+        publish(em, "pipeline.contact.updated", id, after.version(), actor, payload(after), diff);
+        return after;
+    }
+
+    private static NewContact checkContact(NewContact contact) {
+        List<FieldError> errors = new ArrayList<>();
+        if (contact.accountId() == null) {
+            errors.add(new FieldError("accountId", "is required"));
+        }
+        String name = text(contact.name(), "name", 200, true, errors);
+        String email = email(contact.email(), "email", errors);
+        String phone = text(contact.phone(), "phone", 50, false, errors);
+        String title = text(contact.title(), "title", 100, false, errors);
+        ValidationException.throwIfAny(PipelineErrors.INVALID, "The contact", errors);
+        return new NewContact(contact.accountId(), name, email, phone, title);
+    }
+
+    static Map<String, Object> payload(Contact c) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", c.id());
+        p.put("accountId", c.accountId());
+        p.put("name", c.name());
+        putIf(p, "email", c.email());
+        putIf(p, "phone", c.phone());
+        putIf(p, "title", c.title());
+        return p;
+    }
+
+    private static Contact contact(Object[] r) {
+        return new Contact(Sql.longValue(r[0]), Sql.longValue(r[1]), (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], Sql.longValue(r[6]));
+    }
+
+    // ================================================================ leads
+
+    Optional<Lead> lead(EntityManager em, long id) {
+        return Optional.ofNullable(Sql.row(em, "SELECT " + LEAD + " FROM PIP_LEAD WHERE ID = ?", id))
+                .map(PipelineStore::lead);
+    }
+
+    Lead requireLead(EntityManager em, long id) {
+        return lead(em, id).orElseThrow(() -> new TesseraException(PipelineErrors.LEAD_NOT_FOUND, "No lead " + id));
+    }
+
+    List<Lead> leads(EntityManager em, LeadStatus status, long afterId, int limit) {
+        List<Object[]> rows = status == null
+                ? Sql.rows(em, "SELECT " + LEAD + " FROM PIP_LEAD WHERE ID > ? ORDER BY ID", afterId)
+                : Sql.rows(em, "SELECT " + LEAD + " FROM PIP_LEAD WHERE ID > ? AND STATUS = ? ORDER BY ID", afterId,
+                status);
+        return rows.stream().limit(limit).map(PipelineStore::lead).toList();
+    }
+
+    /** A lead's fields checked and normalised, with its matching keys; errors collected under {@code at}. */
+    record CheckedLead(String name, String email, String company, String domain, String phone, String source,
+                       String owner, String notes, String emailKey, String nameKey) {
+    }
+
+    static CheckedLead checkLead(NewLead lead, String at, List<FieldError> errors) {
+        if (lead == null) {
+            errors.add(new FieldError(at.isEmpty() ? "(body)" : at.substring(0, at.length() - 1), "is required"));
+            return null;
+        }
+        int before = errors.size();
+        String name = text(lead.name(), at + "name", 200, true, errors);
+        String email = email(lead.email(), at + "email", errors);
+        String company = text(lead.company(), at + "company", 200, false, errors);
+        String website = text(lead.website(), at + "website", 200, false, errors);
+        if (website != null && Matching.host(website) == null) {
+            errors.add(new FieldError(at + "website", "'" + website + "' is not a web address such as example.com"));
+        }
+        String phone = text(lead.phone(), at + "phone", 50, false, errors);
+        if (email == null && phone == null && company == null && errors.size() == before) {
+            errors.add(new FieldError(at + "email", "is required unless a phone or company is given: a lead needs a"
+                    + " way to reach them"));
+        }
+        String source = text(lead.source(), at + "source", 50, false, errors);
+        String owner = text(lead.owner(), at + "owner", 100, false, errors);
+        String notes = text(lead.notes(), at + "notes", 2000, false, errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        return new CheckedLead(name, email, company, Matching.domain(website, email), phone,
+                source == null ? null : source.toLowerCase(java.util.Locale.ROOT), owner, notes,
+                Matching.emailKey(email), Matching.nameKey(name));
+    }
+
+    /** Open or qualified leads this one matches, by e-mail, company domain or near-identical name. */
+    List<dev.tessera.crm.pipeline.api.DuplicateCandidate> matches(EntityManager em, CheckedLead lead, long except) {
+        String head = head(lead.nameKey());
+        String tail = tail(lead.nameKey());
+        StringBuilder where = new StringBuilder("NAME_HEAD = ? OR NAME_TAIL = ?");
+        List<Object> args = new ArrayList<>(List.of(except, head, tail));
+        if (lead.emailKey() != null) {
+            where.append(" OR EMAIL_KEY = ?");
+            args.add(lead.emailKey());
+        }
+        if (lead.domain() != null) {
+            where.append(" OR DOMAIN = ?");
+            args.add(lead.domain());
+        }
+        List<Object[]> rows = Sql.rows(em, "SELECT ID, NAME, EMAIL, COMPANY, EMAIL_KEY, DOMAIN, NAME_KEY FROM PIP_LEAD"
+                + " WHERE STATUS IN ('OPEN', 'QUALIFIED') AND ID <> ? AND (" + where + ") ORDER BY ID", args.toArray());
+        List<dev.tessera.crm.pipeline.api.DuplicateCandidate> found = new ArrayList<>();
+        for (Object[] r : rows) {
+            Set<dev.tessera.crm.pipeline.api.MatchKind> kinds = kinds(lead.emailKey(), lead.domain(), lead.nameKey(),
+                    (String) r[4], (String) r[5], (String) r[6]);
+            if (!kinds.isEmpty()) {
+                found.add(new dev.tessera.crm.pipeline.api.DuplicateCandidate(Sql.longValue(r[0]), (String) r[1],
+                        (String) r[2], (String) r[3], kinds));
+            }
+        }
+        return found;
+    }
+
+    static Set<dev.tessera.crm.pipeline.api.MatchKind> kinds(String emailA, String domainA, String nameA,
+                                                             String emailB, String domainB, String nameB) {
+        Set<dev.tessera.crm.pipeline.api.MatchKind> kinds = new LinkedHashSet<>();
+        if (emailA != null && emailA.equals(emailB)) {
+            kinds.add(dev.tessera.crm.pipeline.api.MatchKind.EMAIL);
+        }
+        if (domainA != null && domainA.equals(domainB)) {
+            kinds.add(dev.tessera.crm.pipeline.api.MatchKind.DOMAIN);
+        }
+        if (nameB != null && Matching.similarNames(nameA, nameB)) {
+            kinds.add(dev.tessera.crm.pipeline.api.MatchKind.NAME);
+        }
+        return kinds;
+    }
+
+    Lead insertLead(EntityManager em, CheckedLead lead, String actor) {
+        long id = Sql.nextId(em, "lead");
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("NAME", lead.name());
+        row.put("EMAIL", lead.email());
+        row.put("COMPANY", lead.company());
+        row.put("DOMAIN", lead.domain());
+        row.put("PHONE", lead.phone());
+        row.put("SOURCE", lead.source());
+        row.put("OWNER", lead.owner());
+        row.put("NOTES", lead.notes());
+        row.put("STATUS", LeadStatus.OPEN);
+        row.put("CREATED_AT", Instant.now());
+        row.put("EMAIL_KEY", lead.emailKey());
+        row.put("NAME_KEY", lead.nameKey());
+        row.put("NAME_HEAD", head(lead.nameKey()));
+        row.put("NAME_TAIL", tail(lead.nameKey()));
+        Sql.insert(em, "PIP_LEAD", row);
+        Lead created = requireLead(em, id);
+        publish(em, "pipeline.lead.created", id, 1, actor, payload(created), created(payload(created)));
+        return created;
+    }
+
+    /** Sets a lead's status (and where it went), publishing {@code pipeline.lead.<verb>}. */
+    Lead closeLead(EntityManager em, Lead lead, LeadStatus status, Long mergedInto, Long opportunityId, String verb,
+                   String actor, Map<String, Object> extra) {
+        int changed = Sql.execute(em, "UPDATE PIP_LEAD SET STATUS = ?" + (mergedInto == null ? "" : ", MERGED_INTO = "
+                + mergedInto) + (opportunityId == null ? "" : ", OPPORTUNITY_ID = " + opportunityId)
+                + " WHERE ID = ? AND STATUS = ?", status, lead.id(), lead.status());
+        if (changed == 0) {
+            throw new TesseraException(PipelineErrors.LEAD_CLOSED, "Lead " + lead.id() + " changed meanwhile; look"
+                    + " at it again");
+        }
+        Lead after = requireLead(em, lead.id());
+        Map<String, Object> payload = payload(after);
+        payload.putAll(extra);
+        publish(em, "pipeline.lead." + verb, lead.id(), 1, actor, payload, Map.of("status",
+                new FieldChange(lead.status().name(), status.name())));
+        return after;
+    }
+
+    void requireOpenLead(Lead lead) {
+        if (lead.status() != LeadStatus.OPEN) {
+            throw new TesseraException(PipelineErrors.LEAD_CLOSED, "Lead " + lead.id() + " is "
+                    + lead.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + (lead.mergedInto() == null ? "" : " into lead " + lead.mergedInto())
+                    + (lead.opportunityId() == null ? "" : " (opportunity " + lead.opportunityId() + ")")
+                    + "; only open leads can be changed this way");
+        }
+    }
+
+    /** Fills the kept lead's empty fields from the duplicate (notes are joined); true when something changed. */
+    boolean absorb(EntityManager em, Lead keep, Lead duplicate) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        if (keep.email() == null && duplicate.email() != null) {
+            set.put("EMAIL", duplicate.email());
+            set.put("EMAIL_KEY", Matching.emailKey(duplicate.email()));
+        }
+        fill(set, "COMPANY", keep.company(), duplicate.company());
+        fill(set, "DOMAIN", keep.domain(), duplicate.domain());
+        fill(set, "PHONE", keep.phone(), duplicate.phone());
+        fill(set, "SOURCE", keep.source(), duplicate.source());
+        fill(set, "OWNER", keep.owner(), duplicate.owner());
+        if (duplicate.notes() != null) {
+            String joined = keep.notes() == null ? duplicate.notes() : keep.notes() + "\n" + duplicate.notes();
+            set.put("NOTES", joined.length() > 2000 ? joined.substring(0, 2000) : joined);
+        }
+        if (set.isEmpty()) {
+            return false;
+        }
+        Sql.update(em, "PIP_LEAD", set, "ID = ?", keep.id());
+        return true;
+    }
+
+    private static void fill(Map<String, Object> set, String column, String kept, String other) {
+        if (kept == null && other != null) {
+            set.put(column, other);
+        }
+    }
+
+    /** Every open lead's matching keys, to find suspected pairs. */
+    List<Object[]> openLeadKeys(EntityManager em) {
+        return Sql.rows(em, "SELECT ID, EMAIL_KEY, DOMAIN, NAME_KEY, NAME_HEAD, NAME_TAIL FROM PIP_LEAD"
+                + " WHERE STATUS = 'OPEN' ORDER BY ID");
+    }
+
+    static Map<String, Object> payload(Lead l) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", l.id());
+        p.put("name", l.name());
+        putIf(p, "email", l.email());
+        putIf(p, "company", l.company());
+        putIf(p, "domain", l.domain());
+        putIf(p, "phone", l.phone());
+        putIf(p, "source", l.source());
+        putIf(p, "owner", l.owner());
+        p.put("status", l.status().name());
+        return p;
+    }
+
+    private static Lead lead(Object[] r) {
+        return new Lead(Sql.longValue(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                (String) r[6], (String) r[7], (String) r[8], LeadStatus.valueOf((String) r[9]), Sql.longOrNull(r[10]),
+                Sql.longOrNull(r[11]), Sql.instant(r[12]));
+    }
+
+    static String head(String nameKey) {
+        return nameKey.length() < 3 ? nameKey : nameKey.substring(0, 3);
+    }
+
+    static String tail(String nameKey) {
+        return nameKey.length() < 3 ? nameKey : nameKey.substring(nameKey.length() - 3);
+    }
+
+    // ================================================================ opportunities
+
+    Optional<Opportunity> opportunity(EntityManager em, long id, Instant now) {
+        return Optional.ofNullable(Sql.row(em, "SELECT " + OPPORTUNITY + " FROM PIP_OPPORTUNITY WHERE ID = ?", id))
+                .map(r -> opportunity(r, stuckBefore(now)));
+    }
+
+    Opportunity requireOpportunity(EntityManager em, long id) {
+        return opportunity(em, id, Instant.now()).orElseThrow(() -> new TesseraException(
+                PipelineErrors.OPPORTUNITY_NOT_FOUND, "No opportunity " + id));
+    }
+
+    List<Opportunity> opportunities(EntityManager em, String where, List<Object> args, int limit, Instant now) {
+        Instant stuckBefore = stuckBefore(now);
+        return Sql.rows(em, "SELECT " + OPPORTUNITY + " FROM PIP_OPPORTUNITY WHERE " + where + " ORDER BY ID",
+                args.toArray()).stream().limit(limit).map(r -> opportunity(r, stuckBefore)).toList();
+    }
+
+    private Instant stuckBefore(Instant now) {
+        return now.minus(settings.stuckAfterDays(), ChronoUnit.DAYS);
+    }
+
+    /** Checks and inserts a new deal at its stage, with its first stage-history step. */
+    Opportunity createOpportunity(EntityManager em, NewOpportunity in, Long leadId, Long renewalOf, String renewalKey,
+                                  LocalDate today, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (in == null) {
+            throw new ValidationException(PipelineErrors.INVALID, "The opportunity is required",
+                    List.of(new FieldError("(body)", "is required")));
+        }
+        if (in.accountId() == null) {
+            errors.add(new FieldError("accountId", "is required"));
+        } else if (account(em, in.accountId()).isEmpty()) {
+            errors.add(new FieldError("accountId", in.accountId() + " is not an account"));
+        }
+        String name = text(in.name(), "name", 200, true, errors);
+        Stage stage = settings.first();
+        if (in.stage() != null) {
+            Optional<Stage> named = settings.stage(in.stage());
+            if (named.isEmpty()) {
+                throw new ValidationException(PipelineErrors.UNKNOWN_STAGE, "Unknown stage '" + in.stage() + "'",
+                        List.of(new FieldError("stage", "must be one of " + openStageNames())));
+            }
+            if (named.get().closed()) {
+                errors.add(new FieldError("stage", "a new deal starts open: one of " + openStageNames()
+                        + "; win or lose it afterwards"));
+            }
+            stage = named.get();
+        }
+        Currency currency = currency(in.currency(), "currency", errors);
+        BigDecimal amount = in.amount() == null ? BigDecimal.ZERO : in.amount();
+        if (amount.signum() < 0 || amount.compareTo(LIMIT) >= 0 || currency != null
+                && amount.stripTrailingZeros().scale() > Math.max(0, currency.getDefaultFractionDigits())) {
+            errors.add(new FieldError("amount", "must be zero or more, below 10^12, with at most "
+                    + (currency == null ? 2 : currency.getDefaultFractionDigits()) + " decimals"));
+        }
+        LocalDate expectedClose = in.expectedClose() == null ? today.plusDays(90) : in.expectedClose();
+        if (expectedClose.isBefore(today)) {
+            errors.add(new FieldError("expectedClose", "is in the past (" + expectedClose + "); a new deal closes today"
+                    + " or later"));
+        }
+        String owner = text(in.owner(), "owner", 100, false, errors);
+        String source = text(in.source(), "source", 50, false, errors);
+        ValidationException.throwIfAny(PipelineErrors.INVALID, "The opportunity", errors);
+        long id = Sql.nextId(em, "opportunity");
+        Instant now = Instant.now();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("ACCOUNT_ID", in.accountId());
+        row.put("NAME", name);
+        row.put("STAGE", stage.name());
+        row.put("PROBABILITY", stage.probability());
+        row.put("AMOUNT", amount);
+        row.put("CURRENCY", currency.getCurrencyCode());
+        row.put("EXPECTED_CLOSE", expectedClose);
+        row.put("OWNER", owner);
+        row.put("SOURCE", source == null ? null : source.toLowerCase(java.util.Locale.ROOT));
+        row.put("STATUS", OpportunityStatus.OPEN);
+        row.put("STAGE_CHANGED_AT", now);
+        row.put("LEAD_ID", leadId);
+        row.put("RENEWAL_OF", renewalOf);
+        row.put("RENEWAL_KEY", renewalKey);
+        row.put("VERSION", 1L);
+        Sql.insert(em, "PIP_OPPORTUNITY", row);
+        stageChange(em, id, null, stage.name(), now, actor);
+        Opportunity created = requireOpportunity(em, id);
+        publish(em, "pipeline.opportunity.created", id, 1, actor, payload(created), created(payload(created)));
+        return created;
+    }
+
+    /** Moves a deal to a stage (open, won or lost), with its history step and event. */
+    Opportunity moveStage(EntityManager em, long id, Stage to, String reason, BigDecimal amount, String actor) {
+        Opportunity before = requireOpportunity(em, id);
+        if (before.status() != OpportunityStatus.OPEN) {
+            throw new TesseraException(PipelineErrors.OPPORTUNITY_CLOSED, "Opportunity " + id + " was "
+                    + before.status().name().toLowerCase(java.util.Locale.ROOT) + " on " + before.closedOn()
+                    + "; closed deals keep their stage (open a new one for new business)");
+        }
+        if (before.stage().equals(to.name())) {
+            return before;
+        }
+        Instant now = Instant.now();
+        OpportunityStatus status = to.won() ? OpportunityStatus.WON : to.lost() ? OpportunityStatus.LOST
+                : OpportunityStatus.OPEN;
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("STAGE", to.name());
+        set.put("PROBABILITY", to.probability());
+        set.put("STATUS", status);
+        set.put("STAGE_CHANGED_AT", now);
+        if (status != OpportunityStatus.OPEN) {
+            set.put("CLOSED_ON", LocalDate.ofInstant(now, ZoneOffset.UTC));
+            set.put("CLOSE_REASON", reason);
+        }
+        if (amount != null) {
+            set.put("AMOUNT", amount);
+        }
+        set.put("VERSION", before.version() + 1);
+        if (Sql.update(em, "PIP_OPPORTUNITY", set, "ID = ? AND VERSION = ?", id, before.version()) == 0) {
+            throw new TesseraException(PipelineErrors.OPPORTUNITY_CLOSED, "Opportunity " + id
+                    + " changed meanwhile; look at it again");
+        }
+        stageChange(em, id, before.stage(), to.name(), now, actor);
+        Opportunity after = requireOpportunity(em, id);
+        Map<String, FieldChange> diff = diff(payload(before), payload(after));
+        publish(em, "pipeline.opportunity.stage-changed", id, after.version(), actor, payload(after), diff);
+        if (status == OpportunityStatus.WON) {
+            publish(em, "pipeline.opportunity.won", id, after.version(), actor, payload(after), diff);
+        } else if (status == OpportunityStatus.LOST) {
+            publish(em, "pipeline.opportunity.lost", id, after.version(), actor, payload(after), diff);
+        }
+        return after;
+    }
+
+    private void stageChange(EntityManager em, long opportunity, String from, String to, Instant at, String actor) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", Sql.nextId(em, "stage-change"));
+        row.put("OPPORTUNITY_ID", opportunity);
+        row.put("FROM_STAGE", from);
+        row.put("TO_STAGE", to);
+        row.put("CHANGED_AT", at);
+        row.put("ACTOR", actor);
+        Sql.insert(em, "PIP_STAGE_CHANGE", row);
+    }
+
+    List<StageChange> stageHistory(EntityManager em, long id) {
+        requireOpportunity(em, id);
+        return Sql.rows(em, "SELECT FROM_STAGE, TO_STAGE, CHANGED_AT, ACTOR FROM PIP_STAGE_CHANGE"
+                + " WHERE OPPORTUNITY_ID = ? ORDER BY ID", id).stream()
+                .map(r -> new StageChange((String) r[0], (String) r[1], Sql.instant(r[2]), (String) r[3])).toList();
+    }
+
+    String openStageNames() {
+        return String.join(", ", settings.stages().stream().filter(s -> !s.closed()).map(Stage::name).toList());
+    }
+
+    static Map<String, Object> payload(Opportunity o) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", o.id());
+        p.put("accountId", o.accountId());
+        p.put("name", o.name());
+        p.put("stage", o.stage());
+        p.put("probability", o.probability());
+        p.put("amount", o.amount().amount().toPlainString());
+        p.put("currency", o.amount().currency().getCurrencyCode());
+        p.put("expectedClose", o.expectedClose().toString());
+        putIf(p, "owner", o.owner());
+        putIf(p, "source", o.source());
+        p.put("status", o.status().name());
+        putIf(p, "closeReason", o.closeReason());
+        if (o.closedOn() != null) {
+            p.put("closedOn", o.closedOn().toString());
+        }
+        if (o.renewalOf() != null) {
+            p.put("renewalOf", o.renewalOf());
+        }
+        return p;
+    }
+
+    private Opportunity opportunity(Object[] r, Instant stuckBefore) {
+        Currency currency = Currency.getInstance(((String) r[6]).trim());
+        OpportunityStatus status = OpportunityStatus.valueOf((String) r[10]);
+        Instant stageChanged = Sql.instant(r[13]);
+        Instant activity = Sql.instant(r[14]);
+        Instant last = activity != null && activity.isAfter(stageChanged) ? activity : stageChanged;
+        return new Opportunity(Sql.longValue(r[0]), Sql.longValue(r[1]), (String) r[2], (String) r[3],
+                Sql.intValue(r[4]), new Money(money(r[5], currency), currency), Sql.date(r[7]), (String) r[8],
+                (String) r[9], status, (String) r[11], Sql.date(r[12]), stageChanged, activity,
+                status == OpportunityStatus.OPEN && last.isBefore(stuckBefore), Sql.longOrNull(r[15]),
+                (String) r[16], (String) r[17], (String) r[18], Sql.longValue(r[19]));
+    }
+
+    // ================================================================ activities
+
+    Activity logActivity(EntityManager em, NewActivity in, String actor) {
+        if (in == null) {
+            throw new ValidationException(PipelineErrors.INVALID, "The activity is required",
+                    List.of(new FieldError("(body)", "is required")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (in.type() == null) {
+            errors.add(new FieldError("type", "is required: call, email, meeting, note or task"));
+        }
+        String subject = text(in.subject(), "subject", 200, true, errors);
+        String details = text(in.details(), "details", 2000, false, errors);
+        String owner = text(in.owner(), "owner", 100, false, errors);
+        if (in.type() == ActivityType.TASK && in.due() == null) {
+            errors.add(new FieldError("due", "is required for a task"));
+        }
+        Long accountId = in.accountId();
+        Long opportunityId = in.opportunityId();
+        if (in.accountId() == null && in.contactId() == null && in.leadId() == null && in.opportunityId() == null) {
+            errors.add(new FieldError("accountId", "an activity is about an account, contact, lead or opportunity:"
+                    + " give at least one of their ids"));
+        }
+        if (in.accountId() != null && account(em, in.accountId()).isEmpty()) {
+            errors.add(new FieldError("accountId", in.accountId() + " is not an account"));
+        }
+        if (in.contactId() != null) {
+            Optional<Contact> contact = contact(em, in.contactId());
+            if (contact.isEmpty()) {
+                errors.add(new FieldError("contactId", in.contactId() + " is not a contact"));
+            } else if (accountId == null) {
+                accountId = contact.get().accountId();
+            }
+        }
+        if (in.leadId() != null && lead(em, in.leadId()).isEmpty()) {
+            errors.add(new FieldError("leadId", in.leadId() + " is not a lead"));
+        }
+        if (in.opportunityId() != null) {
+            Optional<Opportunity> deal = opportunity(em, in.opportunityId(), Instant.now());
+            if (deal.isEmpty()) {
+                errors.add(new FieldError("opportunityId", in.opportunityId() + " is not an opportunity"));
+            } else if (accountId == null) {
+                accountId = deal.get().accountId();
+            }
+        }
+        ValidationException.throwIfAny(PipelineErrors.INVALID, "The activity", errors);
+        return insertActivity(em, in.type(), subject, details, accountId, in.contactId(), in.leadId(), opportunityId,
+                owner == null ? actor : owner, in.due(), actor);
+    }
+
+    Activity insertActivity(EntityManager em, ActivityType type, String subject, String details, Long accountId,
+                            Long contactId, Long leadId, Long opportunityId, String owner, LocalDate due,
+                            String actor) {
+        long id = Sql.nextId(em, "activity");
+        Instant now = Instant.now();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("TYPE", type);
+        row.put("SUBJECT", subject);
+        row.put("DETAILS", details);
+        row.put("ACCOUNT_ID", accountId);
+        row.put("CONTACT_ID", contactId);
+        row.put("LEAD_ID", leadId);
+        row.put("OPPORTUNITY_ID", opportunityId);
+        row.put("OWNER", owner);
+        row.put("DUE", due);
+        row.put("CREATED_AT", now);
+        Sql.insert(em, "PIP_ACTIVITY", row);
+        if (opportunityId != null) {
+            Sql.execute(em, "UPDATE PIP_OPPORTUNITY SET LAST_ACTIVITY_AT = ? WHERE ID = ?", now, opportunityId);
+        }
+        Activity created = activity(em, id).orElseThrow();
+        publish(em, "pipeline.activity.created", id, 1, actor, payload(created), created(payload(created)));
+        return created;
+    }
+
+    Optional<Activity> activity(EntityManager em, long id) {
+        return Optional.ofNullable(Sql.row(em, "SELECT " + ACTIVITY + " FROM PIP_ACTIVITY WHERE ID = ?", id))
+                .map(PipelineStore::activity);
+    }
+
+    List<Activity> activities(EntityManager em, String where, List<Object> args, int limit) {
+        return Sql.rows(em, "SELECT " + ACTIVITY + " FROM PIP_ACTIVITY WHERE " + where, args.toArray()).stream()
+                .limit(limit).map(PipelineStore::activity).toList();
+    }
+
+    static Map<String, Object> payload(Activity a) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", a.id());
+        p.put("type", a.type().name());
+        p.put("subject", a.subject());
+        putIf(p, "accountId", a.accountId());
+        putIf(p, "contactId", a.contactId());
+        putIf(p, "leadId", a.leadId());
+        putIf(p, "opportunityId", a.opportunityId());
+        putIf(p, "owner", a.owner());
+        if (a.due() != null) {
+            p.put("due", a.due().toString());
+        }
+        p.put("done", a.doneAt() != null);
+        return p;
+    }
+
+    private static Activity activity(Object[] r) {
+        return new Activity(Sql.longValue(r[0]), ActivityType.valueOf((String) r[1]), (String) r[2], (String) r[3],
+                Sql.longOrNull(r[4]), Sql.longOrNull(r[5]), Sql.longOrNull(r[6]), Sql.longOrNull(r[7]),
+                (String) r[8], Sql.date(r[9]), Sql.instant(r[10]), Sql.instant(r[11]));
+    }
+
+    // ================================================================ quotes
+
+    Optional<Quote> quote(EntityManager em, long id) {
+        Object[] r = Sql.row(em, "SELECT " + QUOTE + " FROM PIP_QUOTE WHERE ID = ?", id);
+        if (r == null) {
+            return Optional.empty();
+        }
+        Currency currency = Currency.getInstance(((String) r[6]).trim());
+        List<QuoteLine> lines = Sql.rows(em, "SELECT " + QUOTE_LINE + " FROM PIP_QUOTE_LINE WHERE QUOTE_ID = ?"
+                + " ORDER BY LINE_NO", id).stream().map(l -> line(l, currency)).toList();
+        return Optional.of(new Quote(Sql.longValue(r[0]), (String) r[1], Sql.intValue(r[2]), Sql.longValue(r[3]),
+                Sql.longValue(r[4]), QuoteStatus.valueOf(((String) r[5]).trim()), currency.getCurrencyCode(),
+                Sql.date(r[7]), lines, money(r[8], currency), money(r[9], currency), money(r[10], currency),
+                Sql.bool(r[11]), lines.stream().anyMatch(l -> l.priceSource() == PriceSource.MANUAL), Sql.bool(r[12]),
+                (String) r[13], Sql.instant(r[14]), (String) r[15]));
+    }
+
+    Quote requireQuote(EntityManager em, long id) {
+        return quote(em, id).orElseThrow(() -> new TesseraException(PipelineErrors.QUOTE_NOT_FOUND, "No quote " + id));
+    }
+
+    List<Quote> quotes(EntityManager em, long opportunityId) {
+        requireOpportunity(em, opportunityId);
+        return Sql.rows(em, "SELECT ID FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ? ORDER BY ID", opportunityId).stream()
+                .map(r -> requireQuote(em, Sql.longValue(r[0]))).toList();
+    }
+
+    /** Saves a priced quote as the opportunity's next revision; the open revision before it is superseded. */
+    Quote insertQuote(EntityManager em, Opportunity deal, Currency currency, String customerGroup, LocalDate validUntil,
+                      QuotePricing.Priced priced, String actor) {
+        Object[] last = Sql.row(em, "SELECT NUMBER, MAX(REVISION) FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ?"
+                + " GROUP BY NUMBER", deal.id());
+        long id = Sql.nextId(em, "quote");
+        String number = last == null ? String.format("Q-%06d", id) : (String) last[0];
+        int revision = last == null ? 1 : Sql.intValue(last[1]) + 1;
+        Sql.execute(em, "UPDATE PIP_QUOTE SET STATUS = 'SUPERSEDED' WHERE OPPORTUNITY_ID = ? AND STATUS = 'OPEN'",
+                deal.id());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("NUMBER", number);
+        row.put("REVISION", revision);
+        row.put("OPPORTUNITY_ID", deal.id());
+        row.put("ACCOUNT_ID", deal.accountId());
+        row.put("STATUS", QuoteStatus.OPEN);
+        row.put("CURRENCY", currency.getCurrencyCode());
+        row.put("CUSTOMER_GROUP", customerGroup);
+        row.put("VALID_UNTIL", validUntil);
+        row.put("NET", priced.net());
+        row.put("TAX", priced.tax());
+        row.put("GROSS", priced.gross());
+        row.put("TAX_CALCULATED", priced.taxCalculated());
+        row.put("STALE", false);
+        row.put("CREATED_AT", Instant.now());
+        row.put("CREATED_BY", actor);
+        Sql.insert(em, "PIP_QUOTE", row);
+        for (QuoteLine l : priced.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("QUOTE_ID", id);
+            line.put("LINE_NO", l.line());
+            line.put("SKU", l.sku());
+            line.put("DESCRIPTION", l.description());
+            line.put("QUANTITY", l.quantity());
+            line.put("UNIT_PRICE", l.unitPrice());
+            line.put("DISCOUNT_PCT", l.discountPercent());
+            line.put("NET", l.net());
+            line.put("TAX_CODE", l.taxCode());
+            line.put("TAX", l.tax());
+            line.put("GROSS", l.gross());
+            line.put("PRICE_SOURCE", l.priceSource());
+            line.put("PRICE_LIST", l.priceList());
+            line.put("AVAILABLE", l.available());
+            line.put("STALE", false);
+            Sql.insert(em, "PIP_QUOTE_LINE", line);
+        }
+        Quote created = requireQuote(em, id);
+        publish(em, "pipeline.quote.created", id, revision, actor, payload(created), created(Map.of("number", number,
+                "revision", revision)));
+        return created;
+    }
+
+    /** Accepts or rejects an open quote, refusing an expired acceptance. */
+    Quote decide(EntityManager em, long id, QuoteStatus decision, String reason, LocalDate today, String actor) {
+        Quote quote = requireQuote(em, id);
+        if (quote.status() != QuoteStatus.OPEN) {
+            throw new TesseraException(PipelineErrors.QUOTE_CLOSED, "Quote " + quote.number() + " revision "
+                    + quote.revision() + " is " + quote.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; only the open revision can be accepted or rejected");
+        }
+        if (decision == QuoteStatus.ACCEPTED && quote.validUntil().isBefore(today)) {
+            throw new TesseraException(PipelineErrors.QUOTE_EXPIRED, "Quote " + quote.number() + " revision "
+                    + quote.revision() + " expired on " + quote.validUntil() + "; make a new revision to accept");
+        }
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("STATUS", decision);
+        set.put("REASON", reason);
+        if (Sql.update(em, "PIP_QUOTE", set, "ID = ? AND STATUS = 'OPEN'", id) == 0) {
+            throw new TesseraException(PipelineErrors.QUOTE_CLOSED, "Quote " + quote.number()
+                    + " was decided meanwhile; look at it again");
+        }
+        Quote after = requireQuote(em, id);
+        publish(em, "pipeline.quote." + (decision == QuoteStatus.ACCEPTED ? "accepted" : "rejected"), id,
+                after.revision(), actor, payload(after), Map.of("status", new FieldChange("OPEN", decision.name())));
+        return after;
+    }
+
+    /** Everything an order needs of an accepted quote: erp-sales makes its order from this payload alone. */
+    static Map<String, Object> payload(Quote q) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", q.id());
+        p.put("number", q.number());
+        p.put("revision", q.revision());
+        p.put("opportunityId", q.opportunityId());
+        p.put("accountId", q.accountId());
+        p.put("status", q.status().name());
+        p.put("currency", q.currency());
+        p.put("validUntil", q.validUntil().toString());
+        p.put("net", q.net().toPlainString());
+        p.put("tax", q.tax().toPlainString());
+        p.put("gross", q.gross().toPlainString());
+        p.put("taxCalculated", q.taxCalculated());
+        p.put("unverifiedPrices", q.unverifiedPrices());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (QuoteLine l : q.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("line", l.line());
+            putIf(line, "sku", l.sku());
+            line.put("description", l.description());
+            line.put("quantity", l.quantity().toPlainString());
+            line.put("unitPrice", l.unitPrice().toPlainString());
+            line.put("discountPercent", l.discountPercent().toPlainString());
+            line.put("net", l.net().toPlainString());
+            putIf(line, "taxCode", l.taxCode());
+            line.put("tax", l.tax().toPlainString());
+            line.put("gross", l.gross().toPlainString());
+            line.put("priceSource", l.priceSource().name());
+            lines.add(line);
+        }
+        p.put("lines", lines);
+        return p;
+    }
+
+    private static QuoteLine line(Object[] r, Currency currency) {
+        return new QuoteLine(Sql.intValue(r[0]), (String) r[1], (String) r[2], Sql.decimal(r[3]), Sql.decimal(r[4]),
+                Sql.decimal(r[5]), money(r[6], currency), (String) r[7], money(r[8], currency), money(r[9], currency),
+                PriceSource.valueOf(((String) r[10]).trim()), (String) r[11], Sql.decimal(r[12]), Sql.bool(r[13]));
+    }
+
+    // ================================================================ plumbing
+
+    void publish(EntityManager em, String type, long id, long version, String actor, Map<String, Object> payload,
+                 Map<String, FieldChange> changes) {
+        events.publish(em, new DomainEvent(UUID.randomUUID(), type, Long.toString(id), version, Instant.now(), actor,
+                payload, changes));
+    }
+
+    static Map<String, FieldChange> created(Map<String, Object> payload) {
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        payload.forEach((k, v) -> changes.put(k, new FieldChange(null, v)));
+        return changes;
+    }
+
+    static Map<String, FieldChange> diff(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(a.get(key), b.get(key))) {
+                changes.put(key, new FieldChange(a.get(key), b.get(key)));
+            }
+        }
+        return changes;
+    }
+
+    Currency currency(String code, String field, List<FieldError> errors) {
+        if (code == null || code.isBlank()) {
+            return settings.currency();
+        }
+        try {
+            return Currency.getInstance(code.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "'" + code + "' is not an ISO 4217 currency code such as EUR"));
+            return null;
+        }
+    }
+
+    static BigDecimal money(Object value, Currency currency) {
+        BigDecimal amount = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return amount.setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
+    }
+
+    static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > max) {
+            errors.add(new FieldError(field, "is longer than " + max + " characters"));
+        }
+        return trimmed;
+    }
+
+    static String email(String value, String field, List<FieldError> errors) {
+        String email = text(value, field, 254, false, errors);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError(field, "'" + email + "' is not an e-mail address such as anna@example.com"));
+        }
+        return email;
+    }
+
+    private static void putIf(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static <T> T or(T value, T otherwise) {
+        return value == null ? otherwise : value;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tessera.crm.pipeline.internal.command;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.CommandException;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import dev.tessera.crm.pipeline.api.Accounts;
+import dev.tessera.crm.pipeline.api.Deals;
+import dev.tessera.crm.pipeline.api.Leads;
+import dev.tessera.crm.pipeline.api.Opportunity;
+import dev.tessera.crm.pipeline.api.Quote;
+import dev.tessera.crm.pipeline.api.QuoteLine;
+import dev.tessera.crm.pipeline.api.Quotes;
+import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.ValidationException;
+
+/** Base of the pipeline commands: a refusal ends the command with its message, the wrong fields and the code. */
+abstract class PipelineAction implements Action {
+    @Reference
+    Accounts accounts;
+
+    @Reference
+    Leads leads;
+
+    @Reference
+    Deals deals;
+
+    @Reference
+    Quotes quotes;
+
+    @Reference
+    Session session;
+
+    @Override
+    public final Object execute() throws Exception {
+        try {
+            return run();
+        } catch (ValidationException e) {
+            for (FieldError error : e.errors()) {
+                System.out.println("  " + error.field() + ": " + error.message());
+            }
+            throw new CommandException(e.getMessage() + " [" + e.code() + "]");
+        } catch (TesseraException e) {
+            throw new CommandException(e.getMessage() + " [" + e.code() + "]");
+        }
+    }
+
+    protected abstract Object run() throws Exception;
+
+    String user() {
+        Object user = session == null ? null : session.get("USER");
+        return user == null ? "console" : user.toString();
+    }
+
+    static BigDecimal number(String name, String value) throws CommandException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new CommandException(name + " must be a number such as 12.5, not '" + value + "'");
+        }
+    }
+
+    static LocalDate date(String name, String value) throws CommandException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new CommandException(name + " must be a date as YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
+    static String or(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    static void printDeals(List<Opportunity> list) {
+        ShellTable table = new ShellTable();
+        table.column("Id").alignRight();
+        table.column("Account").alignRight();
+        table.column("Name");
+        table.column("Stage");
+        table.column("Prob.").alignRight();
+        table.column("Amount").alignRight();
+        table.column("Close");
+        table.column("Owner");
+        table.column("Order / invoice");
+        for (Opportunity o : list) {
+            table.addRow().addContent(o.id(), o.accountId(), o.name() + (o.stuck() ? " (stuck)" : ""), o.stage(),
+                    o.probability() + " %", o.amount().amount().toPlainString() + " " + o.amount().currency(),
+                    o.closedOn() != null ? o.closedOn() : o.expectedClose(), or(o.owner()),
+                    or(o.orderNumber()) + (o.invoiceNumber() == null ? "" : " / " + o.invoiceNumber() + " "
+                            + o.invoiceStatus()));
+        }
+        table.print(System.out);
+    }
+
+    static void printQuote(Quote q) {
+        System.out.println("Quote " + q.number() + " revision " + q.revision() + " (id " + q.id() + ") for opportunity "
+                + q.opportunityId() + ": " + q.status().name().toLowerCase() + ", valid until " + q.validUntil()
+                + (q.stale() ? ", STALE: a catalog price changed since" : ""));
+        ShellTable table = new ShellTable();
+        table.column("#").alignRight();
+        table.column("Item");
+        table.column("Qty").alignRight();
+        table.column("Unit price").alignRight();
+        table.column("Disc. %").alignRight();
+        table.column("Net").alignRight();
+        table.column("Tax").alignRight();
+        table.column("Price");
+        table.column("Available").alignRight();
+        for (QuoteLine l : q.lines()) {
+            table.addRow().addContent(l.line(), (l.sku() == null ? "" : l.sku() + " ") + l.description(),
+                    l.quantity().toPlainString(), l.unitPrice().toPlainString(), l.discountPercent().toPlainString(),
+                    l.net().toPlainString(), l.tax().toPlainString() + " " + or(l.taxCode()),
+                    l.priceSource().name().toLowerCase() + (l.priceList() == null ? "" : " " + l.priceList())
+                            + (l.stale() ? " (stale)" : ""),
+                    l.available() == null ? "" : l.available().toPlainString());
+        }
+        table.print(System.out);
+        System.out.println("Net " + q.net().toPlainString() + ", tax " + q.tax().toPlainString() + ", gross "
+                + q.gross().toPlainString() + " " + q.currency()
+                + (q.taxCalculated() ? "" : " (no tax: the ledger is not enabled)")
+                + (q.unverifiedPrices() ? "; manual prices are unverified" : ""));
+    }
+}

@@ -1,0 +1,3 @@
+/** The pipeline:* console commands. */
+@org.osgi.annotation.bundle.Header(name = "Karaf-Commands", value = "dev.tessera.crm.pipeline.internal.command")
+package dev.tessera.crm.pipeline.internal.command;
