@@ -101,12 +101,20 @@ public abstract class RestTestSupport extends TesseraTestSupport {
     protected HttpResponse<String> send(HttpRequest request) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        while (response.statusCode() == 404 && response.body().contains("No service was found")
-                && System.nanoTime() < deadline) {
+        while (rebuilding(response) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         }
         return response;
+    }
+
+    /**
+     * Whether the answer came from the JAX-RS whiteboard while it rebuilds the application (a module's resources or
+     * schema arrived): a 404 "No service was found", or a 500 that is not Tessera's problem document.
+     */
+    private static boolean rebuilding(HttpResponse<String> response) {
+        return response.statusCode() == 404 && response.body().contains("No service was found")
+                || response.statusCode() == 500 && !response.body().contains("\"code\"");
     }
 
     /** The first request after boot waits until the API is registered (it answers a plain 404 before that). */

@@ -41,6 +41,17 @@ public final class JsonProvider extends JacksonJsonProvider {
         super(mapper());
     }
 
+    /**
+     * JSON, and a request that names no content type at all (the JAX-RS runtime calls that
+     * application/octet-stream): a POST whose body is optional ({@code .../won}, {@code .../qualify}) can be sent
+     * without a body and without a header, and reads as no body; anything else in it must still be JSON.
+     */
+    @Override
+    protected boolean hasMatchingMediaType(MediaType mediaType) {
+        return mediaType == null || mediaType.isWildcardType() || MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(
+                mediaType) || super.hasMatchingMediaType(mediaType);
+    }
+
     static ObjectMapper mapper() {
         ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -196,7 +196,7 @@ public final class ProfileManagerImpl implements ProfileManager {
         Map<String, ModuleInfo> all = byId();
         progress.accept("Loading demo data...");
         int loaded = 0;
-        for (String id : expand(profiles.get(profile), all)) {
+        for (String id : neighboursFirst(expand(profiles.get(profile), all), all)) {
             if (!all.containsKey(id) || !all.get(id).enabled()) {
                 continue;
             }
@@ -209,6 +209,36 @@ public final class ProfileManagerImpl implements ProfileManager {
         progress.accept(loaded == 0 ? "No module of profile " + profile + " has demo data" : "Demo data of " + loaded
                 + " module(s) in place");
         return plan;
+    }
+
+    /**
+     * The modules in an order where each comes after those it requires or integrates with (the pipeline's demo quote
+     * is priced from the inventory's demo catalog when both load); otherwise as listed.
+     */
+    static List<String> neighboursFirst(List<String> ids, Map<String, ModuleInfo> all) {
+        List<String> ordered = new ArrayList<>();
+        for (String id : ids) {
+            visit(id, ids, all, ordered, new java.util.HashSet<>());
+        }
+        return ordered;
+    }
+
+    private static void visit(String id, List<String> ids, Map<String, ModuleInfo> all, List<String> ordered,
+                              java.util.Set<String> path) {
+        if (ordered.contains(id) || !path.add(id)) {
+            return;
+        }
+        ModuleInfo info = all.get(id);
+        if (info != null) {
+            java.util.Set<String> before = new java.util.TreeSet<>(info.requires());
+            before.addAll(info.integratesWith());
+            for (String neighbour : before) {
+                if (ids.contains(neighbour)) {
+                    visit(neighbour, ids, all, ordered, path);
+                }
+            }
+        }
+        ordered.add(id);
     }
 
     /** A module's demo data; right after enabling, its service may take a moment to appear. */
