@@ -278,6 +278,16 @@ public class PipelineIT extends RestTestSupport {
         }
         Catalog returned = awaitService(Catalog.class);
         assertNotNull(returned);
+        NewQuote oneMachine = new NewQuote(null, null, null, List.of(new NewQuoteLine(sku, null, BigDecimal.ONE, null,
+                null, null)));
+        // the pipeline's optional reference rebinds as the catalog service registers; give it a moment
+        await("the pipeline prices from the catalog again", Duration.ofSeconds(10), () -> {
+            try {
+                return quotes.preview(deal.id(), oneMachine).lines().get(0).priceSource() == PriceSource.CATALOG;
+            } catch (TesseraException stillAway) {
+                return false;
+            }
+        });
         Quote again = quotes.createQuote(deal.id(), new NewQuote(null, null, null, List.of(new NewQuoteLine(sku, null,
                 BigDecimal.ONE, null, null, null))), "itest");
         assertEquals("catalog pricing is back", PriceSource.CATALOG, again.lines().get(0).priceSource());
@@ -291,6 +301,32 @@ public class PipelineIT extends RestTestSupport {
         assertEquals(again.net(), won.amount().amount());
         awaitBody(get("/platform/events?type=pipeline.quote.accepted&limit=1000", VIEWER),
                 "\"number\":\"" + again.number() + "\"");
+    }
+
+    @Test
+    public void withoutTheLedgerAQuoteCarriesNoTaxAndSaysSoUntilTheLedgerReturns() throws Exception {
+        String tag = tag();
+        Opportunity deal = deal(tag, "500", LocalDate.now().plusDays(20), "itest-owner", "web");
+        NewQuote consulting = new NewQuote(null, null, null, List.of(new NewQuoteLine(null, "Consulting day",
+                BigDecimal.ONE, new BigDecimal("1000"), null, null)));
+        List<String> outside = recordBundleEventsOutside("dev.tessera.erp.ledger.impl",
+                () -> modules.disable(List.of("erp-ledger")));
+        try {
+            assertEquals("bundle events outside the ledger", List.of(), outside);
+            Quote untaxed = quotes.preview(deal.id(), consulting);
+            assertFalse(untaxed.taxCalculated());
+            assertEquals(new BigDecimal("0.00"), untaxed.tax());
+            assertEquals(new BigDecimal("1000.00"), untaxed.gross());
+            String console = tryCommand("pipeline:quote --preview " + deal.id() + " '1 Consulting day @ 1000'").output();
+            assertTrue(console, console.contains("no tax: the ledger is not enabled"));
+        } finally {
+            modules.enable(List.of("erp-ledger"));
+        }
+        awaitService(TaxService.class);
+        await("the pipeline taxes again", Duration.ofSeconds(10), () -> quotes.preview(deal.id(), consulting)
+                .taxCalculated());
+        Quote taxed = quotes.preview(deal.id(), consulting);
+        assertEquals(new BigDecimal("190.00"), taxed.tax());
     }
 
     @Test
