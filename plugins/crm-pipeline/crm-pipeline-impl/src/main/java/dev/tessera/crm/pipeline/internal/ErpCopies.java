@@ -22,6 +22,7 @@ import dev.tessera.platform.api.event.EventInbox;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.EventSubscriber;
 import dev.tessera.platform.api.persistence.ModuleSchema;
+import dev.tessera.platform.support.Sql;
 
 /**
  * The pipeline's copies of what other modules own, kept from their events (durable cursor: events committed while the

@@ -62,6 +62,7 @@ import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.persistence.ModuleSchema;
+import dev.tessera.platform.support.Sql;
 
 /**
  * The pipeline's services, each operation one transaction. The inventory's catalog and stock and the ledger's tax

@@ -47,6 +47,7 @@ import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
+import dev.tessera.platform.support.Sql;
 
 /**
  * The pipeline's records on its PIP_ tables, each write with its event in the caller's transaction. Callers open the
@@ -102,7 +103,7 @@ final class PipelineStore {
 
     Account createAccount(EntityManager em, NewAccount in, String actor) {
         NewAccount account = checkAccount(in, null);
-        long id = Sql.nextId(em, "account");
+        long id = Sql.nextId(em, "PIP_SEQUENCE", "account");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
         row.put("NAME", account.name());
@@ -208,7 +209,7 @@ final class PipelineStore {
             throw new ValidationException(PipelineErrors.INVALID, "No account " + contact.accountId(),
                     List.of(new FieldError("accountId", contact.accountId() + " is not an account")));
         }
-        long id = Sql.nextId(em, "contact");
+        long id = Sql.nextId(em, "PIP_SEQUENCE", "contact");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
         row.put("ACCOUNT_ID", contact.accountId());
@@ -381,7 +382,7 @@ final class PipelineStore {
     }
 
     Lead insertLead(EntityManager em, CheckedLead lead, String actor) {
-        long id = Sql.nextId(em, "lead");
+        long id = Sql.nextId(em, "PIP_SEQUENCE", "lead");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
         row.put("NAME", lead.name());
@@ -559,7 +560,7 @@ final class PipelineStore {
         String owner = text(in.owner(), "owner", 100, false, errors);
         String source = text(in.source(), "source", 50, false, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The opportunity", errors);
-        long id = Sql.nextId(em, "opportunity");
+        long id = Sql.nextId(em, "PIP_SEQUENCE", "opportunity");
         Instant now = Instant.now();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
@@ -630,7 +631,7 @@ final class PipelineStore {
 
     private void stageChange(EntityManager em, long opportunity, String from, String to, Instant at, String actor) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("ID", Sql.nextId(em, "stage-change"));
+        row.put("ID", Sql.nextId(em, "PIP_SEQUENCE", "stage-change"));
         row.put("OPPORTUNITY_ID", opportunity);
         row.put("FROM_STAGE", from);
         row.put("TO_STAGE", to);
@@ -739,7 +740,7 @@ final class PipelineStore {
     Activity insertActivity(EntityManager em, ActivityType type, String subject, String details, Long accountId,
                             Long contactId, Long leadId, Long opportunityId, String owner, LocalDate due,
                             String actor) {
-        long id = Sql.nextId(em, "activity");
+        long id = Sql.nextId(em, "PIP_SEQUENCE", "activity");
         Instant now = Instant.now();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
@@ -827,7 +828,7 @@ final class PipelineStore {
                       QuotePricing.Priced priced, String actor) {
         Object[] last = Sql.row(em, "SELECT NUMBER, MAX(REVISION) FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ?"
                 + " GROUP BY NUMBER", deal.id());
-        long id = Sql.nextId(em, "quote");
+        long id = Sql.nextId(em, "PIP_SEQUENCE", "quote");
         String number = last == null ? String.format("Q-%06d", id) : (String) last[0];
         int revision = last == null ? 1 : Sql.intValue(last[1]) + 1;
         Sql.execute(em, "UPDATE PIP_QUOTE SET STATUS = 'SUPERSEDED' WHERE OPPORTUNITY_ID = ? AND STATUS = 'OPEN'",

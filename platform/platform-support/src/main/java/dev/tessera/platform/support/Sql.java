@@ -1,4 +1,4 @@
-package dev.tessera.crm.pipeline.internal;
+package dev.tessera.platform.support;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -12,27 +12,30 @@ import java.util.Map;
 import java.util.Objects;
 
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
 import javax.persistence.Query;
 
-/** Native SQL on the pipeline's tables, the same on Derby and PostgreSQL. */
-final class Sql {
+/**
+ * Native SQL through a JPA entity manager, written once for Derby and PostgreSQL: inserts leave out null columns
+ * (PostgreSQL cannot type a bound null for a DATE column), updates write NULL as a literal, parameters take
+ * {@code LocalDate}, {@code Instant} and enums, and readers turn each database's column types into Java values.
+ */
+public final class Sql {
     private Sql() {
     }
 
-    /** The next id of a record type, under the sequence row's lock (released at commit). */
-    static long nextId(EntityManager em, String type) {
-        SequenceEntity sequence = em.find(SequenceEntity.class, type, LockModeType.PESSIMISTIC_WRITE);
-        if (sequence == null) {
-            throw new IllegalStateException("No id sequence '" + type + "' in PIP_SEQUENCE");
+    /**
+     * The next id from a sequence table ({@code NAME}, {@code NEXT_VALUE}): the update locks the row until the
+     * transaction ends, so ids never repeat; a rolled-back transaction gives its id back.
+     */
+    public static long nextId(EntityManager em, String table, String name) {
+        if (execute(em, "UPDATE " + table + " SET NEXT_VALUE = NEXT_VALUE + 1 WHERE NAME = ?", name) != 1) {
+            throw new IllegalStateException("No id sequence '" + name + "' in " + table);
         }
-        long id = sequence.take();
-        em.flush();
-        return id;
+        return longValue(row(em, "SELECT NEXT_VALUE FROM " + table + " WHERE NAME = ?", name)[0]) - 1;
     }
 
     /** Inserts the columns that have a value: PostgreSQL refuses a null bound as text for a DATE column. */
-    static void insert(EntityManager em, String table, Map<String, Object> columns) {
+    public static void insert(EntityManager em, String table, Map<String, Object> columns) {
         Map<String, Object> set = new LinkedHashMap<>(columns);
         set.values().removeIf(Objects::isNull);
         Query insert = em.createNativeQuery("INSERT INTO " + table + " (" + String.join(", ", set.keySet())
@@ -48,7 +51,7 @@ final class Sql {
      * Updates the given columns of one row; a null value sets the column to NULL through a literal, never a bound
      * null (whose type PostgreSQL cannot always infer).
      */
-    static int update(EntityManager em, String table, Map<String, Object> columns, String where, Object... args) {
+    public static int update(EntityManager em, String table, Map<String, Object> columns, String where, Object... args) {
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
         List<Object> values = new java.util.ArrayList<>();
         String separator = "";
@@ -64,12 +67,12 @@ final class Sql {
         return execute(em, sql.toString(), values.toArray());
     }
 
-    static int execute(EntityManager em, String sql, Object... args) {
+    public static int execute(EntityManager em, String sql, Object... args) {
         return bind(em.createNativeQuery(sql), args).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object[]> rows(EntityManager em, String sql, Object... args) {
+    public static List<Object[]> rows(EntityManager em, String sql, Object... args) {
         List<?> result = bind(em.createNativeQuery(sql), args).getResultList();
         if (!result.isEmpty() && !(result.get(0) instanceof Object[])) {
             return result.stream().map(v -> new Object[] {v}).toList();
@@ -77,7 +80,7 @@ final class Sql {
         return (List<Object[]>) result;
     }
 
-    static Object[] row(EntityManager em, String sql, Object... args) {
+    public static Object[] row(EntityManager em, String sql, Object... args) {
         List<Object[]> rows = rows(em, sql, args);
         return rows.isEmpty() ? null : rows.get(0);
     }
@@ -104,19 +107,19 @@ final class Sql {
 
     // ------------------------------------------------------------ reading columns
 
-    static Long longOrNull(Object value) {
+    public static Long longOrNull(Object value) {
         return value == null ? null : ((Number) value).longValue();
     }
 
-    static long longValue(Object value) {
+    public static long longValue(Object value) {
         return ((Number) value).longValue();
     }
 
-    static int intValue(Object value) {
+    public static int intValue(Object value) {
         return ((Number) value).intValue();
     }
 
-    static BigDecimal decimal(Object value) {
+    public static BigDecimal decimal(Object value) {
         if (value == null) {
             return null;
         }
@@ -124,22 +127,22 @@ final class Sql {
         return d.stripTrailingZeros().scale() < 0 ? d.setScale(0) : d.stripTrailingZeros();
     }
 
-    static LocalDate date(Object value) {
+    public static LocalDate date(Object value) {
         if (value == null) {
             return null;
         }
         return value instanceof Date d ? d.toLocalDate() : LocalDate.parse(value.toString().substring(0, 10));
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         return value == null ? null : ((Timestamp) value).toInstant();
     }
 
-    static boolean bool(Object value) {
+    public static boolean bool(Object value) {
         return value instanceof Boolean b ? b : value instanceof Number n && n.intValue() != 0;
     }
 
-    static String text(Object value) {
+    public static String text(Object value) {
         return value == null ? null : value.toString().trim();
     }
 }
