@@ -1,0 +1,366 @@
+package dev.tessera.erp.sales.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import javax.persistence.EntityManager;
+
+import dev.tessera.erp.sales.api.Aging;
+import dev.tessera.erp.sales.api.Allocation;
+import dev.tessera.erp.sales.api.Invoice;
+import dev.tessera.erp.sales.api.InvoiceKind;
+import dev.tessera.erp.sales.api.InvoiceLine;
+import dev.tessera.erp.sales.api.InvoiceStatus;
+import dev.tessera.erp.sales.api.Payment;
+import dev.tessera.erp.sales.api.SalesErrors;
+import dev.tessera.erp.sales.api.SalesOrder;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.event.FieldChange;
+import dev.tessera.platform.api.persistence.NumberSeries;
+import dev.tessera.platform.support.Sql;
+
+/** Invoices, credit notes, payments and aging on the SAL_ tables, each write with its events. */
+final class BillingStore {
+    static final String INVOICE = "ID, NUMBER, KIND, ORDER_ID, ACCOUNT_ID, CURRENCY, ISSUE_DATE, DUE_DATE, NET, TAX,"
+            + " GROSS, PAID, STATUS, CREDITED_INVOICE, REASON";
+    static final String INVOICE_LINE = "LINE_NO, ORDER_LINE, SKU, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT_PCT, NET,"
+            + " TAX_CODE, TAX, GROSS";
+
+    private final SalesStore sales;
+    private final NumberSeries numbers;
+
+    BillingStore(SalesStore sales, NumberSeries numbers) {
+        this.sales = sales;
+        this.numbers = numbers;
+    }
+
+    /** An invoice line before it is saved (taxed already). */
+    record Draft(Integer orderLine, String sku, String description, BigDecimal quantity, BigDecimal unitPrice,
+                 BigDecimal discount, BigDecimal net, String taxCode, BigDecimal tax, BigDecimal gross) {
+    }
+
+    /** Takes the next gap-free number of the document's series and saves it with its lines. */
+    Invoice insert(EntityManager em, InvoiceKind kind, SalesOrder order, long accountId, String currency,
+                   LocalDate issueDate, LocalDate dueDate, List<Draft> lines, Long credited, String reason,
+                   String actor) {
+        String series = (kind == InvoiceKind.INVOICE ? "INV-" : "CN-") + issueDate.getYear();
+        String number = NumberSeries.format(series, numbers.next(em, series));
+        long id = Sql.nextId(em, "SAL_SEQUENCE", "invoice");
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal tax = BigDecimal.ZERO;
+        for (Draft d : lines) {
+            net = net.add(d.net());
+            tax = tax.add(d.tax());
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("NUMBER", number);
+        row.put("KIND", kind);
+        row.put("ORDER_ID", order == null ? null : order.id());
+        row.put("ACCOUNT_ID", accountId);
+        row.put("CURRENCY", currency);
+        row.put("ISSUE_DATE", issueDate);
+        row.put("DUE_DATE", dueDate);
+        row.put("NET", net);
+        row.put("TAX", tax);
+        row.put("GROSS", net.add(tax));
+        row.put("PAID", BigDecimal.ZERO);
+        row.put("STATUS", InvoiceStatus.ISSUED);
+        row.put("OVERDUE_NOTIFIED", false);
+        row.put("CREDITED_INVOICE", credited);
+        row.put("REASON", reason);
+        row.put("CREATED_AT", Instant.now());
+        row.put("CREATED_BY", actor);
+        Sql.insert(em, "SAL_INVOICE", row);
+        int n = 0;
+        for (Draft d : lines) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("INVOICE_ID", id);
+            line.put("LINE_NO", ++n);
+            line.put("ORDER_LINE", d.orderLine());
+            line.put("SKU", d.sku());
+            line.put("DESCRIPTION", d.description());
+            line.put("QUANTITY", d.quantity());
+            line.put("UNIT_PRICE", d.unitPrice());
+            line.put("DISCOUNT_PCT", d.discount());
+            line.put("NET", d.net());
+            line.put("TAX_CODE", d.taxCode());
+            line.put("TAX", d.tax());
+            line.put("GROSS", d.gross());
+            Sql.insert(em, "SAL_INVOICE_LINE", line);
+        }
+        return require(em, id);
+    }
+
+    Optional<Invoice> invoice(EntityManager em, long id) {
+        Object[] r = Sql.row(em, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE ID = ?", id);
+        return r == null ? Optional.empty() : Optional.of(invoice(em, r, LocalDate.now()));
+    }
+
+    Optional<Invoice> byNumber(EntityManager em, String number) {
+        Object[] r = Sql.row(em, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE NUMBER = ?", number);
+        return r == null ? Optional.empty() : Optional.of(invoice(em, r, LocalDate.now()));
+    }
+
+    Invoice require(EntityManager em, long id) {
+        return invoice(em, id).orElseThrow(() -> new TesseraException(SalesErrors.INVOICE_NOT_FOUND, "No invoice " + id));
+    }
+
+    List<Invoice> invoices(EntityManager em, String where, List<Object> args, int limit) {
+        return invoices(em, where, "ID", args, limit);
+    }
+
+    List<Invoice> invoices(EntityManager em, String where, String orderBy, List<Object> args, int limit) {
+        LocalDate today = LocalDate.now();
+        return Sql.rows(em, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE " + where + " ORDER BY " + orderBy,
+                args.toArray())
+                .stream().limit(limit).map(r -> invoice(em, r, today)).toList();
+    }
+
+    /** The invoice's lines as issued, for a credit note to refer to. */
+    List<InvoiceLine> lines(EntityManager em, long invoiceId, Currency currency) {
+        return Sql.rows(em, "SELECT " + INVOICE_LINE + " FROM SAL_INVOICE_LINE WHERE INVOICE_ID = ? ORDER BY LINE_NO",
+                invoiceId).stream().map(l -> line(l, currency)).toList();
+    }
+
+    /** How much of each line of an invoice credit notes took back already, by line. */
+    Map<Integer, BigDecimal[]> credited(EntityManager em, long invoiceId) {
+        Map<Integer, BigDecimal[]> credited = new TreeMap<>();
+        for (Object[] r : Sql.rows(em, "SELECT l.ORDER_LINE, l.QUANTITY, l.NET, l.TAX FROM SAL_INVOICE_LINE l JOIN"
+                + " SAL_INVOICE c ON c.ID = l.INVOICE_ID WHERE c.CREDITED_INVOICE = ?", invoiceId)) {
+            BigDecimal[] sums = credited.computeIfAbsent(Sql.intValue(r[0]), k -> new BigDecimal[] {BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = sums[0].add(Sql.decimal(r[1]));
+            sums[1] = sums[1].add(Sql.decimal(r[2]));
+            sums[2] = sums[2].add(Sql.decimal(r[3]));
+        }
+        return credited;
+    }
+
+    /**
+     * Applies an amount (a payment or a credit note) to an invoice, refusing more than is open; moves its status and
+     * publishes {@code sales.invoice.partially-paid|paid|credited}.
+     */
+    Invoice settle(EntityManager em, Invoice invoice, BigDecimal amount, String actor,
+                   Map<String, Object> extra) {
+        if (Sql.execute(em, "UPDATE SAL_INVOICE SET PAID = PAID + ? WHERE ID = ? AND PAID + ? <= GROSS"
+                + " AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')", amount, invoice.id(), amount) != 1) {
+            Invoice now = require(em, invoice.id());
+            throw new TesseraException(SalesErrors.INVOICE_CLOSED, "Invoice " + invoice.number() + " has "
+                    + now.open().toPlainString() + " " + now.currency() + " open (" + now.status().name()
+                    .toLowerCase(Locale.ROOT).replace('_', ' ') + "); " + amount.toPlainString() + " cannot be applied");
+        }
+        Invoice after = require(em, invoice.id());
+        InvoiceStatus status;
+        if (after.open().signum() > 0) {
+            status = InvoiceStatus.PARTIALLY_PAID;
+        } else {
+            BigDecimal credits = Sql.decimal(Sql.row(em, "SELECT COALESCE(SUM(GROSS), 0) FROM SAL_INVOICE"
+                    + " WHERE CREDITED_INVOICE = ?", invoice.id())[0]);
+            status = credits.compareTo(after.gross()) >= 0 ? InvoiceStatus.CREDITED : InvoiceStatus.PAID;
+        }
+        Sql.execute(em, "UPDATE SAL_INVOICE SET STATUS = ? WHERE ID = ?", status, invoice.id());
+        after = require(em, invoice.id());
+        Map<String, Object> payload = payload(em, after);
+        payload.putAll(extra);
+        String verb = switch (status) {
+            case PARTIALLY_PAID -> "partially-paid";
+            case CREDITED -> "credited";
+            default -> "paid";
+        };
+        sales.publish(em, "sales.invoice." + verb, after.id(), 2, actor, payload,
+                Map.of("open", new FieldChange(invoice.open().toPlainString(), after.open().toPlainString()),
+                        "status", new FieldChange(invoice.status().name(), status.name())));
+        return after;
+    }
+
+    // ================================================================ payments
+
+    Payment insertPayment(EntityManager em, long accountId, BigDecimal amount, String currency, LocalDate receivedOn,
+                          String reference, List<Allocation> allocations, String actor) {
+        long id = Sql.nextId(em, "SAL_SEQUENCE", "payment");
+        BigDecimal allocated = allocations.stream().map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("ACCOUNT_ID", accountId);
+        row.put("AMOUNT", amount);
+        row.put("CURRENCY", currency);
+        row.put("RECEIVED_ON", receivedOn);
+        row.put("REFERENCE", reference);
+        row.put("UNALLOCATED", amount.subtract(allocated));
+        row.put("CREATED_AT", Instant.now());
+        row.put("CREATED_BY", actor);
+        Sql.insert(em, "SAL_PAYMENT", row);
+        for (Allocation a : allocations) {
+            Map<String, Object> allocation = new LinkedHashMap<>();
+            allocation.put("PAYMENT_ID", id);
+            allocation.put("INVOICE_ID", a.invoiceId());
+            allocation.put("AMOUNT", a.amount());
+            Sql.insert(em, "SAL_ALLOCATION", allocation);
+        }
+        return payment(em, id);
+    }
+
+    Payment payment(EntityManager em, long id) {
+        Object[] r = Sql.row(em, "SELECT ID, ACCOUNT_ID, AMOUNT, CURRENCY, RECEIVED_ON, REFERENCE, UNALLOCATED"
+                + " FROM SAL_PAYMENT WHERE ID = ?", id);
+        Currency currency = Currency.getInstance(((String) r[3]).trim());
+        List<Allocation> allocations = Sql.rows(em, "SELECT a.INVOICE_ID, i.NUMBER, a.AMOUNT FROM SAL_ALLOCATION a JOIN"
+                + " SAL_INVOICE i ON i.ID = a.INVOICE_ID WHERE a.PAYMENT_ID = ? ORDER BY i.ID", id).stream()
+                .map(a -> new Allocation(Sql.longValue(a[0]), (String) a[1], SalesStore.money(a[2], currency))).toList();
+        return new Payment(Sql.longValue(r[0]), Sql.longValue(r[1]), SalesStore.money(r[2], currency),
+                currency.getCurrencyCode(), Sql.date(r[4]), (String) r[5], allocations, SalesStore.money(r[6], currency));
+    }
+
+    List<Payment> payments(EntityManager em, long accountId) {
+        return Sql.rows(em, "SELECT ID FROM SAL_PAYMENT WHERE ACCOUNT_ID = ? ORDER BY ID", accountId).stream()
+                .map(r -> payment(em, Sql.longValue(r[0]))).toList();
+    }
+
+    /** The customer's open invoices in a currency, oldest due first: where an unassigned payment goes. */
+    List<Invoice> openInvoices(EntityManager em, long accountId, String currency) {
+        return invoices(em, "ACCOUNT_ID = ? AND CURRENCY = ? AND KIND = 'INVOICE' AND STATUS IN ('ISSUED',"
+                + " 'PARTIALLY_PAID')", "DUE_DATE, ID", List.of(accountId, currency), Integer.MAX_VALUE);
+    }
+
+    // ================================================================ aging and overdue
+
+    Aging aging(EntityManager em, LocalDate asOf) {
+        Map<String, BigDecimal[]> buckets = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
+        for (Object[] r : Sql.rows(em, "SELECT i.ACCOUNT_ID, c.NAME, i.CURRENCY, i.DUE_DATE, i.GROSS - i.PAID"
+                + " FROM SAL_INVOICE i LEFT JOIN SAL_CUSTOMER c ON c.ACCOUNT_ID = i.ACCOUNT_ID WHERE i.KIND = 'INVOICE'"
+                + " AND i.STATUS IN ('ISSUED', 'PARTIALLY_PAID') AND i.ISSUE_DATE <= ?", asOf)) {
+            String key = key(Sql.longValue(r[0]), ((String) r[2]).trim());
+            names.put(key, (String) r[1]);
+            long late = ChronoUnit.DAYS.between(Sql.date(r[3]), asOf);
+            int bucket = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4;
+            BigDecimal[] sums = buckets.computeIfAbsent(key, k -> zeros());
+            sums[bucket] = sums[bucket].add(Sql.decimal(r[4]));
+        }
+        for (Object[] r : Sql.rows(em, "SELECT p.ACCOUNT_ID, c.NAME, p.CURRENCY, SUM(p.UNALLOCATED) FROM SAL_PAYMENT p"
+                + " LEFT JOIN SAL_CUSTOMER c ON c.ACCOUNT_ID = p.ACCOUNT_ID WHERE p.UNALLOCATED > 0 AND p.RECEIVED_ON <= ?"
+                + " GROUP BY p.ACCOUNT_ID, c.NAME, p.CURRENCY", asOf)) {
+            String key = key(Sql.longValue(r[0]), ((String) r[2]).trim());
+            names.put(key, (String) r[1]);
+            BigDecimal[] sums = buckets.computeIfAbsent(key, k -> zeros());
+            sums[5] = sums[5].add(Sql.decimal(r[3]));
+        }
+        List<Aging.Row> rows = new ArrayList<>();
+        buckets.forEach((key, s) -> {
+            String[] parts = key.split(":");
+            Currency currency = Currency.getInstance(parts[1]);
+            BigDecimal total = s[0].add(s[1]).add(s[2]).add(s[3]).add(s[4]);
+            rows.add(new Aging.Row(Long.parseLong(parts[0]), names.get(key), parts[1], m(s[0], currency),
+                    m(s[1], currency), m(s[2], currency), m(s[3], currency), m(s[4], currency), m(total, currency),
+                    m(s[5], currency)));
+        });
+        return new Aging(asOf, rows);
+    }
+
+    /** Invoices open after their due date and not yet reported: each gets {@code sales.invoice.overdue} once. */
+    int markOverdue(EntityManager em, LocalDate today) {
+        List<Invoice> due = invoices(em, "KIND = 'INVOICE' AND STATUS IN ('ISSUED', 'PARTIALLY_PAID') AND DUE_DATE < ?"
+                + " AND OVERDUE_NOTIFIED = FALSE", List.of(today), Integer.MAX_VALUE);
+        for (Invoice invoice : due) {
+            Sql.execute(em, "UPDATE SAL_INVOICE SET OVERDUE_NOTIFIED = TRUE WHERE ID = ?", invoice.id());
+            Map<String, Object> payload = payload(em, invoice);
+            payload.put("status", "overdue");
+            payload.put("daysLate", ChronoUnit.DAYS.between(invoice.dueDate(), today));
+            sales.publish(em, "sales.invoice.overdue", invoice.id(), 2, "system:erp-sales", payload,
+                    Map.of("overdue", new FieldChange(false, true)));
+        }
+        return due.size();
+    }
+
+    // ================================================================ mapping
+
+    /** What the ledger books and the pipeline shows of an invoice. */
+    Map<String, Object> payload(EntityManager em, Invoice i) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", i.id());
+        p.put("number", i.number());
+        p.put("kind", i.kind().name());
+        p.put("accountId", i.accountId());
+        SalesStore.putIf(p, "customer", i.customerName());
+        if (i.orderId() != null) {
+            SalesOrder order = sales.requireOrder(em, i.orderId());
+            p.put("orderNumber", order.number());
+            SalesStore.putIf(p, "opportunityId", order.opportunityId());
+        }
+        p.put("currency", i.currency());
+        p.put("date", i.issueDate().toString());
+        p.put("dueDate", i.dueDate().toString());
+        p.put("net", i.net().toPlainString());
+        p.put("tax", i.tax().toPlainString());
+        p.put("gross", i.gross().toPlainString());
+        p.put("paid", i.paid().toPlainString());
+        p.put("open", i.open().toPlainString());
+        p.put("status", i.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        Map<String, BigDecimal[]> taxes = new TreeMap<>();
+        for (InvoiceLine l : i.lines()) {
+            BigDecimal[] t = taxes.computeIfAbsent(l.taxCode() == null ? "" : l.taxCode(), k -> new BigDecimal[] {
+                    BigDecimal.ZERO, BigDecimal.ZERO});
+            t[0] = t[0].add(l.net());
+            t[1] = t[1].add(l.tax());
+        }
+        List<Map<String, Object>> byCode = new ArrayList<>();
+        taxes.forEach((code, t) -> byCode.add(Map.of("taxCode", code, "net", t[0].toPlainString(), "tax",
+                t[1].toPlainString())));
+        p.put("taxes", byCode);
+        SalesStore.putIf(p, "creditedInvoiceId", i.creditedInvoiceId());
+        return p;
+    }
+
+    private Invoice invoice(EntityManager em, Object[] r, LocalDate today) {
+        long id = Sql.longValue(r[0]);
+        Currency currency = Currency.getInstance(((String) r[5]).trim());
+        Long orderId = Sql.longOrNull(r[3]);
+        String orderNumber = orderId == null ? null : (String) Sql.row(em, "SELECT NUMBER FROM SAL_ORDER WHERE ID = ?",
+                orderId)[0];
+        long account = Sql.longValue(r[4]);
+        Object[] name = Sql.row(em, "SELECT NAME FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?", account);
+        BigDecimal gross = SalesStore.money(r[10], currency);
+        BigDecimal paid = SalesStore.money(r[11], currency);
+        InvoiceStatus status = InvoiceStatus.valueOf(((String) r[12]).trim());
+        LocalDate due = Sql.date(r[7]);
+        InvoiceKind kind = InvoiceKind.valueOf(((String) r[2]).trim());
+        boolean open = status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID;
+        return new Invoice(id, (String) r[1], kind, orderId, orderNumber, account, name == null ? null : (String) name[0],
+                currency.getCurrencyCode(), Sql.date(r[6]), due, lines(em, id, currency), SalesStore.money(r[8], currency),
+                SalesStore.money(r[9], currency), gross, paid, kind == InvoiceKind.INVOICE ? gross.subtract(paid)
+                : BigDecimal.ZERO.setScale(gross.scale()), status, kind == InvoiceKind.INVOICE && open
+                && due.isBefore(today), Sql.longOrNull(r[13]), (String) r[14]);
+    }
+
+    private static InvoiceLine line(Object[] r, Currency currency) {
+        return new InvoiceLine(Sql.intValue(r[0]), r[1] == null ? null : Sql.intValue(r[1]), (String) r[2],
+                (String) r[3], Sql.decimal(r[4]), Sql.decimal(r[5]), Sql.decimal(r[6]), SalesStore.money(r[7], currency),
+                (String) r[8], SalesStore.money(r[9], currency), SalesStore.money(r[10], currency));
+    }
+
+    private static String key(long account, String currency) {
+        return String.format("%019d", account) + ":" + currency;
+    }
+
+    private static BigDecimal[] zeros() {
+        BigDecimal[] sums = new BigDecimal[6];
+        java.util.Arrays.fill(sums, BigDecimal.ZERO);
+        return sums;
+    }
+
+    private static BigDecimal m(BigDecimal value, Currency currency) {
+        return value.setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
+    }
+}

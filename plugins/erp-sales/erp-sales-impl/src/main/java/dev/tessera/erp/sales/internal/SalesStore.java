@@ -1,0 +1,447 @@
+package dev.tessera.erp.sales.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+
+import dev.tessera.erp.sales.api.CustomerBilling;
+import dev.tessera.erp.sales.api.NewBilling;
+import dev.tessera.erp.sales.api.OrderLine;
+import dev.tessera.erp.sales.api.OrderStatus;
+import dev.tessera.erp.sales.api.SalesErrors;
+import dev.tessera.erp.sales.api.SalesOrder;
+import dev.tessera.erp.sales.api.Shipment;
+import dev.tessera.erp.sales.api.ShippedLine;
+import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.api.event.DomainEvent;
+import dev.tessera.platform.api.event.EventPublisher;
+import dev.tessera.platform.api.event.FieldChange;
+import dev.tessera.platform.api.persistence.NumberSeries;
+import dev.tessera.platform.support.Sql;
+
+/**
+ * Customers, orders and shipments on the SAL_ tables, each write with its event in the caller's transaction.
+ * Callers open the transaction and pass its {@link EntityManager}.
+ */
+final class SalesStore {
+    static final String ORDER = "ID, NUMBER, ACCOUNT_ID, OPPORTUNITY_ID, QUOTE_ID, QUOTE_NUMBER, STATUS, CURRENCY, NET,"
+            + " TAX, GROSS, NOTE, ORDER_DATE, CREATED_AT, CREATED_BY, VERSION";
+    static final String ORDER_LINE = "LINE_NO, SKU, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT_PCT, NET, TAX_CODE, TAX,"
+            + " GROSS, STOCKED, WAREHOUSE, RESERVATION_ID, SHIPPED, INVOICED, CONTRACT_MONTHS";
+    static final String CUSTOMER = "ACCOUNT_ID, NAME, ADDRESS, TAX_ID, PAYMENT_TERMS, CREDIT_LIMIT, CURRENCY,"
+            + " BILLING_ADDRESS, VERSION";
+    private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+
+    private final EventPublisher events;
+    private final NumberSeries numbers;
+    private final Settings settings;
+
+    SalesStore(EventPublisher events, NumberSeries numbers, Settings settings) {
+        this.events = events;
+        this.numbers = numbers;
+        this.settings = settings;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    // ================================================================ customers
+
+    Optional<CustomerBilling> customer(EntityManager em, long accountId) {
+        return Optional.ofNullable(Sql.row(em, "SELECT " + CUSTOMER + " FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?",
+                accountId)).map(SalesStore::customer);
+    }
+
+    List<CustomerBilling> customers(EntityManager em, long after, int limit) {
+        return Sql.rows(em, "SELECT " + CUSTOMER + " FROM SAL_CUSTOMER WHERE ACCOUNT_ID > ? ORDER BY ACCOUNT_ID", after)
+                .stream().limit(limit).map(SalesStore::customer).toList();
+    }
+
+    /** The customer, made with the default terms when sales meets the account for the first time. */
+    CustomerBilling ensureCustomer(EntityManager em, long accountId) {
+        Optional<CustomerBilling> known = customer(em, accountId);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ACCOUNT_ID", accountId);
+        row.put("PAYMENT_TERMS", settings.paymentTermsDays());
+        row.put("CURRENCY", settings.currency().getCurrencyCode());
+        row.put("VERSION", 1L);
+        Sql.insert(em, "SAL_CUSTOMER", row);
+        return customer(em, accountId).orElseThrow();
+    }
+
+    /** The pipeline's relationship fields, copied from its events: never the billing fields. */
+    void copyAccount(EntityManager em, long accountId, String name, String address) {
+        ensureCustomer(em, accountId);
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("NAME", name);
+        set.put("ADDRESS", address);
+        Sql.update(em, "SAL_CUSTOMER", set, "ACCOUNT_ID = ?", accountId);
+    }
+
+    CustomerBilling setBilling(EntityManager em, long accountId, NewBilling in, String actor) {
+        if (in == null) {
+            throw new ValidationException(SalesErrors.INVALID, "The billing terms are required",
+                    List.of(new FieldError("(body)", "is required")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String name = text(in.name(), "name", 200, false, errors);
+        String taxId = text(in.taxId(), "taxId", 50, false, errors);
+        String billingAddress = text(in.billingAddress(), "billingAddress", 500, false, errors);
+        if (in.paymentTermsDays() != null && (in.paymentTermsDays() < 0 || in.paymentTermsDays() > 365)) {
+            errors.add(new FieldError("paymentTermsDays", "must be 0 to 365 days"));
+        }
+        if (in.creditLimit() != null && (in.creditLimit().signum() < 0 || in.creditLimit().compareTo(LIMIT) >= 0
+                || in.creditLimit().stripTrailingZeros().scale() > 4)) {
+            errors.add(new FieldError("creditLimit", "must be zero or more, below 10^12, with at most 4 decimals"));
+        }
+        Currency currency = in.currency() == null ? null : currency(in.currency(), "currency", errors);
+        ValidationException.throwIfAny(SalesErrors.INVALID, "The billing terms", errors);
+        CustomerBilling before = ensureCustomer(em, accountId);
+        Map<String, Object> set = new LinkedHashMap<>();
+        if (name != null) {
+            set.put("NAME", name);
+        }
+        if (in.taxId() != null) {
+            set.put("TAX_ID", taxId);
+        }
+        if (in.paymentTermsDays() != null) {
+            set.put("PAYMENT_TERMS", in.paymentTermsDays());
+        }
+        if (in.creditLimit() != null) {
+            set.put("CREDIT_LIMIT", in.creditLimit());
+        }
+        if (currency != null) {
+            set.put("CURRENCY", currency.getCurrencyCode());
+        }
+        if (in.billingAddress() != null) {
+            set.put("BILLING_ADDRESS", billingAddress);
+        }
+        set.put("VERSION", before.version() + 1);
+        Sql.update(em, "SAL_CUSTOMER", set, "ACCOUNT_ID = ?", accountId);
+        CustomerBilling after = customer(em, accountId).orElseThrow();
+        Map<String, FieldChange> diff = diff(payload(before), payload(after));
+        if (!diff.isEmpty()) {
+            publish(em, "sales.customer-billing.updated", accountId, after.version(), actor, payload(after), diff);
+        }
+        return after;
+    }
+
+    static Map<String, Object> payload(CustomerBilling c) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("accountId", c.accountId());
+        putIf(p, "name", c.name());
+        putIf(p, "taxId", c.taxId());
+        p.put("paymentTermsDays", c.paymentTermsDays());
+        if (c.creditLimit() != null) {
+            p.put("creditLimit", c.creditLimit().toPlainString());
+        }
+        p.put("currency", c.currency());
+        putIf(p, "billingAddress", c.billingAddress());
+        return p;
+    }
+
+    private static CustomerBilling customer(Object[] r) {
+        return new CustomerBilling(Sql.longValue(r[0]), (String) r[1], (String) r[2], (String) r[3], Sql.intValue(r[4]),
+                Sql.decimal(r[5]), ((String) r[6]).trim(), (String) r[7], Sql.longValue(r[8]));
+    }
+
+    /**
+     * What the customer owes and has ordered but not yet been invoiced for, in a currency: open invoices plus the
+     * uninvoiced part of confirmed orders.
+     */
+    BigDecimal exposure(EntityManager em, long accountId, String currency) {
+        BigDecimal open = Sql.decimal(Sql.row(em, "SELECT COALESCE(SUM(GROSS - PAID), 0) FROM SAL_INVOICE WHERE ACCOUNT_ID = ?"
+                + " AND CURRENCY = ? AND KIND = 'INVOICE' AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')", accountId,
+                currency)[0]);
+        BigDecimal ordered = BigDecimal.ZERO;
+        for (Object[] l : Sql.rows(em, "SELECT l.GROSS, l.QUANTITY, l.INVOICED FROM SAL_ORDER_LINE l JOIN SAL_ORDER o"
+                + " ON o.ID = l.ORDER_ID WHERE o.ACCOUNT_ID = ? AND o.CURRENCY = ? AND o.STATUS IN ('CONFIRMED',"
+                + " 'PARTIALLY_SHIPPED', 'SHIPPED')", accountId, currency)) {
+            BigDecimal quantity = Sql.decimal(l[1]);
+            ordered = ordered.add(Sql.decimal(l[0]).multiply(quantity.subtract(Sql.decimal(l[2])))
+                    .divide(quantity, 4, RoundingMode.HALF_UP));
+        }
+        return open.add(ordered);
+    }
+
+    /** Locks the customer's row until the transaction ends: credit checks of one customer run one at a time. */
+    void lockCustomer(EntityManager em, long accountId) {
+        Sql.execute(em, "UPDATE SAL_CUSTOMER SET VERSION = VERSION WHERE ACCOUNT_ID = ?", accountId);
+    }
+
+    // ================================================================ orders
+
+    /** A priced order line before it is saved. */
+    record Line(String sku, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal discount,
+                BigDecimal net, String taxCode, BigDecimal tax, BigDecimal gross, boolean stocked,
+                Integer contractMonths) {
+    }
+
+    SalesOrder insertOrder(EntityManager em, long accountId, Currency currency, List<Line> lines, Long opportunityId,
+                           Long quoteId, String quoteNumber, String note, LocalDate orderDate, String actor) {
+        ensureCustomer(em, accountId);
+        long id = Sql.nextId(em, "SAL_SEQUENCE", "order");
+        String number = NumberSeries.format("SO-" + orderDate.getYear(), numbers.next(em, "SO-" + orderDate.getYear()));
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal tax = BigDecimal.ZERO;
+        for (Line l : lines) {
+            net = net.add(l.net());
+            tax = tax.add(l.tax());
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("NUMBER", number);
+        row.put("ACCOUNT_ID", accountId);
+        row.put("OPPORTUNITY_ID", opportunityId);
+        row.put("QUOTE_ID", quoteId);
+        row.put("QUOTE_NUMBER", quoteNumber);
+        row.put("STATUS", OrderStatus.DRAFT);
+        row.put("CURRENCY", currency.getCurrencyCode());
+        row.put("NET", net);
+        row.put("TAX", tax);
+        row.put("GROSS", net.add(tax));
+        row.put("NOTE", note);
+        row.put("ORDER_DATE", orderDate);
+        row.put("CREATED_AT", Instant.now());
+        row.put("CREATED_BY", actor);
+        row.put("VERSION", 1L);
+        Sql.insert(em, "SAL_ORDER", row);
+        int n = 0;
+        for (Line l : lines) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("ORDER_ID", id);
+            line.put("LINE_NO", ++n);
+            line.put("SKU", l.sku());
+            line.put("DESCRIPTION", l.description());
+            line.put("QUANTITY", l.quantity());
+            line.put("UNIT_PRICE", l.unitPrice());
+            line.put("DISCOUNT_PCT", l.discount());
+            line.put("NET", l.net());
+            line.put("TAX_CODE", l.taxCode());
+            line.put("TAX", l.tax());
+            line.put("GROSS", l.gross());
+            line.put("STOCKED", l.stocked());
+            line.put("SHIPPED", BigDecimal.ZERO);
+            line.put("INVOICED", BigDecimal.ZERO);
+            line.put("CONTRACT_MONTHS", l.contractMonths());
+            Sql.insert(em, "SAL_ORDER_LINE", line);
+        }
+        SalesOrder created = requireOrder(em, id);
+        publish(em, "sales.order.created", id, 1, actor, payload(created), Map.of("status",
+                new FieldChange(null, OrderStatus.DRAFT.name())));
+        return created;
+    }
+
+    Optional<SalesOrder> order(EntityManager em, long id) {
+        Object[] r = Sql.row(em, "SELECT " + ORDER + " FROM SAL_ORDER WHERE ID = ?", id);
+        return r == null ? Optional.empty() : Optional.of(order(em, r));
+    }
+
+    SalesOrder requireOrder(EntityManager em, long id) {
+        return order(em, id).orElseThrow(() -> new TesseraException(SalesErrors.ORDER_NOT_FOUND, "No order " + id));
+    }
+
+    Optional<SalesOrder> orderOfQuote(EntityManager em, long quoteId) {
+        Object[] r = Sql.row(em, "SELECT " + ORDER + " FROM SAL_ORDER WHERE QUOTE_ID = ?", quoteId);
+        return r == null ? Optional.empty() : Optional.of(order(em, r));
+    }
+
+    List<SalesOrder> orders(EntityManager em, String where, List<Object> args, int limit) {
+        return Sql.rows(em, "SELECT " + ORDER + " FROM SAL_ORDER WHERE " + where + " ORDER BY ID", args.toArray())
+                .stream().limit(limit).map(r -> order(em, r)).toList();
+    }
+
+    /** Moves an order to a status (guarded by its version), with a note, publishing {@code sales.order.<verb>}. */
+    SalesOrder changeStatus(EntityManager em, SalesOrder before, OrderStatus status, String note, String verb,
+                            String actor, Map<String, Object> extra) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put("STATUS", status);
+        if (note != null) {
+            set.put("NOTE", note);
+        }
+        set.put("VERSION", version(em, before.id()) + 1);
+        Sql.update(em, "SAL_ORDER", set, "ID = ?", before.id());
+        SalesOrder after = requireOrder(em, before.id());
+        if (verb != null) {
+            Map<String, Object> payload = payload(after);
+            payload.putAll(extra);
+            publish(em, "sales.order." + verb, after.id(), version(em, after.id()), actor, payload,
+                    Map.of("status", new FieldChange(before.status().name(), status.name())));
+        }
+        return after;
+    }
+
+    long version(EntityManager em, long orderId) {
+        return Sql.longValue(Sql.row(em, "SELECT VERSION FROM SAL_ORDER WHERE ID = ?", orderId)[0]);
+    }
+
+    /** Locks the order's row until the transaction ends and checks it is still in one of the given states. */
+    SalesOrder lockOrder(EntityManager em, long id, Set<OrderStatus> allowed, String doing) {
+        Sql.execute(em, "UPDATE SAL_ORDER SET VERSION = VERSION WHERE ID = ?", id);
+        SalesOrder order = requireOrder(em, id);
+        if (!allowed.contains(order.status())) {
+            throw new TesseraException(SalesErrors.ORDER_STATE, "Order " + order.number() + " is "
+                    + order.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "; it cannot be " + doing
+                    + " (only when " + String.join(" or ", allowed.stream().map(s -> s.name().toLowerCase(Locale.ROOT)
+                    .replace('_', ' ')).sorted().toList()) + ")");
+        }
+        return order;
+    }
+
+    static Map<String, Object> payload(SalesOrder o) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", o.id());
+        p.put("number", o.number());
+        p.put("accountId", o.accountId());
+        putIf(p, "customer", o.customerName());
+        putIf(p, "opportunityId", o.opportunityId());
+        putIf(p, "quoteId", o.quoteId());
+        putIf(p, "quoteNumber", o.quoteNumber());
+        p.put("status", o.status().name());
+        p.put("currency", o.currency());
+        p.put("net", o.net().toPlainString());
+        p.put("tax", o.tax().toPlainString());
+        p.put("gross", o.gross().toPlainString());
+        p.put("date", o.orderDate().toString());
+        putIf(p, "note", o.note());
+        return p;
+    }
+
+    private SalesOrder order(EntityManager em, Object[] r) {
+        long id = Sql.longValue(r[0]);
+        Currency currency = Currency.getInstance(((String) r[7]).trim());
+        List<OrderLine> lines = Sql.rows(em, "SELECT " + ORDER_LINE + " FROM SAL_ORDER_LINE WHERE ORDER_ID = ?"
+                + " ORDER BY LINE_NO", id).stream().map(l -> line(l, currency)).toList();
+        long account = Sql.longValue(r[2]);
+        Object[] name = Sql.row(em, "SELECT NAME FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?", account);
+        return new SalesOrder(id, (String) r[1], account, name == null ? null : (String) name[0], Sql.longOrNull(r[3]),
+                Sql.longOrNull(r[4]), (String) r[5], OrderStatus.valueOf(((String) r[6]).trim()),
+                currency.getCurrencyCode(), lines, money(r[8], currency), money(r[9], currency), money(r[10], currency),
+                (String) r[11], Sql.date(r[12]), Sql.instant(r[13]), (String) r[14]);
+    }
+
+    private static OrderLine line(Object[] r, Currency currency) {
+        return new OrderLine(Sql.intValue(r[0]), (String) r[1], (String) r[2], Sql.decimal(r[3]), Sql.decimal(r[4]),
+                Sql.decimal(r[5]), money(r[6], currency), (String) r[7], money(r[8], currency), money(r[9], currency),
+                Sql.bool(r[10]), (String) r[11], Sql.longOrNull(r[12]), Sql.decimal(r[13]), Sql.decimal(r[14]),
+                r[15] == null ? null : Sql.intValue(r[15]));
+    }
+
+    // ================================================================ shipments
+
+    Shipment insertShipment(EntityManager em, SalesOrder order, List<ShippedLine> lines, String actor) {
+        long id = Sql.nextId(em, "SAL_SEQUENCE", "shipment");
+        int year = LocalDate.now().getYear();
+        String number = NumberSeries.format("SH-" + year, numbers.next(em, "SH-" + year));
+        Instant now = Instant.now();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("ID", id);
+        row.put("NUMBER", number);
+        row.put("ORDER_ID", order.id());
+        row.put("SHIPPED_AT", now);
+        row.put("SHIPPED_BY", actor);
+        Sql.insert(em, "SAL_SHIPMENT", row);
+        for (ShippedLine l : lines) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("SHIPMENT_ID", id);
+            line.put("LINE_NO", l.line());
+            line.put("SKU", l.sku());
+            line.put("QUANTITY", l.quantity());
+            line.put("WAREHOUSE", l.warehouse());
+            line.put("COST", l.cost());
+            Sql.insert(em, "SAL_SHIPMENT_LINE", line);
+            Sql.execute(em, "UPDATE SAL_ORDER_LINE SET SHIPPED = SHIPPED + ? WHERE ORDER_ID = ? AND LINE_NO = ?",
+                    l.quantity(), order.id(), l.line());
+        }
+        return shipment(em, id);
+    }
+
+    Shipment shipment(EntityManager em, long id) {
+        Object[] r = Sql.row(em, "SELECT ID, NUMBER, ORDER_ID, SHIPPED_AT, SHIPPED_BY FROM SAL_SHIPMENT WHERE ID = ?", id);
+        List<ShippedLine> lines = Sql.rows(em, "SELECT LINE_NO, SKU, QUANTITY, WAREHOUSE, COST FROM SAL_SHIPMENT_LINE"
+                + " WHERE SHIPMENT_ID = ? ORDER BY LINE_NO", id).stream().map(l -> new ShippedLine(Sql.intValue(l[0]),
+                (String) l[1], Sql.decimal(l[2]), (String) l[3], l[4] == null ? null
+                : Sql.decimal(l[4]).setScale(2, RoundingMode.HALF_UP))).toList();
+        return new Shipment(Sql.longValue(r[0]), (String) r[1], Sql.longValue(r[2]), lines, Sql.instant(r[3]),
+                (String) r[4]);
+    }
+
+    List<Shipment> shipments(EntityManager em, long orderId) {
+        return Sql.rows(em, "SELECT ID FROM SAL_SHIPMENT WHERE ORDER_ID = ? ORDER BY ID", orderId).stream()
+                .map(r -> shipment(em, Sql.longValue(r[0]))).toList();
+    }
+
+    // ================================================================ plumbing
+
+    void publish(EntityManager em, String type, long id, long version, String actor, Map<String, Object> payload,
+                 Map<String, FieldChange> changes) {
+        events.publish(em, new DomainEvent(UUID.randomUUID(), type, Long.toString(id), version, Instant.now(), actor,
+                payload, changes));
+    }
+
+    static Map<String, FieldChange> diff(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, FieldChange> changes = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(a.get(key), b.get(key))) {
+                changes.put(key, new FieldChange(a.get(key), b.get(key)));
+            }
+        }
+        return changes;
+    }
+
+    static Currency currency(String code, String field, List<FieldError> errors) {
+        try {
+            return Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            errors.add(new FieldError(field, "'" + code + "' is not an ISO 4217 currency code such as EUR"));
+            return null;
+        }
+    }
+
+    static BigDecimal money(Object value, Currency currency) {
+        BigDecimal amount = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return amount.setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
+    }
+
+    static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > max) {
+            errors.add(new FieldError(field, "is longer than " + max + " characters"));
+        }
+        return trimmed;
+    }
+
+    static void putIf(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}
