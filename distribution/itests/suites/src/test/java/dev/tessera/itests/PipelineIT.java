@@ -529,6 +529,11 @@ public class PipelineIT extends RestTestSupport {
     public void theDemoCompanyHasAPipelineWithAQuoteFromTheCatalogAndLoadsOnce() throws Exception {
         String first = executeCommand("tessera:demo all");
         assertTrue(first, first.contains("crm-pipeline: 3 accounts"));
+        assertTrue("sales' demo builds on the pipeline's: " + first, first.contains("erp-sales: orders for 3 customers")
+                && first.indexOf("crm-pipeline:") < first.indexOf("erp-sales:"));
+        // the contract invoiced by sales' demo comes back as a renewal deal: wait for it, it is the pipeline's write
+        await("the demo's renewal deal", Duration.ofSeconds(30), () -> count("SELECT COUNT(*) FROM PIP_OPPORTUNITY"
+                + " WHERE RENEWAL_KEY IS NOT NULL") >= 1);
         assertEquals(1, count("SELECT COUNT(*) FROM PIP_ACCOUNT WHERE NAME = 'Northwind Traders'"));
         long deals = count("SELECT COUNT(*) FROM PIP_OPPORTUNITY");
         executeCommand("tessera:demo all");
@@ -572,11 +577,13 @@ public class PipelineIT extends RestTestSupport {
         return count("SELECT COUNT(*) FROM PIP_LEAD");
     }
 
-    private long count(String sql) throws Exception {
+    private long count(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tessera.platform.api;
 
+import java.util.Set;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -14,4 +16,12 @@ public interface DemoData {
 
     /** Loads what is missing of the demo data; returns one line saying what is there now. */
     String load();
+
+    /**
+     * Modules whose demo data this one builds on (e.g. sales invoices the pipeline's customers): when they are in the
+     * profile their demo loads first.
+     */
+    default Set<String> after() {
+        return Set.of();
+    }
 }

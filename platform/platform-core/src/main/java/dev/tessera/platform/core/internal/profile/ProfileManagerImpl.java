@@ -196,7 +196,12 @@ public final class ProfileManagerImpl implements ProfileManager {
         Map<String, ModuleInfo> all = byId();
         progress.accept("Loading demo data...");
         int loaded = 0;
-        for (String id : neighboursFirst(expand(profiles.get(profile), all), all)) {
+        List<String> listed = expand(profiles.get(profile), all);
+        Map<String, java.util.Set<String>> after = new java.util.HashMap<>();
+        for (DemoData demo : demos) {
+            after.put(demo.moduleId(), demo.after());
+        }
+        for (String id : demoOrder(listed, after)) {
             if (!all.containsKey(id) || !all.get(id).enabled()) {
                 continue;
             }
@@ -212,30 +217,25 @@ public final class ProfileManagerImpl implements ProfileManager {
     }
 
     /**
-     * The modules in an order where each comes after those it requires or integrates with (the pipeline's demo quote
-     * is priced from the inventory's demo catalog when both load); otherwise as listed.
+     * The modules in an order where each comes after the modules its demo data builds on ({@link DemoData#after()});
+     * otherwise as listed.
      */
-    static List<String> neighboursFirst(List<String> ids, Map<String, ModuleInfo> all) {
+    static List<String> demoOrder(List<String> ids, Map<String, java.util.Set<String>> after) {
         List<String> ordered = new ArrayList<>();
         for (String id : ids) {
-            visit(id, ids, all, ordered, new java.util.HashSet<>());
+            visit(id, ids, after, ordered, new java.util.HashSet<>());
         }
         return ordered;
     }
 
-    private static void visit(String id, List<String> ids, Map<String, ModuleInfo> all, List<String> ordered,
-                              java.util.Set<String> path) {
+    private static void visit(String id, List<String> ids, Map<String, java.util.Set<String>> after,
+                              List<String> ordered, java.util.Set<String> path) {
         if (ordered.contains(id) || !path.add(id)) {
             return;
         }
-        ModuleInfo info = all.get(id);
-        if (info != null) {
-            java.util.Set<String> before = new java.util.TreeSet<>(info.requires());
-            before.addAll(info.integratesWith());
-            for (String neighbour : before) {
-                if (ids.contains(neighbour)) {
-                    visit(neighbour, ids, all, ordered, path);
-                }
+        for (String first : new java.util.TreeSet<>(after.getOrDefault(id, java.util.Set.of()))) {
+            if (ids.contains(first)) {
+                visit(first, ids, after, ordered, path);
             }
         }
         ordered.add(id);

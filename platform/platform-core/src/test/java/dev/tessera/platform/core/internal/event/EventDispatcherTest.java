@@ -36,7 +36,7 @@ import dev.tessera.platform.api.event.StoredEvent;
 class EventDispatcherTest {
     private DataSource dataSource;
     private EventDispatcher dispatcher;
-    private final EventPublisherImpl publisher = new EventPublisherImpl(null);
+    private final EventPublisherImpl publisher = new EventPublisherImpl(null, null, null);
 
     @BeforeEach
     void start() throws Exception {

@@ -8,26 +8,22 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import dev.tessera.platform.api.ModuleInfo;
-import dev.tessera.platform.api.ModuleState;
-
 class DemoOrderTest {
     @Test
-    void aModuleLoadsItsDemoAfterTheModulesItRequiresOrIntegratesWith() {
-        Map<String, ModuleInfo> all = Map.of(
-                "crm-pipeline", module("crm-pipeline", Set.of(), Set.of("erp-inventory", "erp-ledger", "erp-sales")),
-                "erp-inventory", module("erp-inventory", Set.of(), Set.of()),
-                "erp-ledger", module("erp-ledger", Set.of(), Set.of()),
-                "erp-sales", module("erp-sales", Set.of("erp-ledger"), Set.of("crm-pipeline")));
-        // erp-sales integrates with the pipeline and the pipeline with sales: the cycle is cut where it is met
-        assertEquals(List.of("erp-inventory", "erp-ledger", "erp-sales", "crm-pipeline"), ProfileManagerImpl
-                .neighboursFirst(List.of("crm-pipeline", "erp-inventory", "erp-ledger", "erp-sales"), all));
-        assertEquals(List.of("erp-ledger", "erp-inventory"), ProfileManagerImpl
-                .neighboursFirst(List.of("erp-ledger", "erp-inventory"), all));
+    void aModulesDemoLoadsAfterTheDemosItBuildsOn() {
+        Map<String, Set<String>> after = Map.of(
+                "crm-pipeline", Set.of("erp-inventory", "erp-ledger"),
+                "erp-sales", Set.of("crm-pipeline", "erp-inventory", "erp-ledger"));
+        assertEquals(List.of("erp-inventory", "erp-ledger", "crm-pipeline", "erp-sales"), ProfileManagerImpl
+                .demoOrder(List.of("crm-pipeline", "erp-inventory", "erp-ledger", "erp-sales"), after));
+        // a module it builds on that is not in the profile is left out
+        assertEquals(List.of("erp-ledger", "erp-sales"), ProfileManagerImpl.demoOrder(List.of("erp-ledger", "erp-sales"),
+                after));
     }
 
-    private static ModuleInfo module(String id, Set<String> requires, Set<String> integrates) {
-        return new ModuleInfo(id, id, "1.0.0", "1.0.0", ModuleState.ACTIVE, true, Set.of(), requires, integrates,
-                List.of());
+    @Test
+    void aCycleIsCutWhereItIsMet() {
+        assertEquals(List.of("b", "a"), ProfileManagerImpl.demoOrder(List.of("a", "b"),
+                Map.of("a", Set.of("b"), "b", Set.of("a"))));
     }
 }

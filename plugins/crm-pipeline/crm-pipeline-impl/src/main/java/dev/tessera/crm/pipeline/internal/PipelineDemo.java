@@ -23,13 +23,14 @@ import dev.tessera.crm.pipeline.api.NewOpportunity;
 import dev.tessera.crm.pipeline.api.NewQuote;
 import dev.tessera.crm.pipeline.api.NewQuoteLine;
 import dev.tessera.crm.pipeline.api.Opportunity;
+import dev.tessera.crm.pipeline.api.Quote;
 import dev.tessera.crm.pipeline.api.Quotes;
 import dev.tessera.platform.api.DemoData;
 
 /**
  * The demo company's pipeline: three accounts with contacts, open leads (two of them the same person, for
- * pipeline:duplicates), deals in every open stage with activities and a task due, and a quote. Loading again adds
- * nothing twice: an account of that name means the demo is there.
+ * pipeline:duplicates), deals in every open stage with activities and a task due, and a deal won by an accepted
+ * quote (sales makes its order). Loading again adds nothing twice: an account of that name means the demo is there.
  */
 @Component(service = DemoData.class)
 public final class PipelineDemo implements DemoData {
@@ -68,7 +69,7 @@ public final class PipelineDemo implements DemoData {
         Account fabrikam = account("Fabrikam Offices", "fabrikam.example", "Services", "Königsallee 8, 40212 Düsseldorf",
                 "Anna Berg", "Sara Novak", "sara.novak@fabrikam.example", "Office manager");
 
-        Opportunity mugs = deal(northwind, "Branded mugs for 40 stores", "proposal", "4800.00", today.plusDays(20), "Anna Berg", "web");
+        Opportunity mugs = deal(northwind, "Branded mugs for 40 stores", "proposal", "1200.00", today.plusDays(20), "Anna Berg", "web");
         deal(northwind, "Seasonal T-shirts", "qualified", "2500.00", today.plusDays(75), "Anna Berg", "referral");
         Opportunity beans = deal(contoso, "Coffee beans, yearly supply", "negotiation", "14400.00", today.plusDays(10), "Jonas Weber", "trade-show");
         deal(contoso, "Barista training", "demo", "1800.00", today.plusDays(45), "Jonas Weber", "web");
@@ -82,17 +83,20 @@ public final class PipelineDemo implements DemoData {
                 null, beans.id(), "Jonas Weber", null), ACTOR);
 
         List<NewQuoteLine> lines = new ArrayList<>();
-        lines.add(new NewQuoteLine("MUG-1", "Coffee mug with the Northwind logo", new BigDecimal("400"), null,
+        lines.add(new NewQuoteLine("MUG-1", "Coffee mug with the Northwind logo", new BigDecimal("100"), null,
                 new BigDecimal("10"), null));
         lines.add(new NewQuoteLine(null, "Logo print set-up", BigDecimal.ONE, new BigDecimal("250.00"), null, null));
+        Quote quote;
         try {
-            quotes.createQuote(mugs.id(), new NewQuote(today.plusDays(30), null, null, lines), ACTOR);
+            quote = quotes.createQuote(mugs.id(), new NewQuote(today.plusDays(30), null, null, lines), ACTOR);
         } catch (RuntimeException withoutTheCatalog) {
             // the inventory is not enabled (or has no demo items yet): the same quote at a typed price
-            lines.set(0, new NewQuoteLine("MUG-1", "Coffee mug with the Northwind logo", new BigDecimal("400"),
+            lines.set(0, new NewQuoteLine("MUG-1", "Coffee mug with the Northwind logo", new BigDecimal("100"),
                     new BigDecimal("9.90"), new BigDecimal("10"), null));
-            quotes.createQuote(mugs.id(), new NewQuote(today.plusDays(30), null, null, lines), ACTOR);
+            quote = quotes.createQuote(mugs.id(), new NewQuote(today.plusDays(30), null, null, lines), ACTOR);
         }
+        // Northwind said yes: the deal is won, and sales (when enabled) makes the order from the quote
+        quotes.accept(quote.id(), today, ACTOR);
 
         lead("Tom Fischer", "tom.fischer@litware.example", "Litware", "web");
         lead("Tom Fisher", "t.fisher@litware.example", "Litware Inc.", "trade-show");
@@ -120,7 +124,12 @@ public final class PipelineDemo implements DemoData {
     }
 
     private String summary() {
-        return "3 accounts, 5 open deals with activities and a quote (pipeline:opportunities, pipeline:forecast),"
-                + " 4 leads of which 2 look alike (pipeline:duplicates)";
+        return "3 accounts, 4 open deals with activities and one won by an accepted quote (pipeline:opportunities,"
+                + " pipeline:forecast), 4 leads of which 2 look alike (pipeline:duplicates)";
+    }
+
+    @Override
+    public java.util.Set<String> after() {
+        return java.util.Set.of("erp-inventory", "erp-ledger");
     }
 }

@@ -68,7 +68,7 @@ final class PipelineStore {
     static final String QUOTE = "ID, NUMBER, REVISION, OPPORTUNITY_ID, ACCOUNT_ID, STATUS, CURRENCY, VALID_UNTIL, NET,"
             + " TAX, GROSS, TAX_CALCULATED, STALE, REASON, CREATED_AT, CREATED_BY";
     static final String QUOTE_LINE = "LINE_NO, SKU, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT_PCT, NET, TAX_CODE, TAX,"
-            + " GROSS, PRICE_SOURCE, PRICE_LIST, AVAILABLE, STALE";
+            + " GROSS, PRICE_SOURCE, PRICE_LIST, AVAILABLE, STALE, CONTRACT_MONTHS";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
 
@@ -868,6 +868,7 @@ final class PipelineStore {
             line.put("PRICE_LIST", l.priceList());
             line.put("AVAILABLE", l.available());
             line.put("STALE", false);
+            line.put("CONTRACT_MONTHS", l.contractMonths());
             Sql.insert(em, "PIP_QUOTE_LINE", line);
         }
         Quote created = requireQuote(em, id);
@@ -931,6 +932,7 @@ final class PipelineStore {
             line.put("tax", l.tax().toPlainString());
             line.put("gross", l.gross().toPlainString());
             line.put("priceSource", l.priceSource().name());
+            putIf(line, "contractMonths", l.contractMonths());
             lines.add(line);
         }
         p.put("lines", lines);
@@ -940,7 +942,8 @@ final class PipelineStore {
     private static QuoteLine line(Object[] r, Currency currency) {
         return new QuoteLine(Sql.intValue(r[0]), (String) r[1], (String) r[2], Sql.decimal(r[3]), Sql.decimal(r[4]),
                 Sql.decimal(r[5]), money(r[6], currency), (String) r[7], money(r[8], currency), money(r[9], currency),
-                PriceSource.valueOf(((String) r[10]).trim()), (String) r[11], Sql.decimal(r[12]), Sql.bool(r[13]));
+                PriceSource.valueOf(((String) r[10]).trim()), (String) r[11], Sql.decimal(r[12]), Sql.bool(r[13]),
+                r[14] == null ? null : Sql.intValue(r[14]));
     }
 
     // ================================================================ plumbing

@@ -133,6 +133,9 @@ final class QuotePricing {
                     errors.add(new FieldError(at + "taxCode", "'" + taxCode + "' is not an active tax code of the ledger"));
                 }
             }
+            if (in.contractMonths() != null && (in.contractMonths() < 1 || in.contractMonths() > 120)) {
+                errors.add(new FieldError(at + "contractMonths", "must be 1 to 120 months"));
+            }
             if (errors.size() > before) {
                 lines.add(null);
                 continue;
@@ -141,7 +144,7 @@ final class QuotePricing {
             BigDecimal net = gross.subtract(gross.multiply(discount).divide(HUNDRED)).setScale(digits, RoundingMode.HALF_UP);
             lines.add(new QuoteLine(i + 1, sku, description, quantity.stripTrailingZeros(), unitPrice.stripTrailingZeros(),
                     discount.stripTrailingZeros(), net, taxCode, BigDecimal.ZERO.setScale(digits), net, source,
-                    priceList, available, false));
+                    priceList, available, false, in.contractMonths()));
         }
         ValidationException.throwIfAny(unknownItem ? PipelineErrors.UNKNOWN_ITEM
                 : unknownTaxCode ? PipelineErrors.UNKNOWN_TAX_CODE : PipelineErrors.INVALID, "The quote", errors);
@@ -155,7 +158,8 @@ final class QuotePricing {
         for (QuoteLine l : lines) {
             TaxedLine t = calculation.lines().get(l.line() - 1);
             taxed.add(new QuoteLine(l.line(), l.sku(), l.description(), l.quantity(), l.unitPrice(), l.discountPercent(),
-                    t.net(), l.taxCode(), t.tax(), t.gross(), l.priceSource(), l.priceList(), l.available(), false));
+                    t.net(), l.taxCode(), t.tax(), t.gross(), l.priceSource(), l.priceList(), l.available(), false,
+                    l.contractMonths()));
         }
         return new Priced(taxed, calculation.net(), calculation.tax(), calculation.gross(), true);
     }

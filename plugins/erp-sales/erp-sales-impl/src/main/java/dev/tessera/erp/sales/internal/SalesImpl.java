@@ -179,8 +179,8 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                 .map(c -> Currency.getInstance(c.currency())).orElse(store.settings().currency());
         LocalDate today = LocalDate.now();
         Priced priced = price(order.lines(), currency, today);
-        return jpa.txExpr(em -> store.insertOrder(em, order.accountId(), currency, priced.lines, null, null, null,
-                priced.note, today, actor));
+        return jpa.txExpr(em -> store.insertOrder(em, order.accountId(), currency, priced.lines, priced.taxCalculated,
+                null, null, null, priced.note, today, actor));
     }
 
     /**
@@ -199,11 +199,12 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         for (QuoteCopy.Line l : quote.lines()) {
             boolean stocked = l.sku() != null && items != null && items.item(l.sku()).map(Item::active).orElse(false);
             lines.add(new SalesStore.Line(l.sku(), l.description(), l.quantity(), l.unitPrice(), l.discount(), l.net(),
-                    l.taxCode(), l.tax(), l.gross(), stocked, null));
+                    l.taxCode(), l.tax(), l.gross(), stocked, l.contractMonths()));
         }
         String note = items == null && quote.lines().stream().anyMatch(l -> l.sku() != null)
                 ? "Items not checked against the catalog: the inventory was not enabled when the order was made" : null;
-        return store.insertOrder(em, quote.accountId(), quote.currency(), lines, quote.opportunityId(),
+        return store.insertOrder(em, quote.accountId(), quote.currency(), lines, quote.taxCalculated(),
+                quote.opportunityId(),
                 quote.quoteId(), quote.quoteNumber(), note, LocalDate.now(), actor);
     }
 
@@ -511,38 +512,44 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                         + (order.lines().stream().anyMatch(l -> l.stocked() && l.shipped().compareTo(l.quantity()) < 0)
                         ? "; ship the rest first" : ""));
             }
-            if (engine == null) {
-                throw new TesseraException(SalesErrors.TAX_UNAVAILABLE, "Invoices are taxed by the ledger's tax"
-                        + " engine and erp-ledger is not enabled; enable it to invoice order " + order.number());
+            if (!order.taxCalculated() && engine == null) {
+                throw new TesseraException(SalesErrors.TAX_UNAVAILABLE, "Order " + order.number() + " was entered"
+                        + " while the ledger was away and carries no tax yet; enable erp-ledger to invoice it");
             }
-            List<BigDecimal> nets = new ArrayList<>();
-            for (int i = 0; i < toInvoice.size(); i++) {
-                OrderLine l = toInvoice.get(i);
-                BigDecimal q = quantities.get(i);
-                if (l.invoiced().add(q).compareTo(l.quantity()) >= 0) {
-                    // the last part of a line takes what is left of its net, so the parts add up to the order
-                    BigDecimal before = Sql.decimal(Sql.row(em, "SELECT COALESCE(SUM(il.NET), 0) FROM SAL_INVOICE_LINE il"
-                            + " JOIN SAL_INVOICE i ON i.ID = il.INVOICE_ID WHERE i.ORDER_ID = ? AND i.KIND = 'INVOICE'"
-                            + " AND il.ORDER_LINE = ?", orderId, l.line())[0]);
-                    nets.add(l.net().subtract(before).setScale(digits, RoundingMode.HALF_UP));
-                } else {
-                    BigDecimal gross = q.multiply(l.unitPrice());
-                    nets.add(gross.subtract(gross.multiply(l.discountPercent()).divide(HUNDRED))
-                            .setScale(digits, RoundingMode.HALF_UP));
-                }
-            }
-            List<TaxableLine> taxable = new ArrayList<>();
-            for (int i = 0; i < toInvoice.size(); i++) {
-                String code = toInvoice.get(i).taxCode();
-                taxable.add(new TaxableLine(nets.get(i), code == null ? store.settings().defaultTaxCode() : code));
-            }
-            TaxCalculation tax = engine.calculate(order.currency(), taxable);
             List<BillingStore.Draft> drafts = new ArrayList<>();
-            for (int i = 0; i < toInvoice.size(); i++) {
-                OrderLine l = toInvoice.get(i);
-                TaxedLine t = tax.lines().get(i);
-                drafts.add(new BillingStore.Draft(l.line(), l.sku(), l.description(), quantities.get(i), l.unitPrice(),
-                        l.discountPercent(), t.net(), t.taxCode(), t.tax(), t.gross()));
+            if (order.taxCalculated()) {
+                // the order's tax came from the ledger's engine (for the quote or the order): invoices split it by
+                // quantity, the last part taking what is left, so they add up to the order to the cent
+                for (int i = 0; i < toInvoice.size(); i++) {
+                    OrderLine l = toInvoice.get(i);
+                    BigDecimal q = quantities.get(i);
+                    BigDecimal[] before = invoicedSoFar(em, orderId, l.line());
+                    boolean last = l.invoiced().add(q).compareTo(l.quantity()) >= 0;
+                    BigDecimal net = last ? l.net().subtract(before[0]).setScale(digits, RoundingMode.HALF_UP)
+                            : share(l.net(), q, l.quantity(), digits);
+                    BigDecimal tax = last ? l.tax().subtract(before[1]).setScale(digits, RoundingMode.HALF_UP)
+                            : share(l.tax(), q, l.quantity(), digits);
+                    drafts.add(new BillingStore.Draft(l.line(), l.sku(), l.description(), q, l.unitPrice(),
+                            l.discountPercent(), net, l.taxCode(), tax, net.add(tax)));
+                }
+            } else {
+                List<TaxableLine> taxable = new ArrayList<>();
+                for (int i = 0; i < toInvoice.size(); i++) {
+                    OrderLine l = toInvoice.get(i);
+                    BigDecimal q = quantities.get(i);
+                    BigDecimal net = l.invoiced().add(q).compareTo(l.quantity()) >= 0
+                            ? l.net().subtract(invoicedSoFar(em, orderId, l.line())[0]).setScale(digits,
+                            RoundingMode.HALF_UP) : share(l.net(), q, l.quantity(), digits);
+                    taxable.add(new TaxableLine(net, l.taxCode() == null ? store.settings().defaultTaxCode()
+                            : l.taxCode()));
+                }
+                TaxCalculation tax = engine.calculate(order.currency(), taxable);
+                for (int i = 0; i < toInvoice.size(); i++) {
+                    OrderLine l = toInvoice.get(i);
+                    TaxedLine t = tax.lines().get(i);
+                    drafts.add(new BillingStore.Draft(l.line(), l.sku(), l.description(), quantities.get(i),
+                            l.unitPrice(), l.discountPercent(), t.net(), t.taxCode(), t.tax(), t.gross()));
+                }
             }
             CustomerBilling customer = store.ensureCustomer(em, order.accountId());
             Invoice invoice = billing.insert(em, InvoiceKind.INVOICE, order, order.accountId(), order.currency(),
@@ -565,6 +572,19 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
             }
             return billing.require(em, invoice.id());
         });
+    }
+
+    /** What the order line's invoices (not credit notes) took so far: net and tax. */
+    private static BigDecimal[] invoicedSoFar(EntityManager em, long orderId, int line) {
+        Object[] r = Sql.row(em, "SELECT COALESCE(SUM(il.NET), 0), COALESCE(SUM(il.TAX), 0) FROM SAL_INVOICE_LINE il"
+                + " JOIN SAL_INVOICE i ON i.ID = il.INVOICE_ID WHERE i.ORDER_ID = ? AND i.KIND = 'INVOICE'"
+                + " AND il.ORDER_LINE = ?", orderId, line);
+        return new BigDecimal[] {Sql.decimal(r[0]), Sql.decimal(r[1])};
+    }
+
+    /** {@code amount} x {@code part} / {@code whole}, rounded to the currency. */
+    private static BigDecimal share(BigDecimal amount, BigDecimal part, BigDecimal whole, int digits) {
+        return amount.multiply(part).divide(whole, digits, RoundingMode.HALF_UP);
     }
 
     /** A contract line's term starts when it is first invoiced: the pipeline plans its renewal from this. */
@@ -776,7 +796,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
 
     // ================================================================ pricing of entered orders
 
-    private record Priced(List<SalesStore.Line> lines, String note) {
+    private record Priced(List<SalesStore.Line> lines, boolean taxCalculated, String note) {
     }
 
     /**
@@ -871,7 +891,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         }
         ValidationException.throwIfAny(SalesErrors.INVALID, "The order", errors);
         if (engine == null) {
-            return new Priced(lines, "Tax not calculated: the ledger is not enabled (the invoice calculates it)");
+            return new Priced(lines, false, "Tax not calculated: the ledger is not enabled (the invoice calculates it)");
         }
         TaxCalculation tax = engine.calculate(currency.getCurrencyCode(), lines.stream()
                 .map(l -> new TaxableLine(l.net(), l.taxCode())).toList());
@@ -882,7 +902,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
             taxed.add(new SalesStore.Line(l.sku(), l.description(), l.quantity(), l.unitPrice(), l.discount(), t.net(),
                     l.taxCode(), t.tax(), t.gross(), l.stocked(), l.contractMonths()));
         }
-        return new Priced(taxed, null);
+        return new Priced(taxed, true, null);
     }
 
     @Override

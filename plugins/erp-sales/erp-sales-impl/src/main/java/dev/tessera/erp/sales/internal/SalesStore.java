@@ -41,7 +41,7 @@ import dev.tessera.platform.support.Sql;
  */
 final class SalesStore {
     static final String ORDER = "ID, NUMBER, ACCOUNT_ID, OPPORTUNITY_ID, QUOTE_ID, QUOTE_NUMBER, STATUS, CURRENCY, NET,"
-            + " TAX, GROSS, NOTE, ORDER_DATE, CREATED_AT, CREATED_BY, VERSION";
+            + " TAX, GROSS, NOTE, ORDER_DATE, CREATED_AT, CREATED_BY, VERSION, TAX_CALCULATED";
     static final String ORDER_LINE = "LINE_NO, SKU, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT_PCT, NET, TAX_CODE, TAX,"
             + " GROSS, STOCKED, WAREHOUSE, RESERVATION_ID, SHIPPED, INVOICED, CONTRACT_MONTHS";
     static final String CUSTOMER = "ACCOUNT_ID, NAME, ADDRESS, TAX_ID, PAYMENT_TERMS, CREDIT_LIMIT, CURRENCY,"
@@ -197,8 +197,9 @@ final class SalesStore {
                 Integer contractMonths) {
     }
 
-    SalesOrder insertOrder(EntityManager em, long accountId, Currency currency, List<Line> lines, Long opportunityId,
-                           Long quoteId, String quoteNumber, String note, LocalDate orderDate, String actor) {
+    SalesOrder insertOrder(EntityManager em, long accountId, Currency currency, List<Line> lines, boolean taxCalculated,
+                           Long opportunityId, Long quoteId, String quoteNumber, String note, LocalDate orderDate,
+                           String actor) {
         ensureCustomer(em, accountId);
         long id = Sql.nextId(em, "SAL_SEQUENCE", "order");
         String number = NumberSeries.format("SO-" + orderDate.getYear(), numbers.next(em, "SO-" + orderDate.getYear()));
@@ -220,6 +221,7 @@ final class SalesStore {
         row.put("NET", net);
         row.put("TAX", tax);
         row.put("GROSS", net.add(tax));
+        row.put("TAX_CALCULATED", taxCalculated);
         row.put("NOTE", note);
         row.put("ORDER_DATE", orderDate);
         row.put("CREATED_AT", Instant.now());
@@ -322,6 +324,7 @@ final class SalesStore {
         p.put("net", o.net().toPlainString());
         p.put("tax", o.tax().toPlainString());
         p.put("gross", o.gross().toPlainString());
+        p.put("taxCalculated", o.taxCalculated());
         p.put("date", o.orderDate().toString());
         putIf(p, "note", o.note());
         return p;
@@ -337,7 +340,7 @@ final class SalesStore {
         return new SalesOrder(id, (String) r[1], account, name == null ? null : (String) name[0], Sql.longOrNull(r[3]),
                 Sql.longOrNull(r[4]), (String) r[5], OrderStatus.valueOf(((String) r[6]).trim()),
                 currency.getCurrencyCode(), lines, money(r[8], currency), money(r[9], currency), money(r[10], currency),
-                (String) r[11], Sql.date(r[12]), Sql.instant(r[13]), (String) r[14]);
+                Sql.bool(r[16]), (String) r[11], Sql.date(r[12]), Sql.instant(r[13]), (String) r[14]);
     }
 
     private static OrderLine line(Object[] r, Currency currency) {

@@ -25,4 +25,10 @@ public interface NoteService {
     List<Note> after(long afterId, int limit);
 
     long count();
+
+    /**
+     * Writes a note and publishes {@code notes.<recordType>.annotated} with it: allowed for {@code note}, refused by
+     * the kernel for a record type another module owns, and then nothing of it remains.
+     */
+    long annotate(String recordType, String text);
 }

@@ -46,6 +46,18 @@ public final class NoteServiceImpl implements NoteService {
     }
 
     @Override
+    public long annotate(String recordType, String text) {
+        return jpa.txExpr(em -> {
+            NoteEntity note = new NoteEntity(text);
+            em.persist(note);
+            em.flush();
+            events.publish(em, new DomainEvent(UUID.randomUUID(), "notes." + recordType + ".annotated",
+                    note.id().toString(), 1, Instant.now(), "itest", Map.of("text", text), Map.of()));
+            return note.id();
+        });
+    }
+
+    @Override
     public void createMany(String prefix, int count) {
         for (int i = 0; i < count; i++) {
             create(prefix + i);

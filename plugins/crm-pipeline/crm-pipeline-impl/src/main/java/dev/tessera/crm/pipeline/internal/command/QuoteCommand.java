@@ -16,11 +16,11 @@ import dev.tessera.crm.pipeline.api.NewQuoteLine;
 import dev.tessera.crm.pipeline.api.Quote;
 
 @Service
-@Command(scope = "pipeline", name = "quote", description = "Quotes a deal (a new revision if it has a quote): lines in single quotes as '<qty> <sku or description> [@ <unit price>] [-<discount>%]'; one word is a SKU, words with spaces a description")
+@Command(scope = "pipeline", name = "quote", description = "Quotes a deal (a new revision if it has a quote): lines in single quotes as '<qty> <sku or description> [@ <unit price>] [-<discount>%] [/<months> months]'; one word is a SKU, words with spaces a description")
 public class QuoteCommand extends PipelineAction {
     /** "400 MUG-1 -10%", "1 Logo print set-up @ 250", "3 TSHIRT-M @ 18.50". */
     static final Pattern LINE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s+(.+?)(?:\\s+@\\s*(\\d+(?:\\.\\d+)?))?"
-            + "(?:\\s+-(\\d+(?:\\.\\d+)?)\\s*%)?\\s*");
+            + "(?:\\s+-(\\d+(?:\\.\\d+)?)\\s*%)?(?:\\s+/(\\d+)\\s*months?)?\\s*");
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,39}");
 
     @Argument(index = 0, name = "opportunity", required = true)
@@ -69,6 +69,7 @@ public class QuoteCommand extends PipelineAction {
         String what = m.group(2).trim();
         boolean sku = SKU.matcher(what).matches();
         return new NewQuoteLine(sku ? what : null, sku ? null : what, number("quantity", m.group(1)),
-                number("unit price", m.group(3)), number("discount", m.group(4)), taxCode);
+                number("unit price", m.group(3)), number("discount", m.group(4)), taxCode,
+                m.group(5) == null ? null : Integer.valueOf(m.group(5)));
     }
 }
