@@ -112,6 +112,9 @@ public class PipelineIT extends RestTestSupport {
     private EventPublisher events;
 
     @Inject
+    private dev.tessera.platform.api.event.EventLog eventLog;
+
+    @Inject
     @Filter("(osgi.jndi.service.name=tessera)")
     private DataSource dataSource;
 
@@ -427,8 +430,10 @@ public class PipelineIT extends RestTestSupport {
         for (int i = 0; i < 5; i++) {
             publish("sales.contract.delivered", contract); // delivered again and again: one renewal
         }
-        await("the renewal deal", Duration.ofSeconds(30), () -> renewals(deal).size() == 1);
-        Thread.sleep(500);
+        // every delivery read (the subscriber is not behind), and still one renewal
+        await("the pipeline has read every delivery", Duration.ofSeconds(30), () -> renewals(deal).size() == 1
+                && eventLog.subscribers().stream().filter(s -> s.subscriberId().equals("crm-pipeline.erp-copies"))
+                .allMatch(s -> s.behind() == 0));
         List<Opportunity> renewals = renewals(deal);
         assertEquals(1, renewals.size());
         assertEquals(termEnd, renewals.get(0).expectedClose());

@@ -63,6 +63,7 @@ import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.support.Sql;
+import dev.tessera.platform.support.Changes;
 
 /**
  * The pipeline's services, each operation one transaction. The inventory's catalog and stock and the ledger's tax
@@ -322,7 +323,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     @Override
     public Lead disqualify(long leadId, String reason, String actor) {
         List<FieldError> errors = new ArrayList<>();
-        String why = PipelineStore.text(reason, "reason", 500, true, errors);
+        String why = Changes.text(reason, "reason", 500, true, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The disqualification", errors);
         return jpa.txExpr(em -> {
             Lead lead = store.requireLead(em, leadId);
@@ -406,7 +407,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
 
     private static String reason(String reason, boolean required) {
         List<FieldError> errors = new ArrayList<>();
-        String why = PipelineStore.text(reason, "reason", 500, required, errors);
+        String why = Changes.text(reason, "reason", 500, required, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The reason", errors);
         return why;
     }
@@ -580,7 +581,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
             errors.add(new FieldError("validUntil", "is in the past (" + validUntil + "); a quote is valid today or"
                     + " later"));
         }
-        PipelineStore.text(quote.customerGroup(), "customerGroup", 50, false, errors);
+        Changes.text(quote.customerGroup(), "customerGroup", 50, false, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The quote", errors);
         return new Priced(currency, validUntil, QuotePricing.price(quote, currency,
                 store.settings().defaultTaxCode(), today, catalog, stock, taxes));

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,6 +47,7 @@ import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.support.Sql;
+import dev.tessera.platform.support.Changes;
 
 /**
  * The pipeline's records on its PIP_ tables, each write with its event in the caller's transaction. Callers open the
@@ -116,7 +116,7 @@ final class PipelineStore {
         row.put("CREATED_AT", Instant.now());
         Sql.insert(em, "PIP_ACCOUNT", row);
         Account created = requireAccount(em, id);
-        publish(em, "pipeline.account.created", id, 1, actor, payload(created), created(payload(created)));
+        publish(em, "pipeline.account.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
@@ -140,7 +140,7 @@ final class PipelineStore {
         set.put("VERSION", before.version() + 1);
         Sql.update(em, "PIP_ACCOUNT", set, "ID = ?", id);
         Account after = requireAccount(em, id);
-        Map<String, FieldChange> diff = diff(payload(before), payload(after));
+        Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
         if (diff.isEmpty()) {
             Sql.execute(em, "UPDATE PIP_ACCOUNT SET VERSION = ? WHERE ID = ?", before.version(), id);
             return before;
@@ -155,7 +155,7 @@ final class PipelineStore {
             throw new ValidationException(PipelineErrors.INVALID, "The account is required",
                     List.of(new FieldError("(body)", "is required")));
         }
-        String name = text(account.name(), "name", 200, true, errors);
+        String name = Changes.text(account.name(), "name", 200, true, errors);
         String domain = null;
         if (account.domain() != null && !account.domain().isBlank()) {
             domain = Matching.host(account.domain());
@@ -163,10 +163,10 @@ final class PipelineStore {
                 errors.add(new FieldError("domain", "'" + account.domain() + "' is not a domain such as example.com"));
             }
         }
-        String industry = text(account.industry(), "industry", 100, false, errors);
-        String address = text(account.address(), "address", 500, false, errors);
-        String owner = text(account.owner(), "owner", 100, false, errors);
-        String notes = text(account.notes(), "notes", 2000, false, errors);
+        String industry = Changes.text(account.industry(), "industry", 100, false, errors);
+        String address = Changes.text(account.address(), "address", 500, false, errors);
+        String owner = Changes.text(account.owner(), "owner", 100, false, errors);
+        String notes = Changes.text(account.notes(), "notes", 2000, false, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The account", errors);
         return new NewAccount(name, domain, industry, address, owner, notes);
     }
@@ -175,11 +175,11 @@ final class PipelineStore {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", a.id());
         p.put("name", a.name());
-        putIf(p, "domain", a.domain());
-        putIf(p, "industry", a.industry());
-        putIf(p, "address", a.address());
-        putIf(p, "owner", a.owner());
-        putIf(p, "notes", a.notes());
+        Changes.putIf(p, "domain", a.domain());
+        Changes.putIf(p, "industry", a.industry());
+        Changes.putIf(p, "address", a.address());
+        Changes.putIf(p, "owner", a.owner());
+        Changes.putIf(p, "notes", a.notes());
         return p;
     }
 
@@ -220,7 +220,7 @@ final class PipelineStore {
         row.put("VERSION", 1L);
         Sql.insert(em, "PIP_CONTACT", row);
         Contact created = contact(em, id).orElseThrow();
-        publish(em, "pipeline.contact.created", id, 1, actor, payload(created), created(payload(created)));
+        publish(em, "pipeline.contact.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
@@ -247,7 +247,7 @@ final class PipelineStore {
         set.put("VERSION", before.version() + 1);
         Sql.update(em, "PIP_CONTACT", set, "ID = ?", id);
         Contact after = contact(em, id).orElseThrow();
-        Map<String, FieldChange> diff = diff(payload(before), payload(after));
+        Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
         if (diff.isEmpty()) {
             Sql.execute(em, "UPDATE PIP_CONTACT SET VERSION = ? WHERE ID = ?", before.version(), id);
             return before;
@@ -261,10 +261,10 @@ final class PipelineStore {
         if (contact.accountId() == null) {
             errors.add(new FieldError("accountId", "is required"));
         }
-        String name = text(contact.name(), "name", 200, true, errors);
+        String name = Changes.text(contact.name(), "name", 200, true, errors);
         String email = email(contact.email(), "email", errors);
-        String phone = text(contact.phone(), "phone", 50, false, errors);
-        String title = text(contact.title(), "title", 100, false, errors);
+        String phone = Changes.text(contact.phone(), "phone", 50, false, errors);
+        String title = Changes.text(contact.title(), "title", 100, false, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The contact", errors);
         return new NewContact(contact.accountId(), name, email, phone, title);
     }
@@ -274,9 +274,9 @@ final class PipelineStore {
         p.put("id", c.id());
         p.put("accountId", c.accountId());
         p.put("name", c.name());
-        putIf(p, "email", c.email());
-        putIf(p, "phone", c.phone());
-        putIf(p, "title", c.title());
+        Changes.putIf(p, "email", c.email());
+        Changes.putIf(p, "phone", c.phone());
+        Changes.putIf(p, "title", c.title());
         return p;
     }
 
@@ -315,21 +315,21 @@ final class PipelineStore {
             return null;
         }
         int before = errors.size();
-        String name = text(lead.name(), at + "name", 200, true, errors);
+        String name = Changes.text(lead.name(), at + "name", 200, true, errors);
         String email = email(lead.email(), at + "email", errors);
-        String company = text(lead.company(), at + "company", 200, false, errors);
-        String website = text(lead.website(), at + "website", 200, false, errors);
+        String company = Changes.text(lead.company(), at + "company", 200, false, errors);
+        String website = Changes.text(lead.website(), at + "website", 200, false, errors);
         if (website != null && Matching.host(website) == null) {
             errors.add(new FieldError(at + "website", "'" + website + "' is not a web address such as example.com"));
         }
-        String phone = text(lead.phone(), at + "phone", 50, false, errors);
+        String phone = Changes.text(lead.phone(), at + "phone", 50, false, errors);
         if (email == null && phone == null && company == null && errors.size() == before) {
             errors.add(new FieldError(at + "email", "is required unless a phone or company is given: a lead needs a"
                     + " way to reach them"));
         }
-        String source = text(lead.source(), at + "source", 50, false, errors);
-        String owner = text(lead.owner(), at + "owner", 100, false, errors);
-        String notes = text(lead.notes(), at + "notes", 2000, false, errors);
+        String source = Changes.text(lead.source(), at + "source", 50, false, errors);
+        String owner = Changes.text(lead.owner(), at + "owner", 100, false, errors);
+        String notes = Changes.text(lead.notes(), at + "notes", 2000, false, errors);
         if (errors.size() > before) {
             return null;
         }
@@ -401,7 +401,7 @@ final class PipelineStore {
         row.put("NAME_TAIL", tail(lead.nameKey()));
         Sql.insert(em, "PIP_LEAD", row);
         Lead created = requireLead(em, id);
-        publish(em, "pipeline.lead.created", id, 1, actor, payload(created), created(payload(created)));
+        publish(em, "pipeline.lead.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
@@ -472,12 +472,12 @@ final class PipelineStore {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", l.id());
         p.put("name", l.name());
-        putIf(p, "email", l.email());
-        putIf(p, "company", l.company());
-        putIf(p, "domain", l.domain());
-        putIf(p, "phone", l.phone());
-        putIf(p, "source", l.source());
-        putIf(p, "owner", l.owner());
+        Changes.putIf(p, "email", l.email());
+        Changes.putIf(p, "company", l.company());
+        Changes.putIf(p, "domain", l.domain());
+        Changes.putIf(p, "phone", l.phone());
+        Changes.putIf(p, "source", l.source());
+        Changes.putIf(p, "owner", l.owner());
         p.put("status", l.status().name());
         return p;
     }
@@ -531,7 +531,7 @@ final class PipelineStore {
         } else if (account(em, in.accountId()).isEmpty()) {
             errors.add(new FieldError("accountId", in.accountId() + " is not an account"));
         }
-        String name = text(in.name(), "name", 200, true, errors);
+        String name = Changes.text(in.name(), "name", 200, true, errors);
         Stage stage = settings.first();
         if (in.stage() != null) {
             Optional<Stage> named = settings.stage(in.stage());
@@ -557,8 +557,8 @@ final class PipelineStore {
             errors.add(new FieldError("expectedClose", "is in the past (" + expectedClose + "); a new deal closes today"
                     + " or later"));
         }
-        String owner = text(in.owner(), "owner", 100, false, errors);
-        String source = text(in.source(), "source", 50, false, errors);
+        String owner = Changes.text(in.owner(), "owner", 100, false, errors);
+        String source = Changes.text(in.source(), "source", 50, false, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The opportunity", errors);
         long id = Sql.nextId(em, "PIP_SEQUENCE", "opportunity");
         Instant now = Instant.now();
@@ -582,7 +582,7 @@ final class PipelineStore {
         Sql.insert(em, "PIP_OPPORTUNITY", row);
         stageChange(em, id, null, stage.name(), now, actor);
         Opportunity created = requireOpportunity(em, id);
-        publish(em, "pipeline.opportunity.created", id, 1, actor, payload(created), created(payload(created)));
+        publish(em, "pipeline.opportunity.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
@@ -619,7 +619,7 @@ final class PipelineStore {
         }
         stageChange(em, id, before.stage(), to.name(), now, actor);
         Opportunity after = requireOpportunity(em, id);
-        Map<String, FieldChange> diff = diff(payload(before), payload(after));
+        Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
         publish(em, "pipeline.opportunity.stage-changed", id, after.version(), actor, payload(after), diff);
         if (status == OpportunityStatus.WON) {
             publish(em, "pipeline.opportunity.won", id, after.version(), actor, payload(after), diff);
@@ -661,10 +661,10 @@ final class PipelineStore {
         p.put("amount", o.amount().amount().toPlainString());
         p.put("currency", o.amount().currency().getCurrencyCode());
         p.put("expectedClose", o.expectedClose().toString());
-        putIf(p, "owner", o.owner());
-        putIf(p, "source", o.source());
+        Changes.putIf(p, "owner", o.owner());
+        Changes.putIf(p, "source", o.source());
         p.put("status", o.status().name());
-        putIf(p, "closeReason", o.closeReason());
+        Changes.putIf(p, "closeReason", o.closeReason());
         if (o.closedOn() != null) {
             p.put("closedOn", o.closedOn().toString());
         }
@@ -698,9 +698,9 @@ final class PipelineStore {
         if (in.type() == null) {
             errors.add(new FieldError("type", "is required: call, email, meeting, note or task"));
         }
-        String subject = text(in.subject(), "subject", 200, true, errors);
-        String details = text(in.details(), "details", 2000, false, errors);
-        String owner = text(in.owner(), "owner", 100, false, errors);
+        String subject = Changes.text(in.subject(), "subject", 200, true, errors);
+        String details = Changes.text(in.details(), "details", 2000, false, errors);
+        String owner = Changes.text(in.owner(), "owner", 100, false, errors);
         if (in.type() == ActivityType.TASK && in.due() == null) {
             errors.add(new FieldError("due", "is required for a task"));
         }
@@ -759,7 +759,7 @@ final class PipelineStore {
             Sql.execute(em, "UPDATE PIP_OPPORTUNITY SET LAST_ACTIVITY_AT = ? WHERE ID = ?", now, opportunityId);
         }
         Activity created = activity(em, id).orElseThrow();
-        publish(em, "pipeline.activity.created", id, 1, actor, payload(created), created(payload(created)));
+        publish(em, "pipeline.activity.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
@@ -778,11 +778,11 @@ final class PipelineStore {
         p.put("id", a.id());
         p.put("type", a.type().name());
         p.put("subject", a.subject());
-        putIf(p, "accountId", a.accountId());
-        putIf(p, "contactId", a.contactId());
-        putIf(p, "leadId", a.leadId());
-        putIf(p, "opportunityId", a.opportunityId());
-        putIf(p, "owner", a.owner());
+        Changes.putIf(p, "accountId", a.accountId());
+        Changes.putIf(p, "contactId", a.contactId());
+        Changes.putIf(p, "leadId", a.leadId());
+        Changes.putIf(p, "opportunityId", a.opportunityId());
+        Changes.putIf(p, "owner", a.owner());
         if (a.due() != null) {
             p.put("due", a.due().toString());
         }
@@ -872,7 +872,7 @@ final class PipelineStore {
             Sql.insert(em, "PIP_QUOTE_LINE", line);
         }
         Quote created = requireQuote(em, id);
-        publish(em, "pipeline.quote.created", id, revision, actor, payload(created), created(Map.of("number", number,
+        publish(em, "pipeline.quote.created", id, revision, actor, payload(created), Changes.created(Map.of("number", number,
                 "revision", revision)));
         return created;
     }
@@ -922,17 +922,17 @@ final class PipelineStore {
         for (QuoteLine l : q.lines()) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("line", l.line());
-            putIf(line, "sku", l.sku());
+            Changes.putIf(line, "sku", l.sku());
             line.put("description", l.description());
             line.put("quantity", l.quantity().toPlainString());
             line.put("unitPrice", l.unitPrice().toPlainString());
             line.put("discountPercent", l.discountPercent().toPlainString());
             line.put("net", l.net().toPlainString());
-            putIf(line, "taxCode", l.taxCode());
+            Changes.putIf(line, "taxCode", l.taxCode());
             line.put("tax", l.tax().toPlainString());
             line.put("gross", l.gross().toPlainString());
             line.put("priceSource", l.priceSource().name());
-            putIf(line, "contractMonths", l.contractMonths());
+            Changes.putIf(line, "contractMonths", l.contractMonths());
             lines.add(line);
         }
         p.put("lines", lines);
@@ -954,23 +954,7 @@ final class PipelineStore {
                 payload, changes));
     }
 
-    static Map<String, FieldChange> created(Map<String, Object> payload) {
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        payload.forEach((k, v) -> changes.put(k, new FieldChange(null, v)));
-        return changes;
-    }
 
-    static Map<String, FieldChange> diff(Map<String, Object> a, Map<String, Object> b) {
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        Set<String> keys = new LinkedHashSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        for (String key : keys) {
-            if (!Objects.equals(a.get(key), b.get(key))) {
-                changes.put(key, new FieldChange(a.get(key), b.get(key)));
-            }
-        }
-        return changes;
-    }
 
     Currency currency(String code, String field, List<FieldError> errors) {
         if (code == null || code.isBlank()) {
@@ -989,33 +973,15 @@ final class PipelineStore {
         return amount.setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
     }
 
-    static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "is required"));
-            }
-            return null;
-        }
-        String trimmed = value.trim();
-        if (trimmed.length() > max) {
-            errors.add(new FieldError(field, "is longer than " + max + " characters"));
-        }
-        return trimmed;
-    }
 
     static String email(String value, String field, List<FieldError> errors) {
-        String email = text(value, field, 254, false, errors);
+        String email = Changes.text(value, field, 254, false, errors);
         if (email != null && !EMAIL.matcher(email).matches()) {
             errors.add(new FieldError(field, "'" + email + "' is not an e-mail address such as anna@example.com"));
         }
         return email;
     }
 
-    private static void putIf(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
 
     private static <T> T or(T value, T otherwise) {
         return value == null ? otherwise : value;

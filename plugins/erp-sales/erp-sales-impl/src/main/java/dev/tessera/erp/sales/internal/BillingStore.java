@@ -29,6 +29,7 @@ import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.NumberSeries;
 import dev.tessera.platform.support.Sql;
+import dev.tessera.platform.support.Changes;
 
 /** Invoices, credit notes, payments and aging on the SAL_ tables, each write with its events. */
 final class BillingStore {
@@ -293,11 +294,11 @@ final class BillingStore {
         p.put("number", i.number());
         p.put("kind", i.kind().name());
         p.put("accountId", i.accountId());
-        SalesStore.putIf(p, "customer", i.customerName());
+        Changes.putIf(p, "customer", i.customerName());
         if (i.orderId() != null) {
             SalesOrder order = sales.requireOrder(em, i.orderId());
             p.put("orderNumber", order.number());
-            SalesStore.putIf(p, "opportunityId", order.opportunityId());
+            Changes.putIf(p, "opportunityId", order.opportunityId());
         }
         p.put("currency", i.currency());
         p.put("date", i.issueDate().toString());
@@ -319,7 +320,7 @@ final class BillingStore {
         taxes.forEach((code, t) -> byCode.add(Map.of("taxCode", code, "net", t[0].toPlainString(), "tax",
                 t[1].toPlainString())));
         p.put("taxes", byCode);
-        SalesStore.putIf(p, "creditedInvoiceId", i.creditedInvoiceId());
+        Changes.putIf(p, "creditedInvoiceId", i.creditedInvoiceId());
         return p;
     }
 

@@ -70,6 +70,7 @@ import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.NumberSeries;
 import dev.tessera.platform.support.Sql;
+import dev.tessera.platform.support.Changes;
 
 /**
  * Sales' services, each business operation one transaction of its own. The inventory (catalog, reservations,
@@ -324,7 +325,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
     @Override
     public SalesOrder cancel(long id, String reason, String actor) {
         List<FieldError> errors = new ArrayList<>();
-        String why = SalesStore.text(reason, "reason", 500, true, errors);
+        String why = Changes.text(reason, "reason", 500, true, errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The cancellation", errors);
         SalesOrder order = jpa.txExpr(em -> store.lockOrder(em, id, EnumSet.of(OrderStatus.DRAFT,
                 OrderStatus.CONFIRMED), "cancelled"));
@@ -593,8 +594,8 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         payload.put("orderNumber", order.number());
         payload.put("line", line.line());
         payload.put("accountId", order.accountId());
-        SalesStore.putIf(payload, "opportunityId", order.opportunityId());
-        SalesStore.putIf(payload, "sku", line.sku());
+        Changes.putIf(payload, "opportunityId", order.opportunityId());
+        Changes.putIf(payload, "sku", line.sku());
         payload.put("description", line.description());
         payload.put("termStart", start.toString());
         payload.put("termEnd", start.plusMonths(line.contractMonths()).toString());
@@ -606,7 +607,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
     @Override
     public Invoice creditNote(long invoiceId, List<CreditLine> lines, String reason, String actor) {
         List<FieldError> errors = new ArrayList<>();
-        String why = SalesStore.text(reason, "reason", 500, true, errors);
+        String why = Changes.text(reason, "reason", 500, true, errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The credit note", errors);
         return jpa.txExpr(em -> {
             Sql.execute(em, "UPDATE SAL_INVOICE SET PAID = PAID WHERE ID = ?", invoiceId);
@@ -696,7 +697,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                 && in.amount().stripTrailingZeros().scale() > given.getDefaultFractionDigits()) {
             errors.add(new FieldError("amount", "has more decimals than " + given.getCurrencyCode() + " takes"));
         }
-        String reference = SalesStore.text(in.reference(), "reference", 100, false, errors);
+        String reference = Changes.text(in.reference(), "reference", 100, false, errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The payment", errors);
         LocalDate receivedOn = in.receivedOn() == null ? LocalDate.now() : in.receivedOn();
         return jpa.txExpr(em -> {
@@ -754,7 +755,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
             payload.put("amount", payment.amount().toPlainString());
             payload.put("currency", payment.currency());
             payload.put("date", receivedOn.toString());
-            SalesStore.putIf(payload, "reference", reference);
+            Changes.putIf(payload, "reference", reference);
             payload.put("allocated", payment.amount().subtract(payment.unallocated()).toPlainString());
             payload.put("unallocated", payment.unallocated().toPlainString());
             payload.put("invoices", allocations.stream().map(Allocation::invoiceNumber).toList());

@@ -7,11 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +32,7 @@ import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.NumberSeries;
 import dev.tessera.platform.support.Sql;
+import dev.tessera.platform.support.Changes;
 
 /**
  * Customers, orders and shipments on the SAL_ tables, each write with its event in the caller's transaction.
@@ -104,9 +103,9 @@ final class SalesStore {
                     List.of(new FieldError("(body)", "is required")));
         }
         List<FieldError> errors = new ArrayList<>();
-        String name = text(in.name(), "name", 200, false, errors);
-        String taxId = text(in.taxId(), "taxId", 50, false, errors);
-        String billingAddress = text(in.billingAddress(), "billingAddress", 500, false, errors);
+        String name = Changes.text(in.name(), "name", 200, false, errors);
+        String taxId = Changes.text(in.taxId(), "taxId", 50, false, errors);
+        String billingAddress = Changes.text(in.billingAddress(), "billingAddress", 500, false, errors);
         if (in.paymentTermsDays() != null && (in.paymentTermsDays() < 0 || in.paymentTermsDays() > 365)) {
             errors.add(new FieldError("paymentTermsDays", "must be 0 to 365 days"));
         }
@@ -139,7 +138,7 @@ final class SalesStore {
         set.put("VERSION", before.version() + 1);
         Sql.update(em, "SAL_CUSTOMER", set, "ACCOUNT_ID = ?", accountId);
         CustomerBilling after = customer(em, accountId).orElseThrow();
-        Map<String, FieldChange> diff = diff(payload(before), payload(after));
+        Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
         if (!diff.isEmpty()) {
             publish(em, "sales.customer-billing.updated", accountId, after.version(), actor, payload(after), diff);
         }
@@ -149,14 +148,14 @@ final class SalesStore {
     static Map<String, Object> payload(CustomerBilling c) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("accountId", c.accountId());
-        putIf(p, "name", c.name());
-        putIf(p, "taxId", c.taxId());
+        Changes.putIf(p, "name", c.name());
+        Changes.putIf(p, "taxId", c.taxId());
         p.put("paymentTermsDays", c.paymentTermsDays());
         if (c.creditLimit() != null) {
             p.put("creditLimit", c.creditLimit().toPlainString());
         }
         p.put("currency", c.currency());
-        putIf(p, "billingAddress", c.billingAddress());
+        Changes.putIf(p, "billingAddress", c.billingAddress());
         return p;
     }
 
@@ -315,10 +314,10 @@ final class SalesStore {
         p.put("id", o.id());
         p.put("number", o.number());
         p.put("accountId", o.accountId());
-        putIf(p, "customer", o.customerName());
-        putIf(p, "opportunityId", o.opportunityId());
-        putIf(p, "quoteId", o.quoteId());
-        putIf(p, "quoteNumber", o.quoteNumber());
+        Changes.putIf(p, "customer", o.customerName());
+        Changes.putIf(p, "opportunityId", o.opportunityId());
+        Changes.putIf(p, "quoteId", o.quoteId());
+        Changes.putIf(p, "quoteNumber", o.quoteNumber());
         p.put("status", o.status().name());
         p.put("currency", o.currency());
         p.put("net", o.net().toPlainString());
@@ -326,7 +325,7 @@ final class SalesStore {
         p.put("gross", o.gross().toPlainString());
         p.put("taxCalculated", o.taxCalculated());
         p.put("date", o.orderDate().toString());
-        putIf(p, "note", o.note());
+        Changes.putIf(p, "note", o.note());
         return p;
     }
 
@@ -402,17 +401,6 @@ final class SalesStore {
                 payload, changes));
     }
 
-    static Map<String, FieldChange> diff(Map<String, Object> a, Map<String, Object> b) {
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        Set<String> keys = new LinkedHashSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        for (String key : keys) {
-            if (!Objects.equals(a.get(key), b.get(key))) {
-                changes.put(key, new FieldChange(a.get(key), b.get(key)));
-            }
-        }
-        return changes;
-    }
 
     static Currency currency(String code, String field, List<FieldError> errors) {
         try {
@@ -428,23 +416,5 @@ final class SalesStore {
         return amount.setScale(Math.max(0, currency.getDefaultFractionDigits()), RoundingMode.HALF_UP);
     }
 
-    static String text(String value, String field, int max, boolean required, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "is required"));
-            }
-            return null;
-        }
-        String trimmed = value.trim();
-        if (trimmed.length() > max) {
-            errors.add(new FieldError(field, "is longer than " + max + " characters"));
-        }
-        return trimmed;
-    }
 
-    static void putIf(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
 }

@@ -1,9 +1,5 @@
 package dev.tessera.crm.pipeline.internal.command;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -22,12 +18,7 @@ public class LeadImportCommand extends PipelineAction {
 
     @Override
     protected Object run() throws CommandException {
-        String text;
-        try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CommandException("Cannot read " + file + ": " + e.getMessage());
-        }
+        String text = read(file);
         List<NewLead> rows = LeadsCsv.parse(text);
         System.out.println("Checking " + rows.size() + " rows...");
         int written = leads.importLeads(rows, n -> System.out.println("  " + n + " of " + rows.size() + " written"),

@@ -1,14 +1,8 @@
 package dev.tessera.crm.pipeline.internal.command;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.crm.pipeline.api.Accounts;
@@ -18,12 +12,10 @@ import dev.tessera.crm.pipeline.api.Opportunity;
 import dev.tessera.crm.pipeline.api.Quote;
 import dev.tessera.crm.pipeline.api.QuoteLine;
 import dev.tessera.crm.pipeline.api.Quotes;
-import dev.tessera.platform.api.FieldError;
-import dev.tessera.platform.api.TesseraException;
-import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.support.console.ConsoleAction;
 
-/** Base of the pipeline commands: a refusal ends the command with its message, the wrong fields and the code. */
-abstract class PipelineAction implements Action {
+/** Base of the module's commands: its services and how they print what they show (refusals: ConsoleAction). */
+abstract class PipelineAction extends ConsoleAction {
     @Reference
     Accounts accounts;
 
@@ -35,52 +27,6 @@ abstract class PipelineAction implements Action {
 
     @Reference
     Quotes quotes;
-
-    @Reference
-    Session session;
-
-    @Override
-    public final Object execute() throws Exception {
-        try {
-            return run();
-        } catch (ValidationException e) {
-            for (FieldError error : e.errors()) {
-                System.out.println("  " + error.field() + ": " + error.message());
-            }
-            throw new CommandException(e.getMessage() + " [" + e.code() + "]");
-        } catch (TesseraException e) {
-            throw new CommandException(e.getMessage() + " [" + e.code() + "]");
-        }
-    }
-
-    protected abstract Object run() throws Exception;
-
-    String user() {
-        Object user = session == null ? null : session.get("USER");
-        return user == null ? "console" : user.toString();
-    }
-
-    static BigDecimal number(String name, String value) throws CommandException {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw new CommandException(name + " must be a number such as 12.5, not '" + value + "'");
-        }
-    }
-
-    static LocalDate date(String name, String value) throws CommandException {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new CommandException(name + " must be a date as YYYY-MM-DD, not '" + value + "'");
-        }
-    }
 
     static String or(Object value) {
         return value == null ? "" : value.toString();

@@ -61,6 +61,7 @@ import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.support.rest.RestParams;
 
 /**
  * {@code /api/v1/pipeline}: accounts and contacts, leads (duplicates, merge, import, qualification), opportunities
@@ -444,16 +445,11 @@ public final class PipelineResource {
     // ---------------------------------------------------------------- plumbing
 
     private static String user(SecurityContext caller) {
-        return caller.getUserPrincipal().getName();
+        return RestParams.user(caller);
     }
 
     private static long id(String id) {
-        try {
-            return Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(PipelineErrors.INVALID, "'" + id + "' is not an id",
-                    List.of(new FieldError("id", "must be a whole number")));
-        }
+        return RestParams.id(id, PipelineErrors.INVALID);
     }
 
     private static boolean flag(String name, String value) {
@@ -468,13 +464,7 @@ public final class PipelineResource {
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(PipelineErrors.INVALID, "'" + value + "' is not a " + name,
-                    List.of(new FieldError(name, "must be one of " + String.join(", ", java.util.Arrays.stream(
-                            type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()))));
-        }
+        return RestParams.enumValue(type, name, value, PipelineErrors.INVALID);
     }
 
     private static LocalDate month(String name, String value, boolean end) {

@@ -1,9 +1,5 @@
 package dev.tessera.erp.inventory.internal.command;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -22,12 +18,7 @@ public class ImportCommand extends InventoryAction {
 
     @Override
     protected Object run() throws CommandException {
-        String text;
-        try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CommandException("Cannot read " + file + ": " + e.getMessage());
-        }
+        String text = read(file);
         List<NewItem> items = ItemsCsv.parse(text);
         System.out.println("Checking " + items.size() + " rows...");
         int written = catalog.importItems(items, n -> System.out.println("  " + n + " of " + items.size() + " written"),

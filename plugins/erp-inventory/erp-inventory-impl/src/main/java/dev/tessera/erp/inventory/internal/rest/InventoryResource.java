@@ -3,7 +3,6 @@ package dev.tessera.erp.inventory.internal.rest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -49,6 +48,7 @@ import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.support.rest.RestParams;
 
 /**
  * {@code /api/v1/inventory}: items and prices, warehouses, stock moves, reservations, stock levels, valuation and
@@ -330,24 +330,14 @@ public final class InventoryResource {
     }
 
     private static String user(SecurityContext caller) {
-        return caller.getUserPrincipal().getName();
+        return RestParams.user(caller);
     }
 
     private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(InventoryErrors.INVALID, "'" + name + "' is not a date",
-                    List.of(new FieldError(name, "must be a date as YYYY-MM-DD, not '" + value + "'")));
-        }
+        return RestParams.date(name, value, InventoryErrors.INVALID);
     }
 
     private static long id(String id) {
-        try {
-            return Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(InventoryErrors.INVALID, "'" + id + "' is not an id",
-                    List.of(new FieldError("id", "must be a whole number")));
-        }
+        return RestParams.id(id, InventoryErrors.INVALID);
     }
 }

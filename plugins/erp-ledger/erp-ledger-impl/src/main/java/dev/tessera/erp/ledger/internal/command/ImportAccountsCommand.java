@@ -1,9 +1,5 @@
 package dev.tessera.erp.ledger.internal.command;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -23,12 +19,7 @@ public class ImportAccountsCommand extends LedgerAction {
 
     @Override
     protected Object run() throws CommandException {
-        String text;
-        try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new CommandException("Cannot read " + file + ": " + e.getMessage());
-        }
+        String text = read(file);
         try {
             List<NewAccount> accounts = dev.tessera.erp.ledger.internal.AccountsCsv.parse(text);
             System.out.println("Checking " + accounts.size() + " rows...");

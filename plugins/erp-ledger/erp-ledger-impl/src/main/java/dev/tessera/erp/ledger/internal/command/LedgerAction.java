@@ -1,52 +1,19 @@
 package dev.tessera.erp.ledger.internal.command;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.erp.ledger.api.JournalEntry;
 import dev.tessera.erp.ledger.api.JournalLine;
 import dev.tessera.erp.ledger.api.LedgerService;
-import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.support.console.ConsoleAction;
 
-/** Base of the ledger commands: a refusal ends the command with one line, its message and code. */
-abstract class LedgerAction implements Action {
+/** Base of the ledger commands: the ledger service, and entries printed as tables. */
+abstract class LedgerAction extends ConsoleAction {
     @Reference
     LedgerService ledger;
-
-    @Reference
-    Session session;
-
-    @Override
-    public final Object execute() throws Exception {
-        try {
-            return run();
-        } catch (TesseraException e) {
-            throw new CommandException(e.getMessage() + " [" + e.code() + "]");
-        }
-    }
-
-    protected abstract Object run() throws Exception;
-
-    /** Who runs the command, as postings record it. */
-    String user() {
-        Object user = session == null ? null : session.get("USER");
-        return user == null ? "console" : user.toString();
-    }
-
-    static LocalDate date(String name, String value) throws CommandException {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new CommandException(name + " must be a date as YYYY-MM-DD, not '" + value + "'");
-        }
-    }
 
     static String amount(BigDecimal value) {
         return value == null || value.signum() == 0 ? "" : value.toPlainString();

@@ -1,14 +1,9 @@
 package dev.tessera.erp.sales.internal.command;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.erp.sales.api.Billing;
@@ -18,12 +13,10 @@ import dev.tessera.erp.sales.api.InvoiceLine;
 import dev.tessera.erp.sales.api.OrderLine;
 import dev.tessera.erp.sales.api.Orders;
 import dev.tessera.erp.sales.api.SalesOrder;
-import dev.tessera.platform.api.FieldError;
-import dev.tessera.platform.api.TesseraException;
-import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.support.console.ConsoleAction;
 
-/** Base of the sales commands: a refusal ends the command with its message, the wrong fields and the code. */
-abstract class SalesAction implements Action {
+/** Base of the module's commands: its services and how they print what they show (refusals: ConsoleAction). */
+abstract class SalesAction extends ConsoleAction {
     @Reference
     Customers customers;
 
@@ -32,52 +25,6 @@ abstract class SalesAction implements Action {
 
     @Reference
     Billing billing;
-
-    @Reference
-    Session session;
-
-    @Override
-    public final Object execute() throws Exception {
-        try {
-            return run();
-        } catch (ValidationException e) {
-            for (FieldError error : e.errors()) {
-                System.out.println("  " + error.field() + ": " + error.message());
-            }
-            throw new CommandException(e.getMessage() + " [" + e.code() + "]");
-        } catch (TesseraException e) {
-            throw new CommandException(e.getMessage() + " [" + e.code() + "]");
-        }
-    }
-
-    protected abstract Object run() throws Exception;
-
-    String user() {
-        Object user = session == null ? null : session.get("USER");
-        return user == null ? "console" : user.toString();
-    }
-
-    static BigDecimal number(String name, String value) throws CommandException {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw new CommandException(name + " must be a number such as 12.5, not '" + value + "'");
-        }
-    }
-
-    static LocalDate date(String name, String value) throws CommandException {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new CommandException(name + " must be a date as YYYY-MM-DD, not '" + value + "'");
-        }
-    }
 
     static String or(Object value) {
         return value == null ? "" : value.toString();

@@ -3,7 +3,6 @@ package dev.tessera.erp.sales.internal.rest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +48,7 @@ import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.support.rest.RestParams;
 
 /**
  * {@code /api/v1/sales}: customers' billing terms, orders and shipments, invoices, credit notes, payments and aging.
@@ -271,34 +271,18 @@ public final class SalesResource {
     // ---------------------------------------------------------------- plumbing
 
     private static String user(SecurityContext caller) {
-        return caller.getUserPrincipal().getName();
+        return RestParams.user(caller);
     }
 
     private static long id(String id) {
-        try {
-            return Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(SalesErrors.INVALID, "'" + id + "' is not an id",
-                    List.of(new FieldError("id", "must be a whole number")));
-        }
+        return RestParams.id(id, SalesErrors.INVALID);
     }
 
     private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(SalesErrors.INVALID, "'" + name + "' is not a date",
-                    List.of(new FieldError(name, "must be a date as YYYY-MM-DD, not '" + value + "'")));
-        }
+        return RestParams.date(name, value, SalesErrors.INVALID);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(SalesErrors.INVALID, "'" + value + "' is not a " + name,
-                    List.of(new FieldError(name, "must be one of " + String.join(", ", java.util.Arrays.stream(
-                            type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList()))));
-        }
+        return RestParams.enumValue(type, name, value, SalesErrors.INVALID);
     }
 }
