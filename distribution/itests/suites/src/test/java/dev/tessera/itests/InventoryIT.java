@@ -342,13 +342,4 @@ public class InventoryIT extends RestTestSupport {
         return stock.issue(new Issue(sku, warehouse, null, null, new BigDecimal(quantity), null, null), "itest");
     }
 
-    private long count(String sql) {
-        try (Connection c = service(DataSource.class).getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 }

@@ -90,6 +90,9 @@ public class LeadToCashIT extends RestTestSupport {
     public Option[] config() throws IOException {
         List<Option> options = withUsers(super.config());
         options.add(editConfigurationFilePut("etc/users.properties", "itest-finance", "itest-secret,finance"));
+        // quick webhook retries, so that an integrator's failing receiver is retried within the test
+        options.add(editConfigurationFilePut("etc/dev.tessera.platform.webhooks.cfg", "retryInitialMillis", "200"));
+        options.add(editConfigurationFilePut("etc/dev.tessera.platform.webhooks.cfg", "pollMillis", "100"));
         options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot",
                 "tessera-erp-ledger,tessera-erp-inventory,tessera-crm-pipeline,tessera-erp-sales"));
         return options.toArray(new Option[0]);
@@ -111,6 +114,12 @@ public class LeadToCashIT extends RestTestSupport {
         assertEquals(NET, decimal(quote, "net"));
         assertEquals("taxed by the ledger's engine", TAX, decimal(quote, "tax"));
 
+        // an integrator listens for new orders; its receiver fails twice before it takes the delivery
+        Receiver receiver = new Receiver(0, n -> n <= 2 ? 500 : 200);
+        HttpResponse<String> hook = send(postJson("/webhooks", ADMIN, "{\"url\":\"" + receiver.url()
+                + "\",\"events\":[\"sales.order.created\"],\"secret\":\"l2c-secret-0123456789\",\"description\":\"l2c\"}"));
+        assertEquals(hook.body(), 201, hook.statusCode());
+
         // 4. accepted: the deal is won, sales makes the order and reserves the stock, the number comes back
         assertEquals(200, send(post("/pipeline/quotes/" + deal.quote + "/accept", SALES)).statusCode());
         assertEquals("WON", text(send(get("/pipeline/opportunities/" + deal.opportunity, VIEWER)).body(), "status"));
@@ -118,6 +127,17 @@ public class LeadToCashIT extends RestTestSupport {
         assertEquals(GROSS, order.gross);
         assertEquals(0, new BigDecimal("4").compareTo(stock(sku).reserved()));
         awaitDeal(deal.opportunity, "\"orderNumber\":\"" + order.number + "\"");
+        try {
+            await("the integrator receives the order after two failures", Duration.ofSeconds(30),
+                    () -> receiver.accepted() == 1);
+            List<Receiver.Request> deliveries = receiver.requests();
+            assertEquals("the same event, retried", 3, deliveries.size());
+            assertEquals(deliveries.get(0).header("X-Tessera-Event-Id"), deliveries.get(2).header("X-Tessera-Event-Id"));
+            assertTrue(deliveries.get(2).body(), deliveries.get(2).body().contains(order.number));
+        } finally {
+            receiver.close();
+            send(delete("/webhooks/" + number(hook.body(), "id"), ADMIN));
+        }
 
         // 5. shipped: the stock is issued against the reservation, the ledger books the cost of goods
         HttpResponse<String> shipped = send(post("/sales/orders/" + order.id + "/shipments", SALES));
@@ -463,15 +483,6 @@ public class LeadToCashIT extends RestTestSupport {
         }
     }
 
-    private long count(String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 
     private static String text(String json, String field) {
         Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
@@ -490,11 +501,6 @@ public class LeadToCashIT extends RestTestSupport {
         return new BigDecimal(last);
     }
 
-    private static long number(String json, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-        assertTrue(json, m.find());
-        return Long.parseLong(m.group(1));
-    }
 
     private static String tag() {
         return Long.toString(System.nanoTime(), 36).toUpperCase();

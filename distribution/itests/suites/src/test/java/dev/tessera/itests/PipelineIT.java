@@ -582,21 +582,7 @@ public class PipelineIT extends RestTestSupport {
         return count("SELECT COUNT(*) FROM PIP_LEAD");
     }
 
-    private long count(String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 
-    private static long number(String json, String field) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
-        assertTrue(json, m.find());
-        return Long.parseLong(m.group(1));
-    }
 
     private static String tag() {
         return Long.toString(System.nanoTime(), 36) + Integer.toString((int) (Math.random() * 1000), 36);

@@ -128,13 +128,4 @@ public class ProfilesIT extends RestTestSupport {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private long count(String sql) {
-        try (Connection c = service(DataSource.class).getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 }

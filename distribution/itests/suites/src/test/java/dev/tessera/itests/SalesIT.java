@@ -305,6 +305,11 @@ public class SalesIT extends RestTestSupport {
         String sku = item(tag, "50.00", "10");
         long account = customer(tag);
         customers.setBilling(account, new NewBilling(null, "DE123456789", 14, new BigDecimal("500"), null, null), "itest");
+        await("the pipeline's read-only copy of the terms", Duration.ofSeconds(30), () -> {
+            Account copy = accounts.account(account).orElseThrow();
+            return copy.creditLimit() != null && copy.creditLimit().compareTo(new BigDecimal("500")) == 0
+                    && Integer.valueOf(14).equals(copy.paymentTermsDays());
+        });
         SalesOrder big = orders.createOrder(new NewOrder(account, null, List.of(new NewOrderLine(sku, null,
                 new BigDecimal("9"), null, null, null, null))), "itest"); // 535.50 with tax
         long eventsBefore = count(SALES_EVENTS);
@@ -423,15 +428,6 @@ public class SalesIT extends RestTestSupport {
         }
     }
 
-    private long count(String sql) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
 
     private void execute(String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

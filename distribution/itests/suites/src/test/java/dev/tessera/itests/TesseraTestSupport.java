@@ -248,6 +248,32 @@ public abstract class TesseraTestSupport {
         }
     }
 
+    /** A number from the tessera database, e.g. {@code SELECT COUNT(*) FROM ...}. */
+    protected long count(String sql) {
+        try {
+            ServiceReference<?>[] refs = bundleContext.getServiceReferences(javax.sql.DataSource.class.getName(),
+                    "(osgi.jndi.service.name=tessera)");
+            assertTrue("No tessera DataSource is registered", refs != null && refs.length > 0);
+            javax.sql.DataSource dataSource = (javax.sql.DataSource) bundleContext.getService(refs[0]);
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet r = s.executeQuery(sql)) {
+                r.next();
+                return r.getLong(1);
+            } finally {
+                bundleContext.ungetService(refs[0]);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** A whole number field of a JSON document: its first occurrence. */
+    protected static long number(String json, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        assertTrue(field + " in " + json, m.find());
+        return Long.parseLong(m.group(1));
+    }
+
     protected <T> T service(Class<T> type) {
         ServiceReference<T> ref = bundleContext.getServiceReference(type);
         assertTrue("No " + type.getName() + " service is registered", ref != null);

@@ -31,7 +31,8 @@ import dev.tessera.platform.support.Sql;
  * <li>{@code inventory.price.changed}: open quotes with a catalog price of that item on that list become stale;</li>
  * <li>{@code sales.order.*}, {@code sales.invoice.*}, {@code sales.payment.received}: the order number and invoice
  * status on the opportunity and the account (read-only here);</li>
- * <li>{@code sales.contract.delivered}: a renewal deal and a task, due before the contract term ends.</li>
+ * <li>{@code sales.contract.delivered}: a renewal deal and a task, due before the contract term ends;</li>
+ * <li>{@code sales.customer-billing.updated}: the account's credit limit, payment terms and currency.</li>
  * </ul>
  */
 @Component(service = EventSubscriber.class)
@@ -61,7 +62,7 @@ public final class ErpCopies implements EventSubscriber {
     @Override
     public Set<String> topics() {
         return Set.of("inventory.price.changed", "sales.order.*", "sales.invoice.*", "sales.payment.received",
-                "sales.contract.delivered");
+                "sales.contract.delivered", "sales.customer-billing.updated");
     }
 
     @Override
@@ -76,6 +77,7 @@ public final class ErpCopies implements EventSubscriber {
                 case "sales.order.created", "sales.order.confirmed", "sales.order.shipped", "sales.order.cancelled" ->
                         order(em, p);
                 case "sales.contract.delivered" -> renewal(em, event);
+                case "sales.customer-billing.updated" -> billing(em, p);
                 default -> {
                     if (event.type().startsWith("sales.invoice.") || event.type().equals("sales.payment.received")) {
                         invoice(em, event);
@@ -142,6 +144,19 @@ public final class ErpCopies implements EventSubscriber {
             Sql.execute(em, "UPDATE PIP_ACCOUNT SET LAST_INVOICE = ?, INVOICE_STATUS = ? WHERE ID = ?", number,
                     status, account);
         }
+    }
+
+    /** The customer's credit limit, payment terms and currency, as sales keeps them: read-only here. */
+    private void billing(EntityManager em, Map<String, Object> p) {
+        Long account = id(p.get("accountId"));
+        if (account == null) {
+            return;
+        }
+        Map<String, Object> set = new java.util.LinkedHashMap<>();
+        set.put("CREDIT_LIMIT", decimal(p.get("creditLimit")));
+        set.put("PAYMENT_TERMS", id(p.get("paymentTermsDays")) == null ? null : id(p.get("paymentTermsDays")).intValue());
+        set.put("BILLING_CURRENCY", text(p.get("currency")));
+        Sql.update(em, "PIP_ACCOUNT", set, "ID = ?", account);
     }
 
     /** One renewal deal per contract line, due at the term's end, with a task the configured days before. */

@@ -56,7 +56,7 @@ import dev.tessera.platform.support.Changes;
  */
 final class PipelineStore {
     static final String ACCOUNT = "ID, NAME, DOMAIN, INDUSTRY, ADDRESS, OWNER, NOTES, VERSION, CREATED_AT, LAST_ORDER,"
-            + " LAST_INVOICE, INVOICE_STATUS";
+            + " LAST_INVOICE, INVOICE_STATUS, CREDIT_LIMIT, PAYMENT_TERMS, BILLING_CURRENCY";
     static final String CONTACT = "ID, ACCOUNT_ID, NAME, EMAIL, PHONE, TITLE, VERSION";
     static final String LEAD = "ID, NAME, EMAIL, COMPANY, DOMAIN, PHONE, SOURCE, OWNER, NOTES, STATUS, MERGED_INTO,"
             + " OPPORTUNITY_ID, CREATED_AT";
@@ -186,7 +186,8 @@ final class PipelineStore {
     private static Account account(Object[] r) {
         return new Account(Sql.longValue(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], Sql.longValue(r[7]), Sql.instant(r[8]), (String) r[9], (String) r[10],
-                (String) r[11]);
+                (String) r[11], Sql.decimal(r[12]), r[13] == null ? null : Sql.intValue(r[13]),
+                r[14] == null ? null : ((String) r[14]).trim());
     }
 
     Optional<Contact> contact(EntityManager em, long id) {
