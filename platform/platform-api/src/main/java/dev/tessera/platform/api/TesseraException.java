@@ -40,4 +40,12 @@ public class TesseraException extends RuntimeException {
     public ErrorKind kind() {
         return kind;
     }
+
+    /**
+     * More for the client than the message says, as JSON-compatible values (e.g. the leads a new lead looks like);
+     * REST adds them to the problem document beside its code. Empty unless a subclass has some.
+     */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
 }

@@ -80,6 +80,51 @@ public final class Sql {
         return (List<Object[]>) result;
     }
 
+    /** At most {@code limit} rows: the database stops there, so a page never reads the whole table. */
+    @SuppressWarnings("unchecked")
+    public static List<Object[]> rows(EntityManager em, int limit, String sql, Object... args) {
+        Query query = bind(em.createNativeQuery(sql), args);
+        if (limit < Integer.MAX_VALUE) {
+            query.setMaxResults(limit);
+        }
+        List<?> result = query.getResultList();
+        if (!result.isEmpty() && !(result.get(0) instanceof Object[])) {
+            return result.stream().map(v -> new Object[] {v}).toList();
+        }
+        return (List<Object[]>) result;
+    }
+
+    /**
+     * A WHERE clause built from optional filters: {@code new Where("ID > ?", after).and("STATUS", status)} leaves out
+     * the filters whose value is null.
+     */
+    public static final class Where {
+        private final StringBuilder sql;
+        private final List<Object> args = new java.util.ArrayList<>();
+
+        public Where(String condition, Object... args) {
+            this.sql = new StringBuilder(condition);
+            this.args.addAll(List.of(args));
+        }
+
+        /** {@code AND column = value}, when there is a value. */
+        public Where and(String column, Object value) {
+            if (value != null) {
+                sql.append(" AND ").append(column).append(" = ?");
+                args.add(value);
+            }
+            return this;
+        }
+
+        public String sql() {
+            return sql.toString();
+        }
+
+        public Object[] args() {
+            return args.toArray();
+        }
+    }
+
     public static Object[] row(EntityManager em, String sql, Object... args) {
         List<Object[]> rows = rows(em, sql, args);
         return rows.isEmpty() ? null : rows.get(0);

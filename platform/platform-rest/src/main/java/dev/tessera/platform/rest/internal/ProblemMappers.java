@@ -40,7 +40,8 @@ final class ProblemMappers {
                 return Internal.internal(e);
             }
             List<FieldError> errors = e instanceof ValidationException invalid ? invalid.errors() : List.of();
-            return Problems.of(Problems.status(e.kind()), Problems.title(e.kind()), e.getMessage(), e.code(), errors);
+            return Problems.of(Problems.status(e.kind()), Problems.title(e.kind()), e.getMessage(), e.code(), errors,
+                    e.details());
         }
     }
 

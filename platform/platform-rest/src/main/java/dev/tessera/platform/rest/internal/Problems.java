@@ -22,6 +22,12 @@ final class Problems {
 
     /** A problem with the fields that were wrong, each as {@code {"field": ..., "message": ...}}. */
     static Response of(int status, String title, String detail, String code, List<FieldError> errors) {
+        return of(status, title, detail, code, errors, Map.of());
+    }
+
+    /** A problem with the wrong fields and the refusal's details as RFC 9457 extension members, e.g. {@code candidates}. */
+    static Response of(int status, String title, String detail, String code, List<FieldError> errors,
+                       Map<String, Object> details) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "https://tessera.dev/problems/" + code);
         body.put("title", title);
@@ -31,6 +37,7 @@ final class Problems {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
+        details.forEach(body::putIfAbsent);
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();
     }
 

@@ -18,4 +18,9 @@ public class DuplicateLeadException extends TesseraException {
     public List<DuplicateCandidate> candidates() {
         return candidates;
     }
+
+    @Override
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of("candidates", candidates);
+    }
 }

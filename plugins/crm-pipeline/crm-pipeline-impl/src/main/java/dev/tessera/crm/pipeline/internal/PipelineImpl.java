@@ -352,21 +352,9 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     @Override
     public List<Opportunity> opportunities(OpportunityStatus status, Long accountId, String owner, long afterId,
                                            int limit) {
-        StringBuilder where = new StringBuilder("ID > ?");
-        List<Object> args = new ArrayList<>(List.of(afterId));
-        if (status != null) {
-            where.append(" AND STATUS = ?");
-            args.add(status.name());
-        }
-        if (accountId != null) {
-            where.append(" AND ACCOUNT_ID = ?");
-            args.add(accountId);
-        }
-        if (owner != null) {
-            where.append(" AND OWNER = ?");
-            args.add(owner);
-        }
-        return jpa.txExpr(em -> store.opportunities(em, where.toString(), args, limit, Instant.now()));
+        Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status).and("ACCOUNT_ID", accountId)
+                .and("OWNER", owner);
+        return jpa.txExpr(em -> store.opportunities(em, where, limit, Instant.now()));
     }
 
     @Override
@@ -420,29 +408,18 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     @Override
     public List<Opportunity> stuck(LocalDate today) {
         Instant now = (today == null ? today() : today).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return jpa.txExpr(em -> store.opportunities(em, "STATUS = 'OPEN'", List.of(), Integer.MAX_VALUE, now))
+        return jpa.txExpr(em -> store.opportunities(em, new Sql.Where("STATUS = 'OPEN'"), Integer.MAX_VALUE, now))
                 .stream().filter(Opportunity::stuck).toList();
     }
 
     @Override
     public List<Activity> activities(Long accountId, Long leadId, Long opportunityId, String owner, long afterId,
                                      int limit) {
-        StringBuilder where = new StringBuilder("ID > ?");
-        List<Object> args = new ArrayList<>(List.of(afterId));
-        filter(where, args, "ACCOUNT_ID", accountId);
-        filter(where, args, "LEAD_ID", leadId);
-        filter(where, args, "OPPORTUNITY_ID", opportunityId);
-        filter(where, args, "OWNER", owner);
-        where.append(" ORDER BY ID");
-        return jpa.txExpr(em -> store.activities(em, where.toString(), args, limit));
+        Sql.Where where = new Sql.Where("ID > ?", afterId).and("ACCOUNT_ID", accountId).and("LEAD_ID", leadId)
+                .and("OPPORTUNITY_ID", opportunityId).and("OWNER", owner);
+        return jpa.txExpr(em -> store.activities(em, where, "ID", limit));
     }
 
-    private static void filter(StringBuilder where, List<Object> args, String column, Object value) {
-        if (value != null) {
-            where.append(" AND ").append(column).append(" = ?");
-            args.add(value);
-        }
-    }
 
     @Override
     public Activity logActivity(NewActivity activity, String actor) {
@@ -478,11 +455,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     @Override
     public List<Activity> overdue(String owner, LocalDate today) {
         LocalDate day = today == null ? today() : today;
-        StringBuilder where = new StringBuilder("TYPE = 'TASK' AND DONE_AT IS NULL AND DUE < ?");
-        List<Object> args = new ArrayList<>(List.of(day));
-        filter(where, args, "OWNER", owner);
-        where.append(" ORDER BY DUE, ID");
-        return jpa.txExpr(em -> store.activities(em, where.toString(), args, Integer.MAX_VALUE));
+        Sql.Where where = new Sql.Where("TYPE = 'TASK' AND DONE_AT IS NULL AND DUE < ?", day).and("OWNER", owner);
+        return jpa.txExpr(em -> store.activities(em, where, "DUE, ID", Integer.MAX_VALUE));
     }
 
     @Override
@@ -602,10 +576,6 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                 + "; quotes are made for open deals");
     }
 
-    /** Whether the neighbours the pipeline integrates with are there now: catalog, stock, tax engine. */
-    Map<String, Boolean> integrations() {
-        return Map.of("catalog", catalog != null, "stock", stock != null, "tax", taxes != null);
-    }
 
     private static LocalDate today() {
         return LocalDate.now(ZoneOffset.UTC);

@@ -97,8 +97,8 @@ final class PipelineStore {
     }
 
     List<Account> accounts(EntityManager em, long afterId, int limit) {
-        return Sql.rows(em, "SELECT " + ACCOUNT + " FROM PIP_ACCOUNT WHERE ID > ? ORDER BY ID", afterId).stream()
-                .limit(limit).map(PipelineStore::account).toList();
+        return Sql.rows(em, limit, "SELECT " + ACCOUNT + " FROM PIP_ACCOUNT WHERE ID > ? ORDER BY ID", afterId).stream()
+                .map(PipelineStore::account).toList();
     }
 
     Account createAccount(EntityManager em, NewAccount in, String actor) {
@@ -298,11 +298,9 @@ final class PipelineStore {
     }
 
     List<Lead> leads(EntityManager em, LeadStatus status, long afterId, int limit) {
-        List<Object[]> rows = status == null
-                ? Sql.rows(em, "SELECT " + LEAD + " FROM PIP_LEAD WHERE ID > ? ORDER BY ID", afterId)
-                : Sql.rows(em, "SELECT " + LEAD + " FROM PIP_LEAD WHERE ID > ? AND STATUS = ? ORDER BY ID", afterId,
-                status);
-        return rows.stream().limit(limit).map(PipelineStore::lead).toList();
+        Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status);
+        return Sql.rows(em, limit, "SELECT " + LEAD + " FROM PIP_LEAD WHERE " + where.sql() + " ORDER BY ID",
+                where.args()).stream().map(PipelineStore::lead).toList();
     }
 
     /** A lead's fields checked and normalised, with its matching keys; errors collected under {@code at}. */
@@ -509,10 +507,10 @@ final class PipelineStore {
                 PipelineErrors.OPPORTUNITY_NOT_FOUND, "No opportunity " + id));
     }
 
-    List<Opportunity> opportunities(EntityManager em, String where, List<Object> args, int limit, Instant now) {
+    List<Opportunity> opportunities(EntityManager em, Sql.Where where, int limit, Instant now) {
         Instant stuckBefore = stuckBefore(now);
-        return Sql.rows(em, "SELECT " + OPPORTUNITY + " FROM PIP_OPPORTUNITY WHERE " + where + " ORDER BY ID",
-                args.toArray()).stream().limit(limit).map(r -> opportunity(r, stuckBefore)).toList();
+        return Sql.rows(em, limit, "SELECT " + OPPORTUNITY + " FROM PIP_OPPORTUNITY WHERE " + where.sql()
+                + " ORDER BY ID", where.args()).stream().map(r -> opportunity(r, stuckBefore)).toList();
     }
 
     private Instant stuckBefore(Instant now) {
@@ -769,9 +767,9 @@ final class PipelineStore {
                 .map(PipelineStore::activity);
     }
 
-    List<Activity> activities(EntityManager em, String where, List<Object> args, int limit) {
-        return Sql.rows(em, "SELECT " + ACTIVITY + " FROM PIP_ACTIVITY WHERE " + where, args.toArray()).stream()
-                .limit(limit).map(PipelineStore::activity).toList();
+    List<Activity> activities(EntityManager em, Sql.Where where, String orderBy, int limit) {
+        return Sql.rows(em, limit, "SELECT " + ACTIVITY + " FROM PIP_ACTIVITY WHERE " + where.sql() + " ORDER BY "
+                + orderBy, where.args()).stream().map(PipelineStore::activity).toList();
     }
 
     static Map<String, Object> payload(Activity a) {

@@ -118,15 +118,10 @@ final class BillingStore {
         return invoice(em, id).orElseThrow(() -> new TesseraException(SalesErrors.INVOICE_NOT_FOUND, "No invoice " + id));
     }
 
-    List<Invoice> invoices(EntityManager em, String where, List<Object> args, int limit) {
-        return invoices(em, where, "ID", args, limit);
-    }
-
-    List<Invoice> invoices(EntityManager em, String where, String orderBy, List<Object> args, int limit) {
+    List<Invoice> invoices(EntityManager em, Sql.Where where, String orderBy, int limit) {
         LocalDate today = LocalDate.now();
-        return Sql.rows(em, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE " + where + " ORDER BY " + orderBy,
-                args.toArray())
-                .stream().limit(limit).map(r -> invoice(em, r, today)).toList();
+        return Sql.rows(em, limit, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE " + where.sql() + " ORDER BY "
+                + orderBy, where.args()).stream().map(r -> invoice(em, r, today)).toList();
     }
 
     /** The invoice's lines as issued, for a credit note to refer to. */
@@ -231,8 +226,8 @@ final class BillingStore {
 
     /** The customer's open invoices in a currency, oldest due first: where an unassigned payment goes. */
     List<Invoice> openInvoices(EntityManager em, long accountId, String currency) {
-        return invoices(em, "ACCOUNT_ID = ? AND CURRENCY = ? AND KIND = 'INVOICE' AND STATUS IN ('ISSUED',"
-                + " 'PARTIALLY_PAID')", "DUE_DATE, ID", List.of(accountId, currency), Integer.MAX_VALUE);
+        return invoices(em, new Sql.Where("ACCOUNT_ID = ? AND CURRENCY = ? AND KIND = 'INVOICE' AND STATUS IN ('ISSUED',"
+                + " 'PARTIALLY_PAID')", accountId, currency), "DUE_DATE, ID", Integer.MAX_VALUE);
     }
 
     // ================================================================ aging and overdue
@@ -272,8 +267,8 @@ final class BillingStore {
 
     /** Invoices open after their due date and not yet reported: each gets {@code sales.invoice.overdue} once. */
     int markOverdue(EntityManager em, LocalDate today) {
-        List<Invoice> due = invoices(em, "KIND = 'INVOICE' AND STATUS IN ('ISSUED', 'PARTIALLY_PAID') AND DUE_DATE < ?"
-                + " AND OVERDUE_NOTIFIED = FALSE", List.of(today), Integer.MAX_VALUE);
+        List<Invoice> due = invoices(em, new Sql.Where("KIND = 'INVOICE' AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')"
+                + " AND DUE_DATE < ? AND OVERDUE_NOTIFIED = FALSE", today), "ID", Integer.MAX_VALUE);
         for (Invoice invoice : due) {
             Sql.execute(em, "UPDATE SAL_INVOICE SET OVERDUE_NOTIFIED = TRUE WHERE ID = ?", invoice.id());
             Map<String, Object> payload = payload(em, invoice);

@@ -141,17 +141,8 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
 
     @Override
     public List<SalesOrder> orders(OrderStatus status, Long accountId, long afterId, int limit) {
-        StringBuilder where = new StringBuilder("ID > ?");
-        List<Object> args = new ArrayList<>(List.of(afterId));
-        if (status != null) {
-            where.append(" AND STATUS = ?");
-            args.add(status.name());
-        }
-        if (accountId != null) {
-            where.append(" AND ACCOUNT_ID = ?");
-            args.add(accountId);
-        }
-        return jpa.txExpr(em -> store.orders(em, where.toString(), args, limit));
+        Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status).and("ACCOUNT_ID", accountId);
+        return jpa.txExpr(em -> store.orders(em, where, limit));
     }
 
     @Override
@@ -466,17 +457,8 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
 
     @Override
     public List<Invoice> invoices(InvoiceStatus status, Long accountId, long afterId, int limit) {
-        StringBuilder where = new StringBuilder("ID > ?");
-        List<Object> args = new ArrayList<>(List.of(afterId));
-        if (status != null) {
-            where.append(" AND STATUS = ?");
-            args.add(status.name());
-        }
-        if (accountId != null) {
-            where.append(" AND ACCOUNT_ID = ?");
-            args.add(accountId);
-        }
-        return jpa.txExpr(em -> billing.invoices(em, where.toString(), args, limit));
+        Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status).and("ACCOUNT_ID", accountId);
+        return jpa.txExpr(em -> billing.invoices(em, where, "ID", limit));
     }
 
     @Override

@@ -69,8 +69,8 @@ final class SalesStore {
     }
 
     List<CustomerBilling> customers(EntityManager em, long after, int limit) {
-        return Sql.rows(em, "SELECT " + CUSTOMER + " FROM SAL_CUSTOMER WHERE ACCOUNT_ID > ? ORDER BY ACCOUNT_ID", after)
-                .stream().limit(limit).map(SalesStore::customer).toList();
+        return Sql.rows(em, limit, "SELECT " + CUSTOMER + " FROM SAL_CUSTOMER WHERE ACCOUNT_ID > ? ORDER BY ACCOUNT_ID",
+                after).stream().map(SalesStore::customer).toList();
     }
 
     /** The customer, made with the default terms when sales meets the account for the first time. */
@@ -267,9 +267,9 @@ final class SalesStore {
         return r == null ? Optional.empty() : Optional.of(order(em, r));
     }
 
-    List<SalesOrder> orders(EntityManager em, String where, List<Object> args, int limit) {
-        return Sql.rows(em, "SELECT " + ORDER + " FROM SAL_ORDER WHERE " + where + " ORDER BY ID", args.toArray())
-                .stream().limit(limit).map(r -> order(em, r)).toList();
+    List<SalesOrder> orders(EntityManager em, Sql.Where where, int limit) {
+        return Sql.rows(em, limit, "SELECT " + ORDER + " FROM SAL_ORDER WHERE " + where.sql() + " ORDER BY ID",
+                where.args()).stream().map(r -> order(em, r)).toList();
     }
 
     /** Moves an order to a status (guarded by its version), with a note, publishing {@code sales.order.<verb>}. */

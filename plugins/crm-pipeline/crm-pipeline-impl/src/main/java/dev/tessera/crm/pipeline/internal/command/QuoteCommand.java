@@ -2,8 +2,6 @@ package dev.tessera.crm.pipeline.internal.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -14,15 +12,11 @@ import org.apache.karaf.shell.support.CommandException;
 import dev.tessera.crm.pipeline.api.NewQuote;
 import dev.tessera.crm.pipeline.api.NewQuoteLine;
 import dev.tessera.crm.pipeline.api.Quote;
+import dev.tessera.platform.support.console.LineSpec;
 
 @Service
 @Command(scope = "pipeline", name = "quote", description = "Quotes a deal (a new revision if it has a quote): lines in single quotes as '<qty> <sku or description> [@ <unit price>] [-<discount>%] [/<months> months]'; one word is a SKU, words with spaces a description")
 public class QuoteCommand extends PipelineAction {
-    /** "400 MUG-1 -10%", "1 Logo print set-up @ 250", "3 TSHIRT-M @ 18.50". */
-    static final Pattern LINE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s+(.+?)(?:\\s+@\\s*(\\d+(?:\\.\\d+)?))?"
-            + "(?:\\s+-(\\d+(?:\\.\\d+)?)\\s*%)?(?:\\s+/(\\d+)\\s*months?)?\\s*");
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,39}");
-
     @Argument(index = 0, name = "opportunity", required = true)
     long opportunity;
 
@@ -61,15 +55,8 @@ public class QuoteCommand extends PipelineAction {
     }
 
     static NewQuoteLine parse(String line, String taxCode) throws CommandException {
-        Matcher m = LINE.matcher(line);
-        if (!m.matches()) {
-            throw new CommandException("'" + line + "' is not a quote line: write \"<qty> <sku or description>"
-                    + " [@ <unit price>] [-<discount>%]\", e.g. \"400 MUG-1 -10%\"");
-        }
-        String what = m.group(2).trim();
-        boolean sku = SKU.matcher(what).matches();
-        return new NewQuoteLine(sku ? what : null, sku ? null : what, number("quantity", m.group(1)),
-                number("unit price", m.group(3)), number("discount", m.group(4)), taxCode,
-                m.group(5) == null ? null : Integer.valueOf(m.group(5)));
+        LineSpec l = LineSpec.parse(line);
+        return new NewQuoteLine(l.sku(), l.description(), l.quantity(), l.unitPrice(), l.discountPercent(), taxCode,
+                l.contractMonths());
     }
 }

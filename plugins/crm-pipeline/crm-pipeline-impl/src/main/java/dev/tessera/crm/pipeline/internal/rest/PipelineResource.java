@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,6 @@ import dev.tessera.crm.pipeline.api.Activity;
 import dev.tessera.crm.pipeline.api.Contact;
 import dev.tessera.crm.pipeline.api.Deals;
 import dev.tessera.crm.pipeline.api.DuplicateCandidate;
-import dev.tessera.crm.pipeline.api.DuplicateLeadException;
 import dev.tessera.crm.pipeline.api.DuplicatePair;
 import dev.tessera.crm.pipeline.api.Forecast;
 import dev.tessera.crm.pipeline.api.Lead;
@@ -203,19 +201,8 @@ public final class PipelineResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("sales")
     public Response createLead(NewLead lead, @QueryParam("force") String force, @Context SecurityContext caller) {
-        try {
-            Lead created = leads.createLead(lead, flag("force", force), user(caller));
-            return Response.created(URI.create("pipeline/leads/" + created.id())).entity(created).build();
-        } catch (DuplicateLeadException e) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "https://tessera.dev/problems/" + e.code());
-            body.put("title", "Conflict with the current state");
-            body.put("status", 409);
-            body.put("detail", e.getMessage());
-            body.put("code", e.code());
-            body.put("candidates", e.candidates());
-            return Response.status(409).type("application/problem+json").entity(body).build();
-        }
+        Lead created = leads.createLead(lead, flag("force", force), user(caller));
+        return Response.created(URI.create("pipeline/leads/" + created.id())).entity(created).build();
     }
 
     @POST

@@ -2,8 +2,6 @@ package dev.tessera.erp.sales.internal.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -14,14 +12,11 @@ import org.apache.karaf.shell.support.CommandException;
 import dev.tessera.erp.sales.api.NewOrder;
 import dev.tessera.erp.sales.api.NewOrderLine;
 import dev.tessera.erp.sales.api.SalesOrder;
+import dev.tessera.platform.support.console.LineSpec;
 
 @Service
 @Command(scope = "sales", name = "order-add", description = "Enters a draft order: lines in single quotes as '<qty> <sku or description> [@ <unit price>] [-<discount>%] [/<months> months]'; one word is a SKU")
 public class OrderAddCommand extends SalesAction {
-    static final Pattern LINE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s+(.+?)(?:\\s+@\\s*(\\d+(?:\\.\\d+)?))?"
-            + "(?:\\s+-(\\d+(?:\\.\\d+)?)\\s*%)?(?:\\s+/(\\d+)\\s*months?)?\\s*");
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,39}");
-
     @Option(name = "--account", required = true, description = "The customer's account id")
     long account;
 
@@ -52,15 +47,8 @@ public class OrderAddCommand extends SalesAction {
     }
 
     static NewOrderLine parse(String line, String taxCode) throws CommandException {
-        Matcher m = LINE.matcher(line);
-        if (!m.matches()) {
-            throw new CommandException("'" + line + "' is not an order line: write '<qty> <sku or description>"
-                    + " [@ <unit price>] [-<discount>%] [/<months> months]', e.g. '400 MUG-1 -10%'");
-        }
-        String what = m.group(2).trim();
-        boolean sku = SKU.matcher(what).matches();
-        return new NewOrderLine(sku ? what : null, sku ? null : what, number("quantity", m.group(1)),
-                number("unit price", m.group(3)), number("discount", m.group(4)), taxCode,
-                m.group(5) == null ? null : Integer.valueOf(m.group(5)));
+        LineSpec l = LineSpec.parse(line);
+        return new NewOrderLine(l.sku(), l.description(), l.quantity(), l.unitPrice(), l.discountPercent(), taxCode,
+                l.contractMonths());
     }
 }
