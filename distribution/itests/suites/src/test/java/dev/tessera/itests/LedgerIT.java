@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -79,7 +78,7 @@ public class LedgerIT extends RestTestSupport {
         post("2026-01-20", "January rent", line("5300", "2000", null), line("1100", null, "2000"));
         post("2026-01-25", "January salaries", line("5200", "3500", null), line("1100", null, "3500"));
         post("2026-01-31", "Depreciation", line("5400", "200", null), line("1590", null, "200"));
-        ledger.setRate("USD", LocalDate.parse("2026-02-01"), new BigDecimal("0.9"));
+        ledger.setRate("USD", LocalDate.parse("2026-02-01"), new BigDecimal("0.9"), "itest");
         JournalEntry usd = post("2026-02-03", "Sale to a US customer, USD 1,000 at the table's rate",
                 new PostingLine("1200", new BigDecimal("1000"), null, "USD", null, null, null, null),
                 line("4100", null, "900"));
@@ -130,9 +129,9 @@ public class LedgerIT extends RestTestSupport {
     public void invalidEntriesAreRefusedWithTheirCodeAndWriteNothing() throws Exception {
         post("2025-06-01", "Opening cash", line("1100", "100", null), line("3100", null, "100"));
         ledger.createAccount(new dev.tessera.erp.ledger.api.NewAccount("5610", "Old supplies", 
-                dev.tessera.erp.ledger.api.AccountType.EXPENSE, "5000", false));
-        ledger.setActive("5610", false);
-        ledger.closePeriod("2025-07");
+                dev.tessera.erp.ledger.api.AccountType.EXPENSE, "5000", false), "itest");
+        ledger.setActive("5610", false, "itest");
+        ledger.closePeriod("2025-07", "itest");
         long entries = rows("LDG_ENTRY");
         long events = rows("TSR_EVENT");
         Object[][] cases = {
@@ -166,9 +165,9 @@ public class LedgerIT extends RestTestSupport {
         assertEquals("no entry written", entries, rows("LDG_ENTRY"));
         assertEquals("no event written", events, rows("TSR_EVENT"));
 
-        ledger.lockPeriod("2025-07");
+        ledger.lockPeriod("2025-07", "itest");
         try {
-            ledger.reopenPeriod("2025-07");
+            ledger.reopenPeriod("2025-07", "itest");
             fail("a locked period reopened");
         } catch (TesseraException e) {
             assertEquals("ledger.period-locked", e.code());

@@ -36,7 +36,7 @@ import dev.tessera.platform.api.persistence.MigrationStatus;
 import dev.tessera.platform.api.persistence.SchemaMigrations;
 
 /**
- * A JPA module on the tessera DataSource: its schema is migrated before it starts, its writes and their events
+ * A module on the tessera DataSource: its schema is migrated before it starts, its writes and their events
  * are one transaction, and a durable subscriber gets every event once, in order, across its own absence and failures.
  */
 @RunWith(PaxExam.class)
@@ -184,7 +184,7 @@ public class PersistenceIT extends TesseraTestSupport {
     }
 
     @Test
-    public void numbersTakenConcurrentlyThroughJpaAreContiguous() throws Exception {
+    public void numbersTakenConcurrentlyInModuleTransactionsAreContiguous() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<List<Long>>> futures = new ArrayList<>();
@@ -192,7 +192,7 @@ public class PersistenceIT extends TesseraTestSupport {
                 futures.add(pool.submit(() -> {
                     List<Long> mine = new ArrayList<>();
                     for (int i = 0; i < 50; i++) {
-                        mine.add((Long) callService(NOTES, "nextNumber", "JPA-TEST"));
+                        mine.add((Long) callService(NOTES, "nextNumber", "NOTE-TEST"));
                     }
                     return mine;
                 }));
@@ -240,14 +240,14 @@ public class PersistenceIT extends TesseraTestSupport {
     }
 
     @Test
-    public void enablingAJpaModuleStartsAndStopsOnlyItsOwnBundles() {
+    public void enablingAModuleWithTablesStartsAndStopsOnlyItsOwnBundles() {
         modules.disable(List.of("itest-notes"));
         List<String> outside = recordBundleEventsOutside("dev.tessera.itest.notes.", () -> {
             modules.enable(List.of("itest-notes"));
             modules.disable(List.of("itest-notes"));
             modules.enable(List.of("itest-notes"));
         });
-        assertEquals("bundle events outside the notes module: the JPA stack is not refreshed", List.of(), outside);
+        assertEquals("bundle events outside the notes module: the persistence stack is not refreshed", List.of(), outside);
         callService(NOTES, "create", "after toggling");
     }
 

@@ -23,5 +23,6 @@ public interface PlatformErrors {
     ErrorCode IDEMPOTENCY_KEY_REUSED = ErrorCode.of("platform.idempotency-key-reused", ErrorKind.INVALID);
     ErrorCode IDEMPOTENCY_KEY_IN_USE = ErrorCode.of("platform.idempotency-key-in-use", ErrorKind.CONFLICT);
     ErrorCode UNKNOWN_PROFILE = ErrorCode.of("platform.unknown-profile", ErrorKind.NOT_FOUND);
+    ErrorCode TRANSACTION_CONFLICT = ErrorCode.of("platform.transaction-conflict", ErrorKind.CONFLICT);
     ErrorCode PERSISTENCE_FAILED = ErrorCode.of("platform.persistence-failed", ErrorKind.INTERNAL);
 }

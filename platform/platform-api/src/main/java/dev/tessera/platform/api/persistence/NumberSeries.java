@@ -2,8 +2,6 @@ package dev.tessera.platform.api.persistence;
 
 import java.sql.Connection;
 
-import javax.persistence.EntityManager;
-
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -14,10 +12,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface NumberSeries {
 
-    /** The next number of the series (1 for a new series), in the transaction of the given entity manager. */
-    long next(EntityManager transaction, String series);
-
-    /** The next number of the series, in the transaction of the given connection (auto-commit off). */
+    /** The next number of the series (1 for a new series), in the transaction of the given connection. */
     long next(Connection transaction, String series);
 
     /** {@code series-000042}: the series and the number padded to six digits. */

@@ -17,7 +17,7 @@ class ModuleFeatureTest {
     @Test
     void otherCapabilitiesAreNotModules() {
         assertEquals(Optional.empty(), ModuleFeature.moduleId(
-                "osgi.service;objectClass=org.apache.aries.jpa.template.JpaTemplate;effective:=active"));
+                "osgi.service;objectClass=javax.sql.DataSource;effective:=active"));
         assertEquals(Optional.empty(), ModuleFeature.moduleId("tessera.modules;id=x"));
         assertEquals(Optional.empty(), ModuleFeature.moduleId("tessera.module;name=x"));
         assertEquals(Optional.empty(), ModuleFeature.moduleId((String) null));

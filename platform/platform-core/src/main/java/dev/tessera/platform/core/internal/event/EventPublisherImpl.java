@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 
-import javax.persistence.EntityManager;
-import javax.persistence.PersistenceException;
-
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -95,17 +92,6 @@ public final class EventPublisherImpl implements EventPublisher, EventInbox {
     }
 
     @Override
-    public void publish(EntityManager transaction, DomainEvent event) {
-        requireTransaction(transaction, event);
-        requireOwner(event);
-        try {
-            EventStore.insert(transaction, event);
-        } catch (PersistenceException e) {
-            throw failure("record event " + event.type() + " " + event.id(), e);
-        }
-    }
-
-    @Override
     public void publish(Connection transaction, DomainEvent event) {
         Objects.requireNonNull(event, "event");
         requireOwner(event);
@@ -114,16 +100,6 @@ public final class EventPublisherImpl implements EventPublisher, EventInbox {
             EventStore.insert(transaction, event);
         } catch (SQLException e) {
             throw failure("record event " + event.type() + " " + event.id(), e);
-        }
-    }
-
-    @Override
-    public boolean firstDelivery(EntityManager transaction, String subscriberId, DomainEvent event) {
-        requireTransaction(transaction, event);
-        try {
-            return EventStore.markProcessed(transaction, subscriberId, event.id().toString());
-        } catch (PersistenceException e) {
-            throw failure("mark event " + event.id() + " processed by " + subscriberId, e);
         }
     }
 
@@ -137,18 +113,10 @@ public final class EventPublisherImpl implements EventPublisher, EventInbox {
         }
     }
 
-    private static void requireTransaction(EntityManager em, DomainEvent event) {
-        Objects.requireNonNull(event, "event");
-        if (em == null || !em.isJoinedToTransaction() && !em.getTransaction().isActive()) {
-            throw new IllegalStateException("Events are published inside the business transaction: call publish from"
-                    + " within JpaTemplate.tx(...) with its EntityManager");
-        }
-    }
-
     private static void requireTransaction(Connection connection) throws SQLException {
         if (connection == null || connection.getAutoCommit()) {
-            throw new IllegalStateException("Events are published inside the business transaction: turn auto-commit off"
-                    + " and commit the connection after the change and its event");
+            throw new IllegalStateException("Events are published inside the business transaction: publish with the"
+                    + " connection that Transactions.required hands to the work");
         }
     }
 

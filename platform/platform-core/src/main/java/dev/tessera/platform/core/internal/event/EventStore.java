@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.persistence.EntityManager;
-import javax.persistence.Query;
 import javax.sql.DataSource;
 
 import dev.tessera.platform.api.event.DeadLetter;
@@ -49,15 +47,6 @@ final class EventStore {
     }
 
     // ------------------------------------------------------------ writes in the caller's transaction
-
-    static void insert(EntityManager em, DomainEvent event) {
-        Query insert = em.createNativeQuery(INSERT);
-        Object[] values = values(event);
-        for (int i = 0; i < values.length; i++) {
-            insert.setParameter(i + 1, values[i]);
-        }
-        insert.executeUpdate();
-    }
 
     static void insert(Connection connection, DomainEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -341,21 +330,6 @@ final class EventStore {
     }
 
     // ------------------------------------------------------------ processed marks (idempotent handlers)
-
-    static boolean markProcessed(EntityManager em, String subscriberId, String eventId) {
-        Query seen = em.createNativeQuery("SELECT COUNT(*) FROM TSR_PROCESSED_EVENT WHERE SUBSCRIBER_ID = ? AND EVENT_ID = ?");
-        seen.setParameter(1, subscriberId);
-        seen.setParameter(2, eventId);
-        if (((Number) seen.getSingleResult()).longValue() > 0) {
-            return false;
-        }
-        Query mark = em.createNativeQuery("INSERT INTO TSR_PROCESSED_EVENT (SUBSCRIBER_ID, EVENT_ID, PROCESSED_AT) VALUES (?, ?, ?)");
-        mark.setParameter(1, subscriberId);
-        mark.setParameter(2, eventId);
-        mark.setParameter(3, Timestamp.from(Instant.now()));
-        mark.executeUpdate();
-        return true;
-    }
 
     static boolean markProcessed(Connection connection, String subscriberId, String eventId) throws SQLException {
         try (PreparedStatement seen = connection.prepareStatement(

@@ -6,9 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 
-import javax.persistence.EntityManager;
-import javax.persistence.PersistenceException;
-import javax.persistence.Query;
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
@@ -38,21 +35,6 @@ public final class NumberSeriesImpl implements NumberSeries {
     public NumberSeriesImpl(@Reference(target = "(tessera.module=platform)") ModuleSchema schema,
                             @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    @Override
-    public long next(EntityManager transaction, String series) {
-        validate(series);
-        try {
-            Query increment = transaction.createNativeQuery(INCREMENT).setParameter(1, series);
-            if (increment.executeUpdate() == 0) {
-                create(series);
-                transaction.createNativeQuery(INCREMENT).setParameter(1, series).executeUpdate();
-            }
-            return ((Number) transaction.createNativeQuery(READ).setParameter(1, series).getSingleResult()).longValue();
-        } catch (PersistenceException e) {
-            throw failure(series, e);
-        }
     }
 
     @Override

@@ -1,14 +1,12 @@
 package dev.tessera.crm.pipeline.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Set;
 
-import javax.persistence.EntityManager;
-
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,6 +20,7 @@ import dev.tessera.platform.api.event.EventInbox;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.EventSubscriber;
 import dev.tessera.platform.api.persistence.ModuleSchema;
+import dev.tessera.platform.api.persistence.Transactions;
 import dev.tessera.platform.support.Sql;
 
 /**
@@ -40,16 +39,16 @@ public final class ErpCopies implements EventSubscriber {
     static final String SUBSCRIBER_ID = "crm-pipeline.erp-copies";
     private static final Logger LOG = LoggerFactory.getLogger(ErpCopies.class);
 
-    private final JpaTemplate jpa;
+    private final Transactions transactions;
     private final EventInbox inbox;
     private final PipelineStore store;
 
     @Activate
-    public ErpCopies(@Reference(target = "(osgi.unit.name=crm-pipeline)") JpaTemplate jpa,
+    public ErpCopies(@Reference Transactions transactions,
                      @Reference EventInbox inbox, @Reference EventPublisher events,
                      @Reference(target = "(tessera.module=crm-pipeline)") ModuleSchema schema,
                      PipelineConfig config) {
-        this.jpa = jpa;
+        this.transactions = transactions;
         this.inbox = inbox;
         this.store = new PipelineStore(events, Settings.of(config));
     }
@@ -67,20 +66,20 @@ public final class ErpCopies implements EventSubscriber {
 
     @Override
     public void handle(DomainEvent event) {
-        jpa.tx(em -> {
-            if (!inbox.firstDelivery(em, SUBSCRIBER_ID, event)) {
+        transactions.run(db -> {
+            if (!inbox.firstDelivery(db, SUBSCRIBER_ID, event)) {
                 return;
             }
             Map<String, Object> p = event.payload();
             switch (event.type()) {
-                case "inventory.price.changed" -> priceChanged(em, p);
+                case "inventory.price.changed" -> priceChanged(db, p);
                 case "sales.order.created", "sales.order.confirmed", "sales.order.shipped", "sales.order.cancelled" ->
-                        order(em, p);
-                case "sales.contract.delivered" -> renewal(em, event);
-                case "sales.customer-billing.updated" -> billing(em, p);
+                        order(db, p);
+                case "sales.contract.delivered" -> renewal(db, event);
+                case "sales.customer-billing.updated" -> billing(db, p);
                 default -> {
                     if (event.type().startsWith("sales.invoice.") || event.type().equals("sales.payment.received")) {
-                        invoice(em, event);
+                        invoice(db, event);
                     }
                 }
             }
@@ -88,7 +87,7 @@ public final class ErpCopies implements EventSubscriber {
     }
 
     /** Open quotes priced from that list at another price than the new one are stale, and say so. */
-    private void priceChanged(EntityManager em, Map<String, Object> p) {
+    private void priceChanged(Connection db, Map<String, Object> p) {
         String sku = text(p.get("sku"));
         String list = text(p.get("priceList"));
         String currency = text(p.get("currency"));
@@ -97,17 +96,17 @@ public final class ErpCopies implements EventSubscriber {
             LOG.warn("inventory.price.changed without sku, priceList, currency and unitPrice: {}", p);
             return;
         }
-        int lines = Sql.execute(em, "UPDATE PIP_QUOTE_LINE SET STALE = TRUE WHERE SKU = ? AND PRICE_LIST = ?"
+        int lines = Sql.execute(db, "UPDATE PIP_QUOTE_LINE SET STALE = TRUE WHERE SKU = ? AND PRICE_LIST = ?"
                 + " AND PRICE_SOURCE = 'CATALOG' AND UNIT_PRICE <> ? AND QUOTE_ID IN (SELECT ID FROM PIP_QUOTE"
                 + " WHERE STATUS = 'OPEN' AND CURRENCY = ?)", sku, list, price, currency);
         if (lines > 0) {
-            Sql.execute(em, "UPDATE PIP_QUOTE SET STALE = TRUE WHERE STATUS = 'OPEN' AND ID IN (SELECT QUOTE_ID"
+            Sql.execute(db, "UPDATE PIP_QUOTE SET STALE = TRUE WHERE STATUS = 'OPEN' AND ID IN (SELECT QUOTE_ID"
                     + " FROM PIP_QUOTE_LINE WHERE STALE = TRUE)");
         }
     }
 
     /** The order number on the deal and the account. */
-    private void order(EntityManager em, Map<String, Object> p) {
+    private void order(Connection db, Map<String, Object> p) {
         String number = text(p.get("number"));
         if (number == null) {
             return;
@@ -115,15 +114,15 @@ public final class ErpCopies implements EventSubscriber {
         Long deal = id(p.get("opportunityId"));
         Long account = id(p.get("accountId"));
         if (deal != null) {
-            Sql.execute(em, "UPDATE PIP_OPPORTUNITY SET ORDER_NUMBER = ? WHERE ID = ?", number, deal);
+            Sql.execute(db, "UPDATE PIP_OPPORTUNITY SET ORDER_NUMBER = ? WHERE ID = ?", number, deal);
         }
         if (account != null) {
-            Sql.execute(em, "UPDATE PIP_ACCOUNT SET LAST_ORDER = ? WHERE ID = ?", number, account);
+            Sql.execute(db, "UPDATE PIP_ACCOUNT SET LAST_ORDER = ? WHERE ID = ?", number, account);
         }
     }
 
     /** The invoice number and status (issued, partially-paid, paid, overdue, ...) on the deal and the account. */
-    private void invoice(EntityManager em, DomainEvent event) {
+    private void invoice(Connection db, DomainEvent event) {
         Map<String, Object> p = event.payload();
         String number = text(p.containsKey("invoiceNumber") ? p.get("invoiceNumber") : p.get("number"));
         String status = text(p.containsKey("invoiceStatus") ? p.get("invoiceStatus") : p.get("status"));
@@ -137,17 +136,17 @@ public final class ErpCopies implements EventSubscriber {
         Long deal = id(p.get("opportunityId"));
         Long account = id(p.get("accountId"));
         if (deal != null) {
-            Sql.execute(em, "UPDATE PIP_OPPORTUNITY SET INVOICE_NUMBER = ?, INVOICE_STATUS = ? WHERE ID = ?", number,
+            Sql.execute(db, "UPDATE PIP_OPPORTUNITY SET INVOICE_NUMBER = ?, INVOICE_STATUS = ? WHERE ID = ?", number,
                     status, deal);
         }
         if (account != null) {
-            Sql.execute(em, "UPDATE PIP_ACCOUNT SET LAST_INVOICE = ?, INVOICE_STATUS = ? WHERE ID = ?", number,
+            Sql.execute(db, "UPDATE PIP_ACCOUNT SET LAST_INVOICE = ?, INVOICE_STATUS = ? WHERE ID = ?", number,
                     status, account);
         }
     }
 
     /** The customer's credit limit, payment terms and currency, as sales keeps them: read-only here. */
-    private void billing(EntityManager em, Map<String, Object> p) {
+    private void billing(Connection db, Map<String, Object> p) {
         Long account = id(p.get("accountId"));
         if (account == null) {
             return;
@@ -156,36 +155,36 @@ public final class ErpCopies implements EventSubscriber {
         set.put("CREDIT_LIMIT", decimal(p.get("creditLimit")));
         set.put("PAYMENT_TERMS", id(p.get("paymentTermsDays")) == null ? null : id(p.get("paymentTermsDays")).intValue());
         set.put("BILLING_CURRENCY", text(p.get("currency")));
-        Sql.update(em, "PIP_ACCOUNT", set, "ID = ?", account);
+        Sql.update(db, "PIP_ACCOUNT", set, "ID = ?", account);
     }
 
     /** One renewal deal per contract line, due at the term's end, with a task the configured days before. */
-    private void renewal(EntityManager em, DomainEvent event) {
+    private void renewal(Connection db, DomainEvent event) {
         Map<String, Object> p = event.payload();
         Long account = id(p.get("accountId"));
         LocalDate termEnd = p.get("termEnd") == null ? null : LocalDate.parse(text(p.get("termEnd")));
         String key = text(p.get("orderNumber")) + ":" + text(p.get("line"));
-        if (account == null || termEnd == null || store.account(em, account).isEmpty()) {
+        if (account == null || termEnd == null || store.account(db, account).isEmpty()) {
             LOG.warn("sales.contract.delivered {} names no known account or term end: no renewal made", event.id());
             return;
         }
-        if (Sql.row(em, "SELECT ID FROM PIP_OPPORTUNITY WHERE RENEWAL_KEY = ?", key) != null) {
+        if (Sql.row(db, "SELECT ID FROM PIP_OPPORTUNITY WHERE RENEWAL_KEY = ?", key) != null) {
             return;
         }
         String description = text(p.get("description"));
         BigDecimal amount = decimal(p.get("amount"));
         String currency = text(p.get("currency"));
         Long renewalOf = id(p.get("opportunityId"));
-        String owner = renewalOf == null ? null : store.opportunity(em, renewalOf, java.time.Instant.now())
+        String owner = renewalOf == null ? null : store.opportunity(db, renewalOf, java.time.Instant.now())
                 .map(o -> o.owner()).orElse(null);
         LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        var deal = store.createOpportunity(em, new NewOpportunity(account, "Renewal: " + (description == null
+        var deal = store.createOpportunity(db, new NewOpportunity(account, "Renewal: " + (description == null
                 ? key : description), null, amount == null ? BigDecimal.ZERO : amount.setScale(
                 currency == null ? 2 : Currency.getInstance(currency).getDefaultFractionDigits(),
                 java.math.RoundingMode.HALF_UP), currency, termEnd.isBefore(today) ? today : termEnd, owner, "renewal"),
                 null, renewalOf, key, today, "system:crm-pipeline");
         LocalDate due = termEnd.minusDays(store.settings().renewalLeadDays());
-        store.insertActivity(em, ActivityType.TASK, "Renew " + (description == null ? "the contract" : description)
+        store.insertActivity(db, ActivityType.TASK, "Renew " + (description == null ? "the contract" : description)
                 + " before " + termEnd, "Order " + text(p.get("orderNumber")) + ", line " + text(p.get("line")),
                 account, null, null, deal.id(), owner, due.isBefore(today) ? today : due, "system:crm-pipeline");
     }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -62,8 +61,9 @@ import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.persistence.ModuleSchema;
-import dev.tessera.platform.support.Sql;
+import dev.tessera.platform.api.persistence.Transactions;
 import dev.tessera.platform.support.Changes;
+import dev.tessera.platform.support.Sql;
 
 /**
  * The pipeline's services, each operation one transaction. The inventory's catalog and stock and the ledger's tax
@@ -77,7 +77,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     static final int MAX_IMPORT = 50_000;
     static final int MAX_PAIRS = 1000;
 
-    private final JpaTemplate jpa;
+    private final Transactions transactions;
     private final PipelineStore store;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -93,11 +93,11 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     volatile TaxService taxes;
 
     @Activate
-    public PipelineImpl(@Reference(target = "(osgi.unit.name=crm-pipeline)") JpaTemplate jpa,
+    public PipelineImpl(@Reference Transactions transactions,
                         @Reference EventPublisher events,
                         @Reference(target = "(tessera.module=crm-pipeline)") ModuleSchema schema,
                         PipelineConfig config) {
-        this.jpa = jpa;
+        this.transactions = transactions;
         this.store = new PipelineStore(events, Settings.of(config));
     }
 
@@ -105,57 +105,57 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
 
     @Override
     public List<Account> accounts(long afterId, int limit) {
-        return jpa.txExpr(em -> store.accounts(em, afterId, limit));
+        return transactions.required(db -> store.accounts(db, afterId, limit));
     }
 
     @Override
     public Optional<Account> account(long id) {
-        return jpa.txExpr(em -> store.account(em, id));
+        return transactions.required(db -> store.account(db, id));
     }
 
     @Override
     public Account createAccount(NewAccount account, String actor) {
-        return jpa.txExpr(em -> store.createAccount(em, account, actor));
+        return transactions.required(db -> store.createAccount(db, account, actor));
     }
 
     @Override
     public Account updateAccount(long id, NewAccount changes, String actor) {
-        return jpa.txExpr(em -> store.updateAccount(em, id, changes, actor));
+        return transactions.required(db -> store.updateAccount(db, id, changes, actor));
     }
 
     @Override
     public List<Contact> contacts(long accountId) {
-        return jpa.txExpr(em -> {
-            store.requireAccount(em, accountId);
-            return store.contacts(em, accountId);
+        return transactions.required(db -> {
+            store.requireAccount(db, accountId);
+            return store.contacts(db, accountId);
         });
     }
 
     @Override
     public Optional<Contact> contact(long id) {
-        return jpa.txExpr(em -> store.contact(em, id));
+        return transactions.required(db -> store.contact(db, id));
     }
 
     @Override
     public Contact createContact(NewContact contact, String actor) {
-        return jpa.txExpr(em -> store.createContact(em, contact, actor));
+        return transactions.required(db -> store.createContact(db, contact, actor));
     }
 
     @Override
     public Contact updateContact(long id, NewContact changes, String actor) {
-        return jpa.txExpr(em -> store.updateContact(em, id, changes, actor));
+        return transactions.required(db -> store.updateContact(db, id, changes, actor));
     }
 
     // ================================================================ leads
 
     @Override
     public List<Lead> leads(LeadStatus status, long afterId, int limit) {
-        return jpa.txExpr(em -> store.leads(em, status, afterId, limit));
+        return transactions.required(db -> store.leads(db, status, afterId, limit));
     }
 
     @Override
     public Optional<Lead> lead(long id) {
-        return jpa.txExpr(em -> store.lead(em, id));
+        return transactions.required(db -> store.lead(db, id));
     }
 
     @Override
@@ -163,16 +163,16 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         List<FieldError> errors = new ArrayList<>();
         PipelineStore.CheckedLead checked = PipelineStore.checkLead(lead, "", errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The lead", errors);
-        return jpa.txExpr(em -> {
+        return transactions.required(db -> {
             if (!force) {
-                List<DuplicateCandidate> candidates = store.matches(em, checked, 0);
+                List<DuplicateCandidate> candidates = store.matches(db, checked, 0);
                 if (!candidates.isEmpty()) {
                     throw new DuplicateLeadException("The lead looks like " + candidates.size() + " lead(s) captured"
                             + " already (" + describe(candidates) + "); work the existing one, or create it anyway"
                             + " with force", candidates);
                 }
             }
-            return store.insertLead(em, checked, actor);
+            return store.insertLead(db, checked, actor);
         });
     }
 
@@ -181,7 +181,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         List<FieldError> errors = new ArrayList<>();
         PipelineStore.CheckedLead checked = PipelineStore.checkLead(lead, "", errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The lead", errors);
-        return jpa.txExpr(em -> store.matches(em, checked, 0));
+        return transactions.required(db -> store.matches(db, checked, 0));
     }
 
     @Override
@@ -204,10 +204,10 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
             throw new ValidationException(PipelineErrors.INVALID_IMPORT, "Nothing was imported: " + errors.size()
                     + " problem(s) in " + leads.size() + " rows; fix them and import the whole file again", errors);
         }
-        return jpa.txExpr(em -> {
+        return transactions.required(db -> {
             int written = 0;
             for (PipelineStore.CheckedLead lead : checked) {
-                store.insertLead(em, lead, actor);
+                store.insertLead(db, lead, actor);
                 written++;
                 if (written % 100 == 0 || written == checked.size()) {
                     progress.accept(written);
@@ -219,8 +219,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
 
     @Override
     public List<DuplicatePair> duplicates() {
-        return jpa.txExpr(em -> {
-            List<Object[]> open = store.openLeadKeys(em);
+        return transactions.required(db -> {
+            List<Object[]> open = store.openLeadKeys(db);
             Map<String, List<Object[]>> blocks = new HashMap<>();
             for (Object[] r : open) {
                 for (String key : new String[] {"e" + r[1], "d" + r[2], "h" + r[4], "t" + r[5]}) {
@@ -256,7 +256,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
             pairs.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
             List<DuplicatePair> result = new ArrayList<>();
             for (long[] pair : pairs) {
-                result.add(new DuplicatePair(store.requireLead(em, pair[0]), store.requireLead(em, pair[1]),
+                result.add(new DuplicatePair(store.requireLead(db, pair[0]), store.requireLead(db, pair[1]),
                         kinds.get(pair[0] + ":" + pair[1])));
             }
             return result;
@@ -269,24 +269,24 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
             throw new ValidationException(PipelineErrors.INVALID, "A lead cannot be merged into itself",
                     List.of(new FieldError("duplicate", "must be another lead than " + keep)));
         }
-        return jpa.txExpr(em -> {
-            Lead kept = store.requireLead(em, keep);
-            Lead dup = store.requireLead(em, duplicate);
+        return transactions.required(db -> {
+            Lead kept = store.requireLead(db, keep);
+            Lead dup = store.requireLead(db, duplicate);
             if (kept.status() != LeadStatus.OPEN && kept.status() != LeadStatus.QUALIFIED) {
                 throw new TesseraException(PipelineErrors.LEAD_CLOSED, "Lead " + keep + " is "
                         + kept.status().name().toLowerCase(Locale.ROOT) + "; merge into an open or qualified lead");
             }
             store.requireOpenLead(dup);
-            store.absorb(em, kept, dup);
-            Sql.execute(em, "UPDATE PIP_ACTIVITY SET LEAD_ID = ? WHERE LEAD_ID = ?", keep, duplicate);
-            store.insertActivity(em, ActivityType.NOTE, "Merged lead " + duplicate + " into this one",
+            store.absorb(db, kept, dup);
+            Sql.execute(db, "UPDATE PIP_ACTIVITY SET LEAD_ID = ? WHERE LEAD_ID = ?", keep, duplicate);
+            store.insertActivity(db, ActivityType.NOTE, "Merged lead " + duplicate + " into this one",
                     dup.name() + (dup.email() == null ? "" : " <" + dup.email() + ">")
                             + (dup.company() == null ? "" : ", " + dup.company())
                             + (dup.source() == null ? "" : ", source " + dup.source())
                             + ", captured " + dup.createdAt(), null, null, keep, kept.opportunityId(), actor, null,
                     actor);
-            store.closeLead(em, dup, LeadStatus.MERGED, keep, null, "merged", actor, Map.of("mergedInto", keep));
-            return store.requireLead(em, keep);
+            store.closeLead(db, dup, LeadStatus.MERGED, keep, null, "merged", actor, Map.of("mergedInto", keep));
+            return store.requireLead(db, keep);
         });
     }
 
@@ -294,27 +294,27 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     public Qualified qualify(long leadId, Qualification qualification, String actor) {
         Qualification q = qualification == null ? new Qualification(null, null, null, null, null, null) : qualification;
         LocalDate today = today();
-        return jpa.txExpr(em -> {
-            Lead lead = store.requireLead(em, leadId);
+        return transactions.required(db -> {
+            Lead lead = store.requireLead(db, leadId);
             store.requireOpenLead(lead);
             Account account;
             if (q.accountId() != null) {
-                account = store.account(em, q.accountId()).orElseThrow(() -> new ValidationException(
+                account = store.account(db, q.accountId()).orElseThrow(() -> new ValidationException(
                         PipelineErrors.INVALID, "No account " + q.accountId(),
                         List.of(new FieldError("accountId", q.accountId() + " is not an account"))));
             } else {
-                account = store.createAccount(em, new NewAccount(lead.company() == null ? lead.name() : lead.company(),
+                account = store.createAccount(db, new NewAccount(lead.company() == null ? lead.name() : lead.company(),
                         lead.domain(), null, null, q.owner() == null ? lead.owner() : q.owner(), null), actor);
             }
-            Contact contact = store.createContact(em, new NewContact(account.id(), lead.name(), lead.email(),
+            Contact contact = store.createContact(db, new NewContact(account.id(), lead.name(), lead.email(),
                     lead.phone(), null), actor);
-            Opportunity deal = store.createOpportunity(em, new NewOpportunity(account.id(),
+            Opportunity deal = store.createOpportunity(db, new NewOpportunity(account.id(),
                     q.opportunityName() == null ? account.name() : q.opportunityName(), null, q.amount(),
                     q.currency(), q.expectedClose(), q.owner() == null ? lead.owner() : q.owner(), lead.source()),
                     leadId, null, null, today, actor);
-            Sql.execute(em, "UPDATE PIP_ACTIVITY SET ACCOUNT_ID = ?, CONTACT_ID = ?, OPPORTUNITY_ID = ?"
+            Sql.execute(db, "UPDATE PIP_ACTIVITY SET ACCOUNT_ID = ?, CONTACT_ID = ?, OPPORTUNITY_ID = ?"
                     + " WHERE LEAD_ID = ? AND OPPORTUNITY_ID IS NULL", account.id(), contact.id(), deal.id(), leadId);
-            Lead qualified = store.closeLead(em, lead, LeadStatus.QUALIFIED, null, deal.id(), "qualified", actor,
+            Lead qualified = store.closeLead(db, lead, LeadStatus.QUALIFIED, null, deal.id(), "qualified", actor,
                     Map.of("accountId", account.id(), "contactId", contact.id(), "opportunityId", deal.id()));
             return new Qualified(qualified, account, contact, deal);
         });
@@ -325,10 +325,10 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         List<FieldError> errors = new ArrayList<>();
         String why = Changes.text(reason, "reason", 500, true, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The disqualification", errors);
-        return jpa.txExpr(em -> {
-            Lead lead = store.requireLead(em, leadId);
+        return transactions.required(db -> {
+            Lead lead = store.requireLead(db, leadId);
             store.requireOpenLead(lead);
-            return store.closeLead(em, lead, LeadStatus.DISQUALIFIED, null, null, "disqualified", actor,
+            return store.closeLead(db, lead, LeadStatus.DISQUALIFIED, null, null, "disqualified", actor,
                     Map.of("reason", why));
         });
     }
@@ -354,18 +354,18 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                                            int limit) {
         Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status).and("ACCOUNT_ID", accountId)
                 .and("OWNER", owner);
-        return jpa.txExpr(em -> store.opportunities(em, where, limit, Instant.now()));
+        return transactions.required(db -> store.opportunities(db, where, limit, Instant.now()));
     }
 
     @Override
     public Optional<Opportunity> opportunity(long id) {
-        return jpa.txExpr(em -> store.opportunity(em, id, Instant.now()));
+        return transactions.required(db -> store.opportunity(db, id, Instant.now()));
     }
 
     @Override
     public Opportunity createOpportunity(NewOpportunity opportunity, String actor) {
         LocalDate today = today();
-        return jpa.txExpr(em -> store.createOpportunity(em, opportunity, null, null, null, today, actor));
+        return transactions.required(db -> store.createOpportunity(db, opportunity, null, null, null, today, actor));
     }
 
     @Override
@@ -378,19 +378,19 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                     List.of(new FieldError("stage", "use won or lost (pipeline:won, pipeline:lost or POST .../won|lost)"
                             + " to close a deal with its reason")));
         }
-        return jpa.txExpr(em -> store.moveStage(em, id, to, null, null, actor));
+        return transactions.required(db -> store.moveStage(db, id, to, null, null, actor));
     }
 
     @Override
     public Opportunity win(long id, String reason, String actor) {
         String why = reason(reason, false);
-        return jpa.txExpr(em -> store.moveStage(em, id, store.settings().won(), why, null, actor));
+        return transactions.required(db -> store.moveStage(db, id, store.settings().won(), why, null, actor));
     }
 
     @Override
     public Opportunity lose(long id, String reason, String actor) {
         String why = reason(reason, true);
-        return jpa.txExpr(em -> store.moveStage(em, id, store.settings().lost(), why, null, actor));
+        return transactions.required(db -> store.moveStage(db, id, store.settings().lost(), why, null, actor));
     }
 
     private static String reason(String reason, boolean required) {
@@ -402,13 +402,13 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
 
     @Override
     public List<StageChange> stageHistory(long id) {
-        return jpa.txExpr(em -> store.stageHistory(em, id));
+        return transactions.required(db -> store.stageHistory(db, id));
     }
 
     @Override
     public List<Opportunity> stuck(LocalDate today) {
         Instant now = (today == null ? today() : today).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return jpa.txExpr(em -> store.opportunities(em, new Sql.Where("STATUS = 'OPEN'"), Integer.MAX_VALUE, now))
+        return transactions.required(db -> store.opportunities(db, new Sql.Where("STATUS = 'OPEN'"), Integer.MAX_VALUE, now))
                 .stream().filter(Opportunity::stuck).toList();
     }
 
@@ -417,19 +417,19 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                                      int limit) {
         Sql.Where where = new Sql.Where("ID > ?", afterId).and("ACCOUNT_ID", accountId).and("LEAD_ID", leadId)
                 .and("OPPORTUNITY_ID", opportunityId).and("OWNER", owner);
-        return jpa.txExpr(em -> store.activities(em, where, "ID", limit));
+        return transactions.required(db -> store.activities(db, where, "ID", limit));
     }
 
 
     @Override
     public Activity logActivity(NewActivity activity, String actor) {
-        return jpa.txExpr(em -> store.logActivity(em, activity, actor));
+        return transactions.required(db -> store.logActivity(db, activity, actor));
     }
 
     @Override
     public Activity completeTask(long id, String actor) {
-        return jpa.txExpr(em -> {
-            Activity task = store.activity(em, id).orElseThrow(() -> new TesseraException(
+        return transactions.required(db -> {
+            Activity task = store.activity(db, id).orElseThrow(() -> new TesseraException(
                     PipelineErrors.ACTIVITY_NOT_FOUND, "No activity " + id));
             if (task.type() != ActivityType.TASK) {
                 throw new ValidationException(PipelineErrors.INVALID, "Activity " + id + " is a "
@@ -440,13 +440,13 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                 return task;
             }
             Instant now = Instant.now();
-            Sql.execute(em, "UPDATE PIP_ACTIVITY SET DONE_AT = ? WHERE ID = ?", now, id);
+            Sql.execute(db, "UPDATE PIP_ACTIVITY SET DONE_AT = ? WHERE ID = ?", now, id);
             if (task.opportunityId() != null) {
-                Sql.execute(em, "UPDATE PIP_OPPORTUNITY SET LAST_ACTIVITY_AT = ? WHERE ID = ?", now,
+                Sql.execute(db, "UPDATE PIP_OPPORTUNITY SET LAST_ACTIVITY_AT = ? WHERE ID = ?", now,
                         task.opportunityId());
             }
-            Activity done = store.activity(em, id).orElseThrow();
-            store.publish(em, "pipeline.activity.completed", id, 2, actor, PipelineStore.payload(done),
+            Activity done = store.activity(db, id).orElseThrow();
+            store.publish(db, "pipeline.activity.completed", id, 2, actor, PipelineStore.payload(done),
                     Map.of("done", new dev.tessera.platform.api.event.FieldChange(false, true)));
             return done;
         });
@@ -456,7 +456,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     public List<Activity> overdue(String owner, LocalDate today) {
         LocalDate day = today == null ? today() : today;
         Sql.Where where = new Sql.Where("TYPE = 'TASK' AND DONE_AT IS NULL AND DUE < ?", day).and("OWNER", owner);
-        return jpa.txExpr(em -> store.activities(em, where, "DUE, ID", Integer.MAX_VALUE));
+        return transactions.required(db -> store.activities(db, where, "DUE, ID", Integer.MAX_VALUE));
     }
 
     @Override
@@ -468,7 +468,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                     List.of(new FieldError("to", "must not be before from (" + start + ")")));
         }
         Currency currency = store.settings().currency();
-        List<ForecastMath.Deal> deals = jpa.txExpr(em -> Sql.rows(em, "SELECT STATUS, OWNER, SOURCE, AMOUNT,"
+        List<ForecastMath.Deal> deals = transactions.required(db -> Sql.rows(db, "SELECT STATUS, OWNER, SOURCE, AMOUNT,"
                 + " PROBABILITY, EXPECTED_CLOSE, CLOSED_ON FROM PIP_OPPORTUNITY WHERE CURRENCY = ? AND ((STATUS = 'OPEN'"
                 + " AND EXPECTED_CLOSE BETWEEN ? AND ?) OR (STATUS <> 'OPEN' AND CLOSED_ON BETWEEN ? AND ?))",
                 currency.getCurrencyCode(), start, end, start, end).stream()
@@ -482,12 +482,12 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
 
     @Override
     public List<Quote> quotes(long opportunityId) {
-        return jpa.txExpr(em -> store.quotes(em, opportunityId));
+        return transactions.required(db -> store.quotes(db, opportunityId));
     }
 
     @Override
     public Optional<Quote> quote(long id) {
-        return jpa.txExpr(em -> store.quote(em, id));
+        return transactions.required(db -> store.quote(db, id));
     }
 
     @Override
@@ -504,12 +504,12 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         Opportunity deal = openDeal(opportunityId);
         // priced before the transaction: the catalog and tax engine are the neighbours' services, read-only here
         Priced priced = price(deal, quote);
-        return jpa.txExpr(em -> {
-            Opportunity current = store.requireOpportunity(em, opportunityId);
+        return transactions.required(db -> {
+            Opportunity current = store.requireOpportunity(db, opportunityId);
             if (current.status() != OpportunityStatus.OPEN) {
                 throw closed(current);
             }
-            return store.insertQuote(em, current, priced.currency, quote.customerGroup(), priced.validUntil,
+            return store.insertQuote(db, current, priced.currency, quote.customerGroup(), priced.validUntil,
                     priced.priced, actor);
         });
     }
@@ -517,14 +517,14 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     @Override
     public Quote accept(long id, LocalDate today, String actor) {
         LocalDate day = today == null ? today() : today;
-        return jpa.txExpr(em -> {
-            Quote accepted = store.decide(em, id, QuoteStatus.ACCEPTED, null, day, actor);
-            Opportunity deal = store.requireOpportunity(em, accepted.opportunityId());
+        return transactions.required(db -> {
+            Quote accepted = store.decide(db, id, QuoteStatus.ACCEPTED, null, day, actor);
+            Opportunity deal = store.requireOpportunity(db, accepted.opportunityId());
             if (deal.status() == OpportunityStatus.OPEN) {
                 // an accepted quote wins the deal, for the quote's net amount when it is in the deal's currency
                 BigDecimal amount = accepted.currency().equals(deal.amount().currency().getCurrencyCode())
                         ? accepted.net() : null;
-                store.moveStage(em, deal.id(), store.settings().won(), "Quote " + accepted.number() + " revision "
+                store.moveStage(db, deal.id(), store.settings().won(), "Quote " + accepted.number() + " revision "
                         + accepted.revision() + " accepted", amount, actor);
             }
             return accepted;
@@ -534,7 +534,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     @Override
     public Quote reject(long id, String reason, String actor) {
         String why = reason(reason, false);
-        return jpa.txExpr(em -> store.decide(em, id, QuoteStatus.REJECTED, why, today(), actor));
+        return transactions.required(db -> store.decide(db, id, QuoteStatus.REJECTED, why, today(), actor));
     }
 
     private record Priced(Currency currency, LocalDate validUntil, QuotePricing.Priced priced) {

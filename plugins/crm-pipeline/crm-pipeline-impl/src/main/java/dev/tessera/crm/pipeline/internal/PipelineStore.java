@@ -2,6 +2,7 @@ package dev.tessera.crm.pipeline.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,8 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import javax.persistence.EntityManager;
 
 import dev.tessera.crm.pipeline.api.Account;
 import dev.tessera.crm.pipeline.api.Activity;
@@ -46,12 +45,12 @@ import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
-import dev.tessera.platform.support.Sql;
 import dev.tessera.platform.support.Changes;
+import dev.tessera.platform.support.Sql;
 
 /**
  * The pipeline's records on its PIP_ tables, each write with its event in the caller's transaction. Callers open the
- * transaction; every method here takes its {@link EntityManager}, so one business operation (qualifying a lead:
+ * transaction; every method here takes its connection, so one business operation (qualifying a lead:
  * account, contact, opportunity) is one transaction.
  */
 final class PipelineStore {
@@ -86,24 +85,24 @@ final class PipelineStore {
 
     // ================================================================ accounts and contacts
 
-    Optional<Account> account(EntityManager em, long id) {
-        return Optional.ofNullable(Sql.row(em, "SELECT " + ACCOUNT + " FROM PIP_ACCOUNT WHERE ID = ?", id))
+    Optional<Account> account(Connection db, long id) {
+        return Optional.ofNullable(Sql.row(db, "SELECT " + ACCOUNT + " FROM PIP_ACCOUNT WHERE ID = ?", id))
                 .map(PipelineStore::account);
     }
 
-    Account requireAccount(EntityManager em, long id) {
-        return account(em, id).orElseThrow(() -> new TesseraException(PipelineErrors.ACCOUNT_NOT_FOUND,
+    Account requireAccount(Connection db, long id) {
+        return account(db, id).orElseThrow(() -> new TesseraException(PipelineErrors.ACCOUNT_NOT_FOUND,
                 "No account " + id));
     }
 
-    List<Account> accounts(EntityManager em, long afterId, int limit) {
-        return Sql.rows(em, limit, "SELECT " + ACCOUNT + " FROM PIP_ACCOUNT WHERE ID > ? ORDER BY ID", afterId).stream()
+    List<Account> accounts(Connection db, long afterId, int limit) {
+        return Sql.rows(db, limit, "SELECT " + ACCOUNT + " FROM PIP_ACCOUNT WHERE ID > ? ORDER BY ID", afterId).stream()
                 .map(PipelineStore::account).toList();
     }
 
-    Account createAccount(EntityManager em, NewAccount in, String actor) {
+    Account createAccount(Connection db, NewAccount in, String actor) {
         NewAccount account = checkAccount(in, null);
-        long id = Sql.nextId(em, "PIP_SEQUENCE", "account");
+        long id = Sql.nextId(db, "PIP_SEQUENCE", "account");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
         row.put("NAME", account.name());
@@ -114,14 +113,14 @@ final class PipelineStore {
         row.put("NOTES", account.notes());
         row.put("VERSION", 1L);
         row.put("CREATED_AT", Instant.now());
-        Sql.insert(em, "PIP_ACCOUNT", row);
-        Account created = requireAccount(em, id);
-        publish(em, "pipeline.account.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        Sql.insert(db, "PIP_ACCOUNT", row);
+        Account created = requireAccount(db, id);
+        publish(db, "pipeline.account.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
-    Account updateAccount(EntityManager em, long id, NewAccount changes, String actor) {
-        Account before = requireAccount(em, id);
+    Account updateAccount(Connection db, long id, NewAccount changes, String actor) {
+        Account before = requireAccount(db, id);
         if (changes == null) {
             throw new ValidationException(PipelineErrors.INVALID, "The changes are required",
                     List.of(new FieldError("(body)", "is required")));
@@ -138,14 +137,14 @@ final class PipelineStore {
         set.put("OWNER", merged.owner());
         set.put("NOTES", merged.notes());
         set.put("VERSION", before.version() + 1);
-        Sql.update(em, "PIP_ACCOUNT", set, "ID = ?", id);
-        Account after = requireAccount(em, id);
+        Sql.update(db, "PIP_ACCOUNT", set, "ID = ?", id);
+        Account after = requireAccount(db, id);
         Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
         if (diff.isEmpty()) {
-            Sql.execute(em, "UPDATE PIP_ACCOUNT SET VERSION = ? WHERE ID = ?", before.version(), id);
+            Sql.execute(db, "UPDATE PIP_ACCOUNT SET VERSION = ? WHERE ID = ?", before.version(), id);
             return before;
         }
-        publish(em, "pipeline.account.updated", id, after.version(), actor, payload(after), diff);
+        publish(db, "pipeline.account.updated", id, after.version(), actor, payload(after), diff);
         return after;
     }
 
@@ -190,27 +189,27 @@ final class PipelineStore {
                 r[14] == null ? null : ((String) r[14]).trim());
     }
 
-    Optional<Contact> contact(EntityManager em, long id) {
-        return Optional.ofNullable(Sql.row(em, "SELECT " + CONTACT + " FROM PIP_CONTACT WHERE ID = ?", id))
+    Optional<Contact> contact(Connection db, long id) {
+        return Optional.ofNullable(Sql.row(db, "SELECT " + CONTACT + " FROM PIP_CONTACT WHERE ID = ?", id))
                 .map(PipelineStore::contact);
     }
 
-    List<Contact> contacts(EntityManager em, long accountId) {
-        return Sql.rows(em, "SELECT " + CONTACT + " FROM PIP_CONTACT WHERE ACCOUNT_ID = ? ORDER BY ID", accountId)
+    List<Contact> contacts(Connection db, long accountId) {
+        return Sql.rows(db, "SELECT " + CONTACT + " FROM PIP_CONTACT WHERE ACCOUNT_ID = ? ORDER BY ID", accountId)
                 .stream().map(PipelineStore::contact).toList();
     }
 
-    Contact createContact(EntityManager em, NewContact in, String actor) {
+    Contact createContact(Connection db, NewContact in, String actor) {
         if (in == null) {
             throw new ValidationException(PipelineErrors.INVALID, "The contact is required",
                     List.of(new FieldError("(body)", "is required")));
         }
         NewContact contact = checkContact(in);
-        if (account(em, contact.accountId()).isEmpty()) {
+        if (account(db, contact.accountId()).isEmpty()) {
             throw new ValidationException(PipelineErrors.INVALID, "No account " + contact.accountId(),
                     List.of(new FieldError("accountId", contact.accountId() + " is not an account")));
         }
-        long id = Sql.nextId(em, "PIP_SEQUENCE", "contact");
+        long id = Sql.nextId(db, "PIP_SEQUENCE", "contact");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
         row.put("ACCOUNT_ID", contact.accountId());
@@ -219,14 +218,14 @@ final class PipelineStore {
         row.put("PHONE", contact.phone());
         row.put("TITLE", contact.title());
         row.put("VERSION", 1L);
-        Sql.insert(em, "PIP_CONTACT", row);
-        Contact created = contact(em, id).orElseThrow();
-        publish(em, "pipeline.contact.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        Sql.insert(db, "PIP_CONTACT", row);
+        Contact created = contact(db, id).orElseThrow();
+        publish(db, "pipeline.contact.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
-    Contact updateContact(EntityManager em, long id, NewContact changes, String actor) {
-        Contact before = contact(em, id).orElseThrow(() -> new TesseraException(PipelineErrors.CONTACT_NOT_FOUND,
+    Contact updateContact(Connection db, long id, NewContact changes, String actor) {
+        Contact before = contact(db, id).orElseThrow(() -> new TesseraException(PipelineErrors.CONTACT_NOT_FOUND,
                 "No contact " + id));
         if (changes == null) {
             throw new ValidationException(PipelineErrors.INVALID, "The changes are required",
@@ -235,7 +234,7 @@ final class PipelineStore {
         NewContact merged = checkContact(new NewContact(changes.accountId() == null ? before.accountId()
                 : changes.accountId(), or(changes.name(), before.name()), or(changes.email(), before.email()),
                 or(changes.phone(), before.phone()), or(changes.title(), before.title())));
-        if (merged.accountId() != before.accountId() && account(em, merged.accountId()).isEmpty()) {
+        if (merged.accountId() != before.accountId() && account(db, merged.accountId()).isEmpty()) {
             throw new ValidationException(PipelineErrors.INVALID, "No account " + merged.accountId(),
                     List.of(new FieldError("accountId", merged.accountId() + " is not an account")));
         }
@@ -246,14 +245,14 @@ final class PipelineStore {
         set.put("PHONE", merged.phone());
         set.put("TITLE", merged.title());
         set.put("VERSION", before.version() + 1);
-        Sql.update(em, "PIP_CONTACT", set, "ID = ?", id);
-        Contact after = contact(em, id).orElseThrow();
+        Sql.update(db, "PIP_CONTACT", set, "ID = ?", id);
+        Contact after = contact(db, id).orElseThrow();
         Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
         if (diff.isEmpty()) {
-            Sql.execute(em, "UPDATE PIP_CONTACT SET VERSION = ? WHERE ID = ?", before.version(), id);
+            Sql.execute(db, "UPDATE PIP_CONTACT SET VERSION = ? WHERE ID = ?", before.version(), id);
             return before;
         }
-        publish(em, "pipeline.contact.updated", id, after.version(), actor, payload(after), diff);
+        publish(db, "pipeline.contact.updated", id, after.version(), actor, payload(after), diff);
         return after;
     }
 
@@ -288,18 +287,18 @@ final class PipelineStore {
 
     // ================================================================ leads
 
-    Optional<Lead> lead(EntityManager em, long id) {
-        return Optional.ofNullable(Sql.row(em, "SELECT " + LEAD + " FROM PIP_LEAD WHERE ID = ?", id))
+    Optional<Lead> lead(Connection db, long id) {
+        return Optional.ofNullable(Sql.row(db, "SELECT " + LEAD + " FROM PIP_LEAD WHERE ID = ?", id))
                 .map(PipelineStore::lead);
     }
 
-    Lead requireLead(EntityManager em, long id) {
-        return lead(em, id).orElseThrow(() -> new TesseraException(PipelineErrors.LEAD_NOT_FOUND, "No lead " + id));
+    Lead requireLead(Connection db, long id) {
+        return lead(db, id).orElseThrow(() -> new TesseraException(PipelineErrors.LEAD_NOT_FOUND, "No lead " + id));
     }
 
-    List<Lead> leads(EntityManager em, LeadStatus status, long afterId, int limit) {
+    List<Lead> leads(Connection db, LeadStatus status, long afterId, int limit) {
         Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status);
-        return Sql.rows(em, limit, "SELECT " + LEAD + " FROM PIP_LEAD WHERE " + where.sql() + " ORDER BY ID",
+        return Sql.rows(db, limit, "SELECT " + LEAD + " FROM PIP_LEAD WHERE " + where.sql() + " ORDER BY ID",
                 where.args()).stream().map(PipelineStore::lead).toList();
     }
 
@@ -338,7 +337,7 @@ final class PipelineStore {
     }
 
     /** Open or qualified leads this one matches, by e-mail, company domain or near-identical name. */
-    List<dev.tessera.crm.pipeline.api.DuplicateCandidate> matches(EntityManager em, CheckedLead lead, long except) {
+    List<dev.tessera.crm.pipeline.api.DuplicateCandidate> matches(Connection db, CheckedLead lead, long except) {
         String head = head(lead.nameKey());
         String tail = tail(lead.nameKey());
         StringBuilder where = new StringBuilder("NAME_HEAD = ? OR NAME_TAIL = ?");
@@ -351,7 +350,7 @@ final class PipelineStore {
             where.append(" OR DOMAIN = ?");
             args.add(lead.domain());
         }
-        List<Object[]> rows = Sql.rows(em, "SELECT ID, NAME, EMAIL, COMPANY, EMAIL_KEY, DOMAIN, NAME_KEY FROM PIP_LEAD"
+        List<Object[]> rows = Sql.rows(db, "SELECT ID, NAME, EMAIL, COMPANY, EMAIL_KEY, DOMAIN, NAME_KEY FROM PIP_LEAD"
                 + " WHERE STATUS IN ('OPEN', 'QUALIFIED') AND ID <> ? AND (" + where + ") ORDER BY ID", args.toArray());
         List<dev.tessera.crm.pipeline.api.DuplicateCandidate> found = new ArrayList<>();
         for (Object[] r : rows) {
@@ -380,8 +379,8 @@ final class PipelineStore {
         return kinds;
     }
 
-    Lead insertLead(EntityManager em, CheckedLead lead, String actor) {
-        long id = Sql.nextId(em, "PIP_SEQUENCE", "lead");
+    Lead insertLead(Connection db, CheckedLead lead, String actor) {
+        long id = Sql.nextId(db, "PIP_SEQUENCE", "lead");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
         row.put("NAME", lead.name());
@@ -398,26 +397,26 @@ final class PipelineStore {
         row.put("NAME_KEY", lead.nameKey());
         row.put("NAME_HEAD", head(lead.nameKey()));
         row.put("NAME_TAIL", tail(lead.nameKey()));
-        Sql.insert(em, "PIP_LEAD", row);
-        Lead created = requireLead(em, id);
-        publish(em, "pipeline.lead.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        Sql.insert(db, "PIP_LEAD", row);
+        Lead created = requireLead(db, id);
+        publish(db, "pipeline.lead.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
     /** Sets a lead's status (and where it went), publishing {@code pipeline.lead.<verb>}. */
-    Lead closeLead(EntityManager em, Lead lead, LeadStatus status, Long mergedInto, Long opportunityId, String verb,
+    Lead closeLead(Connection db, Lead lead, LeadStatus status, Long mergedInto, Long opportunityId, String verb,
                    String actor, Map<String, Object> extra) {
-        int changed = Sql.execute(em, "UPDATE PIP_LEAD SET STATUS = ?" + (mergedInto == null ? "" : ", MERGED_INTO = "
+        int changed = Sql.execute(db, "UPDATE PIP_LEAD SET STATUS = ?" + (mergedInto == null ? "" : ", MERGED_INTO = "
                 + mergedInto) + (opportunityId == null ? "" : ", OPPORTUNITY_ID = " + opportunityId)
                 + " WHERE ID = ? AND STATUS = ?", status, lead.id(), lead.status());
         if (changed == 0) {
             throw new TesseraException(PipelineErrors.LEAD_CLOSED, "Lead " + lead.id() + " changed meanwhile; look"
                     + " at it again");
         }
-        Lead after = requireLead(em, lead.id());
+        Lead after = requireLead(db, lead.id());
         Map<String, Object> payload = payload(after);
         payload.putAll(extra);
-        publish(em, "pipeline.lead." + verb, lead.id(), 1, actor, payload, Map.of("status",
+        publish(db, "pipeline.lead." + verb, lead.id(), 1, actor, payload, Map.of("status",
                 new FieldChange(lead.status().name(), status.name())));
         return after;
     }
@@ -433,7 +432,7 @@ final class PipelineStore {
     }
 
     /** Fills the kept lead's empty fields from the duplicate (notes are joined); true when something changed. */
-    boolean absorb(EntityManager em, Lead keep, Lead duplicate) {
+    boolean absorb(Connection db, Lead keep, Lead duplicate) {
         Map<String, Object> set = new LinkedHashMap<>();
         if (keep.email() == null && duplicate.email() != null) {
             set.put("EMAIL", duplicate.email());
@@ -451,7 +450,7 @@ final class PipelineStore {
         if (set.isEmpty()) {
             return false;
         }
-        Sql.update(em, "PIP_LEAD", set, "ID = ?", keep.id());
+        Sql.update(db, "PIP_LEAD", set, "ID = ?", keep.id());
         return true;
     }
 
@@ -462,8 +461,8 @@ final class PipelineStore {
     }
 
     /** Every open lead's matching keys, to find suspected pairs. */
-    List<Object[]> openLeadKeys(EntityManager em) {
-        return Sql.rows(em, "SELECT ID, EMAIL_KEY, DOMAIN, NAME_KEY, NAME_HEAD, NAME_TAIL FROM PIP_LEAD"
+    List<Object[]> openLeadKeys(Connection db) {
+        return Sql.rows(db, "SELECT ID, EMAIL_KEY, DOMAIN, NAME_KEY, NAME_HEAD, NAME_TAIL FROM PIP_LEAD"
                 + " WHERE STATUS = 'OPEN' ORDER BY ID");
     }
 
@@ -497,19 +496,19 @@ final class PipelineStore {
 
     // ================================================================ opportunities
 
-    Optional<Opportunity> opportunity(EntityManager em, long id, Instant now) {
-        return Optional.ofNullable(Sql.row(em, "SELECT " + OPPORTUNITY + " FROM PIP_OPPORTUNITY WHERE ID = ?", id))
+    Optional<Opportunity> opportunity(Connection db, long id, Instant now) {
+        return Optional.ofNullable(Sql.row(db, "SELECT " + OPPORTUNITY + " FROM PIP_OPPORTUNITY WHERE ID = ?", id))
                 .map(r -> opportunity(r, stuckBefore(now)));
     }
 
-    Opportunity requireOpportunity(EntityManager em, long id) {
-        return opportunity(em, id, Instant.now()).orElseThrow(() -> new TesseraException(
+    Opportunity requireOpportunity(Connection db, long id) {
+        return opportunity(db, id, Instant.now()).orElseThrow(() -> new TesseraException(
                 PipelineErrors.OPPORTUNITY_NOT_FOUND, "No opportunity " + id));
     }
 
-    List<Opportunity> opportunities(EntityManager em, Sql.Where where, int limit, Instant now) {
+    List<Opportunity> opportunities(Connection db, Sql.Where where, int limit, Instant now) {
         Instant stuckBefore = stuckBefore(now);
-        return Sql.rows(em, limit, "SELECT " + OPPORTUNITY + " FROM PIP_OPPORTUNITY WHERE " + where.sql()
+        return Sql.rows(db, limit, "SELECT " + OPPORTUNITY + " FROM PIP_OPPORTUNITY WHERE " + where.sql()
                 + " ORDER BY ID", where.args()).stream().map(r -> opportunity(r, stuckBefore)).toList();
     }
 
@@ -518,7 +517,7 @@ final class PipelineStore {
     }
 
     /** Checks and inserts a new deal at its stage, with its first stage-history step. */
-    Opportunity createOpportunity(EntityManager em, NewOpportunity in, Long leadId, Long renewalOf, String renewalKey,
+    Opportunity createOpportunity(Connection db, NewOpportunity in, Long leadId, Long renewalOf, String renewalKey,
                                   LocalDate today, String actor) {
         List<FieldError> errors = new ArrayList<>();
         if (in == null) {
@@ -527,7 +526,7 @@ final class PipelineStore {
         }
         if (in.accountId() == null) {
             errors.add(new FieldError("accountId", "is required"));
-        } else if (account(em, in.accountId()).isEmpty()) {
+        } else if (account(db, in.accountId()).isEmpty()) {
             errors.add(new FieldError("accountId", in.accountId() + " is not an account"));
         }
         String name = Changes.text(in.name(), "name", 200, true, errors);
@@ -559,7 +558,7 @@ final class PipelineStore {
         String owner = Changes.text(in.owner(), "owner", 100, false, errors);
         String source = Changes.text(in.source(), "source", 50, false, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The opportunity", errors);
-        long id = Sql.nextId(em, "PIP_SEQUENCE", "opportunity");
+        long id = Sql.nextId(db, "PIP_SEQUENCE", "opportunity");
         Instant now = Instant.now();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
@@ -578,16 +577,16 @@ final class PipelineStore {
         row.put("RENEWAL_OF", renewalOf);
         row.put("RENEWAL_KEY", renewalKey);
         row.put("VERSION", 1L);
-        Sql.insert(em, "PIP_OPPORTUNITY", row);
-        stageChange(em, id, null, stage.name(), now, actor);
-        Opportunity created = requireOpportunity(em, id);
-        publish(em, "pipeline.opportunity.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        Sql.insert(db, "PIP_OPPORTUNITY", row);
+        stageChange(db, id, null, stage.name(), now, actor);
+        Opportunity created = requireOpportunity(db, id);
+        publish(db, "pipeline.opportunity.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
     /** Moves a deal to a stage (open, won or lost), with its history step and event. */
-    Opportunity moveStage(EntityManager em, long id, Stage to, String reason, BigDecimal amount, String actor) {
-        Opportunity before = requireOpportunity(em, id);
+    Opportunity moveStage(Connection db, long id, Stage to, String reason, BigDecimal amount, String actor) {
+        Opportunity before = requireOpportunity(db, id);
         if (before.status() != OpportunityStatus.OPEN) {
             throw new TesseraException(PipelineErrors.OPPORTUNITY_CLOSED, "Opportunity " + id + " was "
                     + before.status().name().toLowerCase(java.util.Locale.ROOT) + " on " + before.closedOn()
@@ -612,36 +611,36 @@ final class PipelineStore {
             set.put("AMOUNT", amount);
         }
         set.put("VERSION", before.version() + 1);
-        if (Sql.update(em, "PIP_OPPORTUNITY", set, "ID = ? AND VERSION = ?", id, before.version()) == 0) {
+        if (Sql.update(db, "PIP_OPPORTUNITY", set, "ID = ? AND VERSION = ?", id, before.version()) == 0) {
             throw new TesseraException(PipelineErrors.OPPORTUNITY_CLOSED, "Opportunity " + id
                     + " changed meanwhile; look at it again");
         }
-        stageChange(em, id, before.stage(), to.name(), now, actor);
-        Opportunity after = requireOpportunity(em, id);
+        stageChange(db, id, before.stage(), to.name(), now, actor);
+        Opportunity after = requireOpportunity(db, id);
         Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
-        publish(em, "pipeline.opportunity.stage-changed", id, after.version(), actor, payload(after), diff);
+        publish(db, "pipeline.opportunity.stage-changed", id, after.version(), actor, payload(after), diff);
         if (status == OpportunityStatus.WON) {
-            publish(em, "pipeline.opportunity.won", id, after.version(), actor, payload(after), diff);
+            publish(db, "pipeline.opportunity.won", id, after.version(), actor, payload(after), diff);
         } else if (status == OpportunityStatus.LOST) {
-            publish(em, "pipeline.opportunity.lost", id, after.version(), actor, payload(after), diff);
+            publish(db, "pipeline.opportunity.lost", id, after.version(), actor, payload(after), diff);
         }
         return after;
     }
 
-    private void stageChange(EntityManager em, long opportunity, String from, String to, Instant at, String actor) {
+    private void stageChange(Connection db, long opportunity, String from, String to, Instant at, String actor) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("ID", Sql.nextId(em, "PIP_SEQUENCE", "stage-change"));
+        row.put("ID", Sql.nextId(db, "PIP_SEQUENCE", "stage-change"));
         row.put("OPPORTUNITY_ID", opportunity);
         row.put("FROM_STAGE", from);
         row.put("TO_STAGE", to);
         row.put("CHANGED_AT", at);
         row.put("ACTOR", actor);
-        Sql.insert(em, "PIP_STAGE_CHANGE", row);
+        Sql.insert(db, "PIP_STAGE_CHANGE", row);
     }
 
-    List<StageChange> stageHistory(EntityManager em, long id) {
-        requireOpportunity(em, id);
-        return Sql.rows(em, "SELECT FROM_STAGE, TO_STAGE, CHANGED_AT, ACTOR FROM PIP_STAGE_CHANGE"
+    List<StageChange> stageHistory(Connection db, long id) {
+        requireOpportunity(db, id);
+        return Sql.rows(db, "SELECT FROM_STAGE, TO_STAGE, CHANGED_AT, ACTOR FROM PIP_STAGE_CHANGE"
                 + " WHERE OPPORTUNITY_ID = ? ORDER BY ID", id).stream()
                 .map(r -> new StageChange((String) r[0], (String) r[1], Sql.instant(r[2]), (String) r[3])).toList();
     }
@@ -688,7 +687,7 @@ final class PipelineStore {
 
     // ================================================================ activities
 
-    Activity logActivity(EntityManager em, NewActivity in, String actor) {
+    Activity logActivity(Connection db, NewActivity in, String actor) {
         if (in == null) {
             throw new ValidationException(PipelineErrors.INVALID, "The activity is required",
                     List.of(new FieldError("(body)", "is required")));
@@ -709,22 +708,22 @@ final class PipelineStore {
             errors.add(new FieldError("accountId", "an activity is about an account, contact, lead or opportunity:"
                     + " give at least one of their ids"));
         }
-        if (in.accountId() != null && account(em, in.accountId()).isEmpty()) {
+        if (in.accountId() != null && account(db, in.accountId()).isEmpty()) {
             errors.add(new FieldError("accountId", in.accountId() + " is not an account"));
         }
         if (in.contactId() != null) {
-            Optional<Contact> contact = contact(em, in.contactId());
+            Optional<Contact> contact = contact(db, in.contactId());
             if (contact.isEmpty()) {
                 errors.add(new FieldError("contactId", in.contactId() + " is not a contact"));
             } else if (accountId == null) {
                 accountId = contact.get().accountId();
             }
         }
-        if (in.leadId() != null && lead(em, in.leadId()).isEmpty()) {
+        if (in.leadId() != null && lead(db, in.leadId()).isEmpty()) {
             errors.add(new FieldError("leadId", in.leadId() + " is not a lead"));
         }
         if (in.opportunityId() != null) {
-            Optional<Opportunity> deal = opportunity(em, in.opportunityId(), Instant.now());
+            Optional<Opportunity> deal = opportunity(db, in.opportunityId(), Instant.now());
             if (deal.isEmpty()) {
                 errors.add(new FieldError("opportunityId", in.opportunityId() + " is not an opportunity"));
             } else if (accountId == null) {
@@ -732,14 +731,14 @@ final class PipelineStore {
             }
         }
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The activity", errors);
-        return insertActivity(em, in.type(), subject, details, accountId, in.contactId(), in.leadId(), opportunityId,
+        return insertActivity(db, in.type(), subject, details, accountId, in.contactId(), in.leadId(), opportunityId,
                 owner == null ? actor : owner, in.due(), actor);
     }
 
-    Activity insertActivity(EntityManager em, ActivityType type, String subject, String details, Long accountId,
+    Activity insertActivity(Connection db, ActivityType type, String subject, String details, Long accountId,
                             Long contactId, Long leadId, Long opportunityId, String owner, LocalDate due,
                             String actor) {
-        long id = Sql.nextId(em, "PIP_SEQUENCE", "activity");
+        long id = Sql.nextId(db, "PIP_SEQUENCE", "activity");
         Instant now = Instant.now();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
@@ -753,22 +752,22 @@ final class PipelineStore {
         row.put("OWNER", owner);
         row.put("DUE", due);
         row.put("CREATED_AT", now);
-        Sql.insert(em, "PIP_ACTIVITY", row);
+        Sql.insert(db, "PIP_ACTIVITY", row);
         if (opportunityId != null) {
-            Sql.execute(em, "UPDATE PIP_OPPORTUNITY SET LAST_ACTIVITY_AT = ? WHERE ID = ?", now, opportunityId);
+            Sql.execute(db, "UPDATE PIP_OPPORTUNITY SET LAST_ACTIVITY_AT = ? WHERE ID = ?", now, opportunityId);
         }
-        Activity created = activity(em, id).orElseThrow();
-        publish(em, "pipeline.activity.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        Activity created = activity(db, id).orElseThrow();
+        publish(db, "pipeline.activity.created", id, 1, actor, payload(created), Changes.created(payload(created)));
         return created;
     }
 
-    Optional<Activity> activity(EntityManager em, long id) {
-        return Optional.ofNullable(Sql.row(em, "SELECT " + ACTIVITY + " FROM PIP_ACTIVITY WHERE ID = ?", id))
+    Optional<Activity> activity(Connection db, long id) {
+        return Optional.ofNullable(Sql.row(db, "SELECT " + ACTIVITY + " FROM PIP_ACTIVITY WHERE ID = ?", id))
                 .map(PipelineStore::activity);
     }
 
-    List<Activity> activities(EntityManager em, Sql.Where where, String orderBy, int limit) {
-        return Sql.rows(em, limit, "SELECT " + ACTIVITY + " FROM PIP_ACTIVITY WHERE " + where.sql() + " ORDER BY "
+    List<Activity> activities(Connection db, Sql.Where where, String orderBy, int limit) {
+        return Sql.rows(db, limit, "SELECT " + ACTIVITY + " FROM PIP_ACTIVITY WHERE " + where.sql() + " ORDER BY "
                 + orderBy, where.args()).stream().map(PipelineStore::activity).toList();
     }
 
@@ -797,13 +796,13 @@ final class PipelineStore {
 
     // ================================================================ quotes
 
-    Optional<Quote> quote(EntityManager em, long id) {
-        Object[] r = Sql.row(em, "SELECT " + QUOTE + " FROM PIP_QUOTE WHERE ID = ?", id);
+    Optional<Quote> quote(Connection db, long id) {
+        Object[] r = Sql.row(db, "SELECT " + QUOTE + " FROM PIP_QUOTE WHERE ID = ?", id);
         if (r == null) {
             return Optional.empty();
         }
         Currency currency = Currency.getInstance(((String) r[6]).trim());
-        List<QuoteLine> lines = Sql.rows(em, "SELECT " + QUOTE_LINE + " FROM PIP_QUOTE_LINE WHERE QUOTE_ID = ?"
+        List<QuoteLine> lines = Sql.rows(db, "SELECT " + QUOTE_LINE + " FROM PIP_QUOTE_LINE WHERE QUOTE_ID = ?"
                 + " ORDER BY LINE_NO", id).stream().map(l -> line(l, currency)).toList();
         return Optional.of(new Quote(Sql.longValue(r[0]), (String) r[1], Sql.intValue(r[2]), Sql.longValue(r[3]),
                 Sql.longValue(r[4]), QuoteStatus.valueOf(((String) r[5]).trim()), currency.getCurrencyCode(),
@@ -812,25 +811,25 @@ final class PipelineStore {
                 (String) r[13], Sql.instant(r[14]), (String) r[15]));
     }
 
-    Quote requireQuote(EntityManager em, long id) {
-        return quote(em, id).orElseThrow(() -> new TesseraException(PipelineErrors.QUOTE_NOT_FOUND, "No quote " + id));
+    Quote requireQuote(Connection db, long id) {
+        return quote(db, id).orElseThrow(() -> new TesseraException(PipelineErrors.QUOTE_NOT_FOUND, "No quote " + id));
     }
 
-    List<Quote> quotes(EntityManager em, long opportunityId) {
-        requireOpportunity(em, opportunityId);
-        return Sql.rows(em, "SELECT ID FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ? ORDER BY ID", opportunityId).stream()
-                .map(r -> requireQuote(em, Sql.longValue(r[0]))).toList();
+    List<Quote> quotes(Connection db, long opportunityId) {
+        requireOpportunity(db, opportunityId);
+        return Sql.rows(db, "SELECT ID FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ? ORDER BY ID", opportunityId).stream()
+                .map(r -> requireQuote(db, Sql.longValue(r[0]))).toList();
     }
 
     /** Saves a priced quote as the opportunity's next revision; the open revision before it is superseded. */
-    Quote insertQuote(EntityManager em, Opportunity deal, Currency currency, String customerGroup, LocalDate validUntil,
+    Quote insertQuote(Connection db, Opportunity deal, Currency currency, String customerGroup, LocalDate validUntil,
                       QuotePricing.Priced priced, String actor) {
-        Object[] last = Sql.row(em, "SELECT NUMBER, MAX(REVISION) FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ?"
+        Object[] last = Sql.row(db, "SELECT NUMBER, MAX(REVISION) FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ?"
                 + " GROUP BY NUMBER", deal.id());
-        long id = Sql.nextId(em, "PIP_SEQUENCE", "quote");
+        long id = Sql.nextId(db, "PIP_SEQUENCE", "quote");
         String number = last == null ? String.format("Q-%06d", id) : (String) last[0];
         int revision = last == null ? 1 : Sql.intValue(last[1]) + 1;
-        Sql.execute(em, "UPDATE PIP_QUOTE SET STATUS = 'SUPERSEDED' WHERE OPPORTUNITY_ID = ? AND STATUS = 'OPEN'",
+        Sql.execute(db, "UPDATE PIP_QUOTE SET STATUS = 'SUPERSEDED' WHERE OPPORTUNITY_ID = ? AND STATUS = 'OPEN'",
                 deal.id());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
@@ -849,7 +848,7 @@ final class PipelineStore {
         row.put("STALE", false);
         row.put("CREATED_AT", Instant.now());
         row.put("CREATED_BY", actor);
-        Sql.insert(em, "PIP_QUOTE", row);
+        Sql.insert(db, "PIP_QUOTE", row);
         for (QuoteLine l : priced.lines()) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("QUOTE_ID", id);
@@ -868,17 +867,17 @@ final class PipelineStore {
             line.put("AVAILABLE", l.available());
             line.put("STALE", false);
             line.put("CONTRACT_MONTHS", l.contractMonths());
-            Sql.insert(em, "PIP_QUOTE_LINE", line);
+            Sql.insert(db, "PIP_QUOTE_LINE", line);
         }
-        Quote created = requireQuote(em, id);
-        publish(em, "pipeline.quote.created", id, revision, actor, payload(created), Changes.created(Map.of("number", number,
+        Quote created = requireQuote(db, id);
+        publish(db, "pipeline.quote.created", id, revision, actor, payload(created), Changes.created(Map.of("number", number,
                 "revision", revision)));
         return created;
     }
 
     /** Accepts or rejects an open quote, refusing an expired acceptance. */
-    Quote decide(EntityManager em, long id, QuoteStatus decision, String reason, LocalDate today, String actor) {
-        Quote quote = requireQuote(em, id);
+    Quote decide(Connection db, long id, QuoteStatus decision, String reason, LocalDate today, String actor) {
+        Quote quote = requireQuote(db, id);
         if (quote.status() != QuoteStatus.OPEN) {
             throw new TesseraException(PipelineErrors.QUOTE_CLOSED, "Quote " + quote.number() + " revision "
                     + quote.revision() + " is " + quote.status().name().toLowerCase(java.util.Locale.ROOT)
@@ -891,12 +890,12 @@ final class PipelineStore {
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("STATUS", decision);
         set.put("REASON", reason);
-        if (Sql.update(em, "PIP_QUOTE", set, "ID = ? AND STATUS = 'OPEN'", id) == 0) {
+        if (Sql.update(db, "PIP_QUOTE", set, "ID = ? AND STATUS = 'OPEN'", id) == 0) {
             throw new TesseraException(PipelineErrors.QUOTE_CLOSED, "Quote " + quote.number()
                     + " was decided meanwhile; look at it again");
         }
-        Quote after = requireQuote(em, id);
-        publish(em, "pipeline.quote." + (decision == QuoteStatus.ACCEPTED ? "accepted" : "rejected"), id,
+        Quote after = requireQuote(db, id);
+        publish(db, "pipeline.quote." + (decision == QuoteStatus.ACCEPTED ? "accepted" : "rejected"), id,
                 after.revision(), actor, payload(after), Map.of("status", new FieldChange("OPEN", decision.name())));
         return after;
     }
@@ -947,9 +946,9 @@ final class PipelineStore {
 
     // ================================================================ plumbing
 
-    void publish(EntityManager em, String type, long id, long version, String actor, Map<String, Object> payload,
+    void publish(Connection db, String type, long id, long version, String actor, Map<String, Object> payload,
                  Map<String, FieldChange> changes) {
-        events.publish(em, new DomainEvent(UUID.randomUUID(), type, Long.toString(id), version, Instant.now(), actor,
+        events.publish(db, new DomainEvent(UUID.randomUUID(), type, Long.toString(id), version, Instant.now(), actor,
                 payload, changes));
     }
 

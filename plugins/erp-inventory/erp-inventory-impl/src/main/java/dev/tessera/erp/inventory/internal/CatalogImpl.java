@@ -1,7 +1,7 @@
 package dev.tessera.erp.inventory.internal;
 
 import java.math.BigDecimal;
-import java.sql.Date;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,9 +17,6 @@ import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
-import javax.persistence.EntityManager;
-
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -38,6 +35,8 @@ import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.ModuleSchema;
+import dev.tessera.platform.api.persistence.Transactions;
+import dev.tessera.platform.support.Sql;
 
 /** Items and price lists on INV_ITEM, INV_PRICE_LIST and INV_PRICE; every change with its event and diff. */
 @Component(service = Catalog.class)
@@ -45,34 +44,33 @@ public final class CatalogImpl implements Catalog {
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,39}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,19}");
 
-    private final JpaTemplate jpa;
+    private final Transactions transactions;
     private final EventPublisher events;
 
     @Activate
-    public CatalogImpl(@Reference(target = "(osgi.unit.name=erp-inventory)") JpaTemplate jpa,
+    public CatalogImpl(@Reference Transactions transactions,
                        @Reference EventPublisher events,
                        @Reference(target = "(tessera.module=erp-inventory)") ModuleSchema schema) {
-        this.jpa = jpa;
+        this.transactions = transactions;
         this.events = events;
     }
 
     @Override
     public List<Item> items(String afterSku, int limit) {
-        return jpa.txExpr(em -> em.createQuery("select i from ItemEntity i where i.sku > :after order by i.sku",
-                ItemEntity.class).setParameter("after", afterSku == null ? "" : afterSku).setMaxResults(limit)
-                .getResultList().stream().map(ItemEntity::toRecord).toList());
+        return transactions.required(db -> Sql.rows(db, limit, "SELECT " + Items.COLUMNS + " FROM INV_ITEM WHERE SKU > ?"
+                + " ORDER BY SKU", afterSku == null ? "" : afterSku).stream().map(Items::item).toList());
     }
 
     @Override
     public Optional<Item> item(String sku) {
         return sku == null ? Optional.empty()
-                : jpa.txExpr(em -> Optional.ofNullable(em.find(ItemEntity.class, sku)).map(ItemEntity::toRecord));
+                : transactions.required(db -> Items.find(db, sku));
     }
 
     @Override
     public Item createItem(NewItem item, String actor) {
         Item checked = check(item, "", new ArrayList<>(), true);
-        return jpa.txExpr(em -> insert(em, checked, actor));
+        return transactions.required(db -> insert(db, checked, actor));
     }
 
     @Override
@@ -92,10 +90,10 @@ public final class CatalogImpl implements Catalog {
             }
             checked.add(item);
         }
-        return jpa.txExpr(em -> {
+        return transactions.required(db -> {
             for (int i = 0; i < checked.size(); i++) {
                 Item item = checked.get(i);
-                if (item != null && item.sku() != null && em.find(ItemEntity.class, item.sku()) != null) {
+                if (item != null && item.sku() != null && Items.find(db, item.sku()).isPresent()) {
                     errors.add(new FieldError("rows[" + (i + 1) + "].sku", item.sku() + " is in the catalog already"));
                 }
             }
@@ -105,7 +103,7 @@ public final class CatalogImpl implements Catalog {
             }
             int written = 0;
             for (Item item : checked) {
-                insert(em, item, actor);
+                insert(db, item, actor);
                 written++;
                 if (written % 100 == 0 || written == checked.size()) {
                     progress.accept(written);
@@ -117,12 +115,9 @@ public final class CatalogImpl implements Catalog {
 
     @Override
     public Item updateItem(String sku, NewItem changes, String actor) {
-        return jpa.txExpr(em -> {
-            ItemEntity entity = em.find(ItemEntity.class, sku);
-            if (entity == null) {
-                throw new TesseraException(InventoryErrors.ITEM_NOT_FOUND, "No item " + sku);
-            }
-            Item before = entity.toRecord();
+        return transactions.required(db -> {
+            Item before = Items.find(db, sku).orElseThrow(() -> new TesseraException(InventoryErrors.ITEM_NOT_FOUND,
+                    "No item " + sku));
             List<FieldError> errors = new ArrayList<>();
             if (changes.sku() != null && !changes.sku().equals(sku)) {
                 errors.add(new FieldError("sku", "cannot change; create a new item instead"));
@@ -137,12 +132,13 @@ public final class CatalogImpl implements Catalog {
                     or(changes.category(), before.category()), before.lotTracked(), before.valuationMethod(),
                     or(changes.standardCost(), before.standardCost()), or(changes.reorderPoint(), before.reorderPoint()),
                     or(changes.reorderQuantity(), before.reorderQuantity()));
-            Item after = check(merged, "", errors, true);
-            entity.apply(after);
-            Item result = entity.toRecord();
+            Item after = check(merged, "", errors, false);
+            ValidationException.throwIfAny(InventoryErrors.INVALID, "The item", errors);
+            Items.update(db, after);
+            Item result = Items.find(db, sku).orElseThrow();
             Map<String, FieldChange> diff = diff(before, result);
             if (!diff.isEmpty()) {
-                publish(em, "inventory.item.updated", sku, actor, payload(result), diff);
+                publish(db, "inventory.item.updated", sku, actor, payload(result), diff);
             }
             return result;
         });
@@ -150,32 +146,28 @@ public final class CatalogImpl implements Catalog {
 
     @Override
     public Item setActive(String sku, boolean active, String actor) {
-        return jpa.txExpr(em -> {
-            ItemEntity entity = em.find(ItemEntity.class, sku);
-            if (entity == null) {
-                throw new TesseraException(InventoryErrors.ITEM_NOT_FOUND, "No item " + sku);
-            }
-            Item before = entity.toRecord();
-            entity.active(active);
-            Item after = entity.toRecord();
+        return transactions.required(db -> {
+            Item before = Items.find(db, sku).orElseThrow(() -> new TesseraException(InventoryErrors.ITEM_NOT_FOUND,
+                    "No item " + sku));
+            Sql.execute(db, "UPDATE INV_ITEM SET ACTIVE = ? WHERE SKU = ?", active, sku);
+            Item after = Items.find(db, sku).orElseThrow();
             if (before.active() != active) {
-                publish(em, "inventory.item.updated", sku, actor, payload(after), diff(before, after));
+                publish(db, "inventory.item.updated", sku, actor, payload(after), diff(before, after));
             }
             return after;
         });
     }
 
-    private Item insert(EntityManager em, Item item, String actor) {
-        if (em.find(ItemEntity.class, item.sku()) != null) {
+    private Item insert(Connection db, Item item, String actor) {
+        if (Items.find(db, item.sku()).isPresent()) {
             throw new TesseraException(InventoryErrors.DUPLICATE_ITEM, "Item " + item.sku() + " exists already");
         }
-        ItemEntity entity = new ItemEntity(item);
-        em.persist(entity);
-        Item created = entity.toRecord();
+        Items.insert(db, item);
+        Item created = Items.find(db, item.sku()).orElseThrow();
         Map<String, Object> payload = payload(created);
         Map<String, FieldChange> changes = new LinkedHashMap<>();
         payload.forEach((k, v) -> changes.put(k, new FieldChange(null, v)));
-        publish(em, "inventory.item.created", created.sku(), actor, payload, changes);
+        publish(db, "inventory.item.created", created.sku(), actor, payload, changes);
         return created;
     }
 
@@ -233,38 +225,28 @@ public final class CatalogImpl implements Catalog {
             Checks.text(list.customerGroup(), "customerGroup", 50, false, errors);
         }
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The price list", errors);
-        return jpa.txExpr(em -> {
-            if (!em.createNativeQuery("SELECT CODE FROM INV_PRICE_LIST WHERE CODE = ?").setParameter(1, list.code())
-                    .getResultList().isEmpty()) {
+        return transactions.required(db -> {
+            if (Sql.row(db, "SELECT CODE FROM INV_PRICE_LIST WHERE CODE = ?", list.code()) != null) {
                 throw new TesseraException(InventoryErrors.DUPLICATE_PRICE_LIST, "Price list " + list.code()
                         + " exists already");
             }
-            // only the columns that have a value: PostgreSQL refuses a null bound as text for a DATE column
             Map<String, Object> columns = new LinkedHashMap<>();
             columns.put("CODE", list.code());
             columns.put("NAME", list.name().trim());
             columns.put("CURRENCY", list.currency());
-            columns.put("VALID_FROM", date(list.validFrom()));
-            columns.put("VALID_TO", date(list.validTo()));
+            columns.put("VALID_FROM", list.validFrom());
+            columns.put("VALID_TO", list.validTo());
             columns.put("CUSTOMER_GROUP", list.customerGroup());
-            columns.values().removeIf(Objects::isNull);
-            javax.persistence.Query insert = em.createNativeQuery("INSERT INTO INV_PRICE_LIST (" + String.join(", ",
-                    columns.keySet()) + ") VALUES (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
-                    + ")");
-            int index = 1;
-            for (Object value : columns.values()) {
-                insert.setParameter(index++, value);
-            }
-            insert.executeUpdate();
+            Sql.insert(db, "INV_PRICE_LIST", columns);
             return list;
         });
     }
 
     @Override
     public List<PriceList> priceLists() {
-        return jpa.txExpr(em -> rows(em.createNativeQuery("SELECT CODE, NAME, CURRENCY, VALID_FROM, VALID_TO,"
-                + " CUSTOMER_GROUP FROM INV_PRICE_LIST ORDER BY CODE").getResultList()).stream()
-                .map(r -> new PriceList((String) r[0], (String) r[1], (String) r[2], local(r[3]), local(r[4]),
+        return transactions.required(db -> Sql.rows(db, "SELECT CODE, NAME, CURRENCY, VALID_FROM, VALID_TO,"
+                + " CUSTOMER_GROUP FROM INV_PRICE_LIST ORDER BY CODE").stream()
+                .map(r -> new PriceList((String) r[0], (String) r[1], Sql.text(r[2]), Sql.date(r[3]), Sql.date(r[4]),
                         (String) r[5])).toList());
     }
 
@@ -273,28 +255,25 @@ public final class CatalogImpl implements Catalog {
         List<FieldError> errors = new ArrayList<>();
         BigDecimal price = Checks.money(unitPrice, "unitPrice", true, errors);
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The price", errors);
-        return jpa.txExpr(em -> {
-            List<?> list = em.createNativeQuery("SELECT CURRENCY FROM INV_PRICE_LIST WHERE CODE = ?")
-                    .setParameter(1, priceList).getResultList();
-            if (list.isEmpty()) {
+        return transactions.required(db -> {
+            Object listCurrency = Sql.value(db, "SELECT CURRENCY FROM INV_PRICE_LIST WHERE CODE = ?", priceList);
+            if (listCurrency == null) {
                 throw new ValidationException(InventoryErrors.UNKNOWN_PRICE_LIST, "No price list " + priceList,
                         List.of(new FieldError("priceList", "'" + priceList + "' is not a price list")));
             }
-            if (em.find(ItemEntity.class, String.valueOf(sku)) == null) {
+            if (Items.find(db, String.valueOf(sku)).isEmpty()) {
                 throw new ValidationException(InventoryErrors.UNKNOWN_ITEM, "No item " + sku,
                         List.of(new FieldError("sku", "'" + sku + "' is not an item of the catalog")));
             }
-            List<?> old = em.createNativeQuery("SELECT UNIT_PRICE FROM INV_PRICE WHERE PRICE_LIST = ? AND SKU = ?")
-                    .setParameter(1, priceList).setParameter(2, sku).getResultList();
-            if (old.isEmpty()) {
-                em.createNativeQuery("INSERT INTO INV_PRICE (PRICE_LIST, SKU, UNIT_PRICE) VALUES (?, ?, ?)")
-                        .setParameter(1, priceList).setParameter(2, sku).setParameter(3, price).executeUpdate();
+            BigDecimal old = (BigDecimal) Sql.value(db, "SELECT UNIT_PRICE FROM INV_PRICE WHERE PRICE_LIST = ? AND SKU = ?",
+                    priceList, sku);
+            if (old == null) {
+                Sql.execute(db, "INSERT INTO INV_PRICE (PRICE_LIST, SKU, UNIT_PRICE) VALUES (?, ?, ?)", priceList, sku, price);
             } else {
-                em.createNativeQuery("UPDATE INV_PRICE SET UNIT_PRICE = ? WHERE PRICE_LIST = ? AND SKU = ?")
-                        .setParameter(1, price).setParameter(2, priceList).setParameter(3, sku).executeUpdate();
+                Sql.execute(db, "UPDATE INV_PRICE SET UNIT_PRICE = ? WHERE PRICE_LIST = ? AND SKU = ?", price, priceList, sku);
             }
-            String currency = (String) list.get(0);
-            String before = old.isEmpty() ? null : ((BigDecimal) old.get(0)).stripTrailingZeros().toPlainString();
+            String currency = Sql.text(listCurrency);
+            String before = old == null ? null : old.stripTrailingZeros().toPlainString();
             String after = price.stripTrailingZeros().toPlainString();
             if (!Objects.equals(before, after)) {
                 Map<String, Object> payload = new LinkedHashMap<>();
@@ -302,7 +281,7 @@ public final class CatalogImpl implements Catalog {
                 payload.put("sku", sku);
                 payload.put("currency", currency);
                 payload.put("unitPrice", after);
-                publish(em, "inventory.price.changed", sku, actor, payload,
+                publish(db, "inventory.price.changed", sku, actor, payload,
                         Map.of("unitPrice", new FieldChange(before, after)));
             }
             return new Price(priceList, sku, currency, price);
@@ -312,12 +291,11 @@ public final class CatalogImpl implements Catalog {
     @Override
     public Optional<Price> price(String sku, String currency, String customerGroup, LocalDate date) {
         LocalDate day = date == null ? LocalDate.now() : date;
-        return jpa.txExpr(em -> {
-            List<Object[]> found = rows(em.createNativeQuery("SELECT p.PRICE_LIST, p.UNIT_PRICE, l.CUSTOMER_GROUP FROM"
+        return transactions.required(db -> {
+            List<Object[]> found = Sql.rows(db, "SELECT p.PRICE_LIST, p.UNIT_PRICE, l.CUSTOMER_GROUP FROM"
                     + " INV_PRICE p JOIN INV_PRICE_LIST l ON l.CODE = p.PRICE_LIST WHERE p.SKU = ? AND l.CURRENCY = ?"
                     + " AND (l.VALID_FROM IS NULL OR l.VALID_FROM <= ?) AND (l.VALID_TO IS NULL OR l.VALID_TO >= ?)"
-                    + " ORDER BY l.CODE").setParameter(1, sku).setParameter(2, currency).setParameter(3, Date.valueOf(day))
-                    .setParameter(4, Date.valueOf(day)).getResultList());
+                    + " ORDER BY l.CODE", sku, currency, day, day);
             Object[] best = null;
             for (Object[] row : found) {
                 if (customerGroup != null && customerGroup.equals(row[2])) {
@@ -335,9 +313,9 @@ public final class CatalogImpl implements Catalog {
 
     // ================================================================ plumbing
 
-    private void publish(EntityManager em, String type, String recordId, String actor, Map<String, Object> payload,
+    private void publish(Connection db, String type, String recordId, String actor, Map<String, Object> payload,
                          Map<String, FieldChange> changes) {
-        events.publish(em, new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), actor, payload, changes));
+        events.publish(db, new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), actor, payload, changes));
     }
 
     static Map<String, Object> payload(Item item) {
@@ -381,16 +359,4 @@ public final class CatalogImpl implements Catalog {
         return value == null ? otherwise : value;
     }
 
-    private static Date date(LocalDate day) {
-        return day == null ? null : Date.valueOf(day);
-    }
-
-    private static LocalDate local(Object value) {
-        return value == null ? null : value instanceof Date d ? d.toLocalDate() : LocalDate.parse(value.toString().substring(0, 10));
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Object[]> rows(List<?> result) {
-        return (List<Object[]>) result;
-    }
 }

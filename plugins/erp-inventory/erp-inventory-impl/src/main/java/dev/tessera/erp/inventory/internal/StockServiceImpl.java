@@ -2,6 +2,7 @@ package dev.tessera.erp.inventory.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import javax.persistence.EntityManager;
-
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,6 +45,8 @@ import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.ModuleSchema;
+import dev.tessera.platform.api.persistence.Transactions;
+import dev.tessera.platform.support.Sql;
 
 /**
  * The stock ledger. Each operation locks its item's row first, then checks and writes moves, on-hand rows, cost
@@ -61,16 +61,16 @@ public final class StockServiceImpl implements StockService {
     private static final Logger LOG = LoggerFactory.getLogger(StockServiceImpl.class);
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,19}");
 
-    private final JpaTemplate jpa;
+    private final Transactions transactions;
     private final EventPublisher events;
     private final int valueScale;
 
     @Activate
-    public StockServiceImpl(@Reference(target = "(osgi.unit.name=erp-inventory)") JpaTemplate jpa,
+    public StockServiceImpl(@Reference Transactions transactions,
                             @Reference EventPublisher events,
                             @Reference(target = "(tessera.module=erp-inventory)") ModuleSchema schema,
                             InventoryConfig config) {
-        this.jpa = jpa;
+        this.transactions = transactions;
         this.events = events;
         int digits = 2;
         try {
@@ -91,17 +91,14 @@ public final class StockServiceImpl implements StockService {
         }
         Checks.text(name, "name", 200, true, errors);
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The warehouse", errors);
-        return jpa.txExpr(em -> {
-            if (!em.createNativeQuery("SELECT CODE FROM INV_WAREHOUSE WHERE CODE = ?").setParameter(1, code)
-                    .getResultList().isEmpty()) {
+        return transactions.required(db -> {
+            if (!Sql.rows(db, "SELECT CODE FROM INV_WAREHOUSE WHERE CODE = ?", code).isEmpty()) {
                 throw new TesseraException(InventoryErrors.DUPLICATE_WAREHOUSE, "Warehouse " + code + " exists already");
             }
-            em.createNativeQuery("INSERT INTO INV_WAREHOUSE (CODE, NAME) VALUES (?, ?)").setParameter(1, code)
-                    .setParameter(2, name.trim()).executeUpdate();
-            em.createNativeQuery("INSERT INTO INV_LOCATION (WAREHOUSE, CODE) VALUES (?, ?)").setParameter(1, code)
-                    .setParameter(2, MAIN).executeUpdate();
-            publish(em, "inventory.warehouse.created", code, actor, Map.of("code", code, "name", name.trim()));
-            return warehouse(em, code).orElseThrow();
+            Sql.execute(db, "INSERT INTO INV_WAREHOUSE (CODE, NAME) VALUES (?, ?)", code, name.trim());
+            Sql.execute(db, "INSERT INTO INV_LOCATION (WAREHOUSE, CODE) VALUES (?, ?)", code, MAIN);
+            publish(db, "inventory.warehouse.created", code, actor, Map.of("code", code, "name", name.trim()));
+            return warehouse(db, code).orElseThrow();
         });
     }
 
@@ -113,40 +110,36 @@ public final class StockServiceImpl implements StockService {
                     + " underscores, e.g. A-01-3"));
         }
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The location", errors);
-        return jpa.txExpr(em -> {
-            Warehouse existing = warehouse(em, warehouse).orElseThrow(() -> new TesseraException(
+        return transactions.required(db -> {
+            Warehouse existing = warehouse(db, warehouse).orElseThrow(() -> new TesseraException(
                     InventoryErrors.WAREHOUSE_NOT_FOUND, "No warehouse " + warehouse));
             if (!existing.locations().contains(location)) {
-                em.createNativeQuery("INSERT INTO INV_LOCATION (WAREHOUSE, CODE) VALUES (?, ?)").setParameter(1, warehouse)
-                        .setParameter(2, location).executeUpdate();
-                publish(em, "inventory.warehouse.updated", warehouse, actor, Map.of("code", warehouse,
+                Sql.execute(db, "INSERT INTO INV_LOCATION (WAREHOUSE, CODE) VALUES (?, ?)", warehouse, location);
+                publish(db, "inventory.warehouse.updated", warehouse, actor, Map.of("code", warehouse,
                         "locationAdded", location));
             }
-            return warehouse(em, warehouse).orElseThrow();
+            return warehouse(db, warehouse).orElseThrow();
         });
     }
 
     @Override
     public List<Warehouse> warehouses() {
-        return jpa.txExpr(em -> {
+        return transactions.required(db -> {
             List<Warehouse> result = new ArrayList<>();
-            for (Object[] row : CatalogImpl.rows(em.createNativeQuery("SELECT CODE, NAME FROM INV_WAREHOUSE ORDER BY CODE")
-                    .getResultList())) {
-                result.add(new Warehouse((String) row[0], (String) row[1], locations(em, (String) row[0])));
+            for (Object[] row : Sql.rows(db, "SELECT CODE, NAME FROM INV_WAREHOUSE ORDER BY CODE")) {
+                result.add(new Warehouse((String) row[0], (String) row[1], locations(db, (String) row[0])));
             }
             return result;
         });
     }
 
-    private Optional<Warehouse> warehouse(EntityManager em, String code) {
-        List<?> names = em.createNativeQuery("SELECT NAME FROM INV_WAREHOUSE WHERE CODE = ?").setParameter(1, code)
-                .getResultList();
-        return names.isEmpty() ? Optional.empty() : Optional.of(new Warehouse(code, (String) names.get(0), locations(em, code)));
+    private Optional<Warehouse> warehouse(Connection db, String code) {
+        Object name = Sql.value(db, "SELECT NAME FROM INV_WAREHOUSE WHERE CODE = ?", code);
+        return name == null ? Optional.empty() : Optional.of(new Warehouse(code, (String) name, locations(db, code)));
     }
 
-    private static List<String> locations(EntityManager em, String warehouse) {
-        return em.createNativeQuery("SELECT CODE FROM INV_LOCATION WHERE WAREHOUSE = ? ORDER BY CODE")
-                .setParameter(1, warehouse).getResultList().stream().map(String::valueOf).toList();
+    private static List<String> locations(Connection db, String warehouse) {
+        return Sql.rows(db, "SELECT CODE FROM INV_LOCATION WHERE WAREHOUSE = ? ORDER BY CODE", warehouse).stream().map(r -> String.valueOf(r[0])).toList();
     }
 
     // ================================================================ moves
@@ -161,17 +154,17 @@ public final class StockServiceImpl implements StockService {
         BigDecimal unitCost = Checks.money(receipt.unitCost(), "unitCost", true, errors);
         basics(receipt.sku(), receipt.warehouse(), errors);
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The receipt", errors);
-        return jpa.txExpr(em -> {
-            Item item = lockItem(em, receipt.sku());
-            Place place = place(em, item, receipt.warehouse(), receipt.location(), receipt.lot(), "");
+        return transactions.required(db -> {
+            Item item = lockItem(db, receipt.sku());
+            Place place = place(db, item, receipt.warehouse(), receipt.location(), receipt.lot(), "");
             BigDecimal cost = item.valuationMethod() == ValuationMethod.STANDARD ? item.standardCost() : unitCost;
             BigDecimal value = round(quantity.multiply(cost));
             BigDecimal variance = round(quantity.multiply(unitCost)).subtract(value);
-            long move = insertMove(em, MoveType.RECEIPT, item.sku(), place, null, quantity, unitCost, value, variance,
+            long move = insertMove(db, MoveType.RECEIPT, item.sku(), place, null, quantity, unitCost, value, variance,
                     receipt.reference(), actor);
-            addLayer(em, item, place.warehouse(), move, quantity, value);
-            addStock(em, item.sku(), place, quantity);
-            return moved(em, move, actor);
+            addLayer(db, item, place.warehouse(), move, quantity, value);
+            addStock(db, item.sku(), place, quantity);
+            return moved(db, move, actor);
         });
     }
 
@@ -184,18 +177,18 @@ public final class StockServiceImpl implements StockService {
         BigDecimal quantity = Checks.quantity(issue.quantity(), "quantity", errors);
         basics(issue.sku(), issue.warehouse(), errors);
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The issue", errors);
-        return jpa.txExpr(em -> {
-            Item item = lockItem(em, issue.sku());
-            Place place = place(em, item, issue.warehouse(), issue.location(), issue.lot(), "");
-            BigDecimal here = onHand(em, item.sku(), place);
+        return transactions.required(db -> {
+            Item item = lockItem(db, issue.sku());
+            Place place = place(db, item, issue.warehouse(), issue.location(), issue.lot(), "");
+            BigDecimal here = onHand(db, item.sku(), place);
             if (quantity.compareTo(here) > 0) {
                 throw insufficient("Only " + plain(here) + " " + item.uom() + " of " + item.sku() + " on hand at "
                         + place + "; cannot issue " + plain(quantity));
             }
-            BigDecimal inWarehouse = onHand(em, item.sku(), place.warehouse());
-            BigDecimal reserved = reserved(em, item.sku(), place.warehouse());
+            BigDecimal inWarehouse = onHand(db, item.sku(), place.warehouse());
+            BigDecimal reserved = reserved(db, item.sku(), place.warehouse());
             if (issue.reservation() != null) {
-                Object[] r = reservationRow(em, issue.reservation());
+                Object[] r = reservationRow(db, issue.reservation());
                 if (!item.sku().equals(r[1]) || !place.warehouse().equals(r[2])) {
                     throw new ValidationException(InventoryErrors.INVALID, "The reservation is for another item or"
                             + " warehouse", List.of(new FieldError("reservation", "reservation " + issue.reservation()
@@ -212,9 +205,7 @@ public final class StockServiceImpl implements StockService {
                             + place.warehouse() + " for reservation " + issue.reservation());
                 }
                 BigDecimal left = open.subtract(quantity.min(open));
-                em.createNativeQuery("UPDATE INV_RESERVATION SET OPEN_QTY = ?, STATE = ? WHERE ID = ?").setParameter(1, left)
-                        .setParameter(2, left.signum() == 0 ? "CONSUMED" : "ACTIVE").setParameter(3, issue.reservation())
-                        .executeUpdate();
+                Sql.execute(db, "UPDATE INV_RESERVATION SET OPEN_QTY = ?, STATE = ? WHERE ID = ?", left, left.signum() == 0 ? "CONSUMED" : "ACTIVE", issue.reservation());
             } else {
                 BigDecimal available = inWarehouse.subtract(reserved);
                 if (quantity.compareTo(available) > 0) {
@@ -223,12 +214,12 @@ public final class StockServiceImpl implements StockService {
                             + ", reserved " + plain(reserved) + "); cannot issue " + plain(quantity));
                 }
             }
-            BigDecimal value = consume(em, item.sku(), place.warehouse(), quantity).value();
-            long move = insertMove(em, MoveType.ISSUE, item.sku(), place, null, quantity,
+            BigDecimal value = consume(db, item.sku(), place.warehouse(), quantity).value();
+            long move = insertMove(db, MoveType.ISSUE, item.sku(), place, null, quantity,
                     value.divide(quantity, 6, RoundingMode.HALF_UP), value, BigDecimal.ZERO, issue.reference(), actor);
-            addStock(em, item.sku(), place, quantity.negate());
-            StockMove moved = moved(em, move, actor);
-            lowStock(em, item, actor);
+            addStock(db, item.sku(), place, quantity.negate());
+            StockMove moved = moved(db, move, actor);
+            lowStock(db, item, actor);
             return moved;
         });
     }
@@ -245,38 +236,38 @@ public final class StockServiceImpl implements StockService {
             errors.add(new FieldError("toWarehouse", "is required"));
         }
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The transfer", errors);
-        return jpa.txExpr(em -> {
-            Item item = lockItem(em, transfer.sku());
-            Place from = place(em, item, transfer.fromWarehouse(), transfer.fromLocation(), transfer.lot(), "from");
-            Place to = place(em, item, transfer.toWarehouse(), transfer.toLocation(), transfer.lot(), "to");
+        return transactions.required(db -> {
+            Item item = lockItem(db, transfer.sku());
+            Place from = place(db, item, transfer.fromWarehouse(), transfer.fromLocation(), transfer.lot(), "from");
+            Place to = place(db, item, transfer.toWarehouse(), transfer.toLocation(), transfer.lot(), "to");
             if (from.equals(to)) {
                 throw invalid(List.of(new FieldError("toLocation", "is where the goods are already")));
             }
-            BigDecimal here = onHand(em, item.sku(), from);
+            BigDecimal here = onHand(db, item.sku(), from);
             if (quantity.compareTo(here) > 0) {
                 throw insufficient("Only " + plain(here) + " " + item.uom() + " of " + item.sku() + " on hand at " + from
                         + "; cannot move " + plain(quantity));
             }
             BigDecimal value = BigDecimal.ZERO.setScale(valueScale);
             if (!from.warehouse().equals(to.warehouse())) {
-                BigDecimal available = onHand(em, item.sku(), from.warehouse()).subtract(reserved(em, item.sku(), from.warehouse()));
+                BigDecimal available = onHand(db, item.sku(), from.warehouse()).subtract(reserved(db, item.sku(), from.warehouse()));
                 if (quantity.compareTo(available) > 0) {
                     throw insufficient("Only " + plain(available.max(BigDecimal.ZERO)) + " of " + item.sku()
                             + " may leave " + from.warehouse() + ": the rest is reserved");
                 }
-                Consumed consumed = consume(em, item.sku(), from.warehouse(), quantity);
+                Consumed consumed = consume(db, item.sku(), from.warehouse(), quantity);
                 value = consumed.value();
                 for (Object[] layer : consumed.layers()) {
-                    addLayerAt(em, item, to.warehouse(), (Long) layer[0], (BigDecimal) layer[1], (BigDecimal) layer[2]);
+                    addLayerAt(db, item, to.warehouse(), (Long) layer[0], (BigDecimal) layer[1], (BigDecimal) layer[2]);
                 }
             } else {
-                value = round(quantity.multiply(unitCost(em, item, from.warehouse())));
+                value = round(quantity.multiply(unitCost(db, item, from.warehouse())));
             }
-            long move = insertMove(em, MoveType.TRANSFER, item.sku(), from, to, quantity,
+            long move = insertMove(db, MoveType.TRANSFER, item.sku(), from, to, quantity,
                     value.divide(quantity, 6, RoundingMode.HALF_UP), value, BigDecimal.ZERO, transfer.reference(), actor);
-            addStock(em, item.sku(), from, quantity.negate());
-            addStock(em, item.sku(), to, quantity);
-            return moved(em, move, actor);
+            addStock(db, item.sku(), from, quantity.negate());
+            addStock(db, item.sku(), to, quantity);
+            return moved(db, move, actor);
         });
     }
 
@@ -292,28 +283,28 @@ public final class StockServiceImpl implements StockService {
         BigDecimal counted = Checks.notNegative(count.counted(), "counted", errors);
         basics(count.sku(), count.warehouse(), errors);
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The count", errors);
-        return jpa.txExpr(em -> {
-            Item item = lockItem(em, count.sku());
-            Place place = place(em, item, count.warehouse(), count.location(), count.lot(), "");
-            BigDecimal delta = counted.subtract(onHand(em, item.sku(), place));
+        return transactions.required(db -> {
+            Item item = lockItem(db, count.sku());
+            Place place = place(db, item, count.warehouse(), count.location(), count.lot(), "");
+            BigDecimal delta = counted.subtract(onHand(db, item.sku(), place));
             if (delta.signum() == 0) {
                 return Optional.<StockMove>empty();
             }
             BigDecimal value;
             long move;
             if (delta.signum() > 0) {
-                value = round(delta.multiply(unitCost(em, item, place.warehouse())));
-                move = insertMove(em, MoveType.ADJUSTMENT, item.sku(), place, null, delta,
+                value = round(delta.multiply(unitCost(db, item, place.warehouse())));
+                move = insertMove(db, MoveType.ADJUSTMENT, item.sku(), place, null, delta,
                         value.divide(delta, 6, RoundingMode.HALF_UP), value, BigDecimal.ZERO, count.reference(), actor);
-                addLayer(em, item, place.warehouse(), move, delta, value);
+                addLayer(db, item, place.warehouse(), move, delta, value);
             } else {
-                value = consume(em, item.sku(), place.warehouse(), delta.negate()).value().negate();
-                move = insertMove(em, MoveType.ADJUSTMENT, item.sku(), place, null, delta,
+                value = consume(db, item.sku(), place.warehouse(), delta.negate()).value().negate();
+                move = insertMove(db, MoveType.ADJUSTMENT, item.sku(), place, null, delta,
                         value.divide(delta, 6, RoundingMode.HALF_UP), value, BigDecimal.ZERO, count.reference(), actor);
             }
-            addStock(em, item.sku(), place, delta);
-            StockMove moved = moved(em, move, actor);
-            lowStock(em, item, actor);
+            addStock(db, item.sku(), place, delta);
+            StockMove moved = moved(db, move, actor);
+            lowStock(db, item, actor);
             return Optional.of(moved);
         });
     }
@@ -327,66 +318,68 @@ public final class StockServiceImpl implements StockService {
         basics(sku, warehouse, errors);
         String ref = Checks.text(reference, "reference", 200, true, errors);
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The reservation", errors);
-        return jpa.txExpr(em -> {
-            Item item = lockItem(em, sku);
-            if (warehouse(em, warehouse).isEmpty()) {
+        return transactions.required(db -> {
+            Item item = lockItem(db, sku);
+            if (warehouse(db, warehouse).isEmpty()) {
                 throw unknownWarehouse(warehouse, "warehouse");
             }
-            BigDecimal onHand = onHand(em, sku, warehouse);
-            BigDecimal reserved = reserved(em, sku, warehouse);
+            BigDecimal onHand = onHand(db, sku, warehouse);
+            BigDecimal reserved = reserved(db, sku, warehouse);
             BigDecimal available = onHand.subtract(reserved);
             if (q.compareTo(available) > 0) {
                 throw insufficient("Only " + plain(available.max(BigDecimal.ZERO)) + " " + item.uom() + " of " + sku
                         + " available in " + warehouse + " (on hand " + plain(onHand) + ", reserved " + plain(reserved)
                         + "); cannot reserve " + plain(q));
             }
-            em.createNativeQuery("INSERT INTO INV_RESERVATION (SKU, WAREHOUSE, QUANTITY, OPEN_QTY, REFERENCE, STATE,"
-                    + " CREATED_AT) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?)").setParameter(1, sku).setParameter(2, warehouse)
-                    .setParameter(3, q).setParameter(4, q).setParameter(5, ref).setParameter(6, Timestamp.from(Instant.now()))
-                    .executeUpdate();
-            long id = ((Number) em.createNativeQuery("SELECT MAX(ID) FROM INV_RESERVATION WHERE SKU = ? AND WAREHOUSE = ?")
-                    .setParameter(1, sku).setParameter(2, warehouse).getSingleResult()).longValue();
-            Reservation reservation = reservation(em, id).orElseThrow();
-            publish(em, "inventory.reservation.created", Long.toString(id), actor, Map.of("sku", sku, "warehouse",
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("SKU", sku);
+            row.put("WAREHOUSE", warehouse);
+            row.put("QUANTITY", q);
+            row.put("OPEN_QTY", q);
+            row.put("REFERENCE", ref);
+            row.put("STATE", "ACTIVE");
+            row.put("CREATED_AT", Instant.now());
+            long id = Sql.insertReturningId(db, "INV_RESERVATION", row);
+            Reservation reservation = reservation(db, id).orElseThrow();
+            publish(db, "inventory.reservation.created", Long.toString(id), actor, Map.of("sku", sku, "warehouse",
                     warehouse, "quantity", plain(q), "reference", ref));
-            lowStock(em, item, actor);
+            lowStock(db, item, actor);
             return reservation;
         });
     }
 
     @Override
     public Reservation release(long id, String actor) {
-        return jpa.txExpr(em -> {
-            Object[] row = reservationRow(em, id);
-            lockItem(em, (String) row[1]);
+        return transactions.required(db -> {
+            Object[] row = reservationRow(db, id);
+            lockItem(db, (String) row[1]);
             if (!"ACTIVE".equals(row[5])) {
                 throw new TesseraException(InventoryErrors.RESERVATION_CLOSED, "Reservation " + id + " is "
                         + String.valueOf(row[5]).toLowerCase() + " already");
             }
-            em.createNativeQuery("UPDATE INV_RESERVATION SET OPEN_QTY = 0, STATE = 'RELEASED' WHERE ID = ?")
-                    .setParameter(1, id).executeUpdate();
-            publish(em, "inventory.reservation.released", Long.toString(id), actor, Map.of("sku", row[1],
+            Sql.execute(db, "UPDATE INV_RESERVATION SET OPEN_QTY = 0, STATE = 'RELEASED' WHERE ID = ?", id);
+            publish(db, "inventory.reservation.released", Long.toString(id), actor, Map.of("sku", row[1],
                     "warehouse", row[2], "released", plain((BigDecimal) row[4])));
-            return reservation(em, id).orElseThrow();
+            return reservation(db, id).orElseThrow();
         });
     }
 
     @Override
     public Optional<Reservation> reservation(long id) {
-        return jpa.txExpr(em -> reservation(em, id));
+        return transactions.required(db -> reservation(db, id));
     }
 
-    private Optional<Reservation> reservation(EntityManager em, long id) {
-        List<Object[]> rows = CatalogImpl.rows(em.createNativeQuery("SELECT ID, SKU, WAREHOUSE, QUANTITY, OPEN_QTY, STATE,"
-                + " REFERENCE, CREATED_AT FROM INV_RESERVATION WHERE ID = ?").setParameter(1, id).getResultList());
+    private Optional<Reservation> reservation(Connection db, long id) {
+        List<Object[]> rows = Sql.rows(db, "SELECT ID, SKU, WAREHOUSE, QUANTITY, OPEN_QTY, STATE,"
+                + " REFERENCE, CREATED_AT FROM INV_RESERVATION WHERE ID = ?", id);
         return rows.stream().findFirst().map(r -> new Reservation(((Number) r[0]).longValue(), (String) r[1],
                 (String) r[2], strip((BigDecimal) r[3]), strip((BigDecimal) r[4]), (String) r[6], (String) r[5],
                 ((Timestamp) r[7]).toInstant()));
     }
 
-    private static Object[] reservationRow(EntityManager em, long id) {
-        List<Object[]> rows = CatalogImpl.rows(em.createNativeQuery("SELECT ID, SKU, WAREHOUSE, QUANTITY, OPEN_QTY, STATE"
-                + " FROM INV_RESERVATION WHERE ID = ?").setParameter(1, id).getResultList());
+    private static Object[] reservationRow(Connection db, long id) {
+        List<Object[]> rows = Sql.rows(db, "SELECT ID, SKU, WAREHOUSE, QUANTITY, OPEN_QTY, STATE"
+                + " FROM INV_RESERVATION WHERE ID = ?", id);
         if (rows.isEmpty()) {
             throw new TesseraException(InventoryErrors.RESERVATION_NOT_FOUND, "No reservation " + id);
         }
@@ -397,23 +390,23 @@ public final class StockServiceImpl implements StockService {
 
     @Override
     public List<StockLevel> stock(String sku, String warehouse) {
-        return jpa.txExpr(em -> {
+        return transactions.required(db -> {
             List<StockLevel> levels = new ArrayList<>();
             List<String> warehouses = warehouse != null ? List.of(warehouse)
-                    : em.createNativeQuery("SELECT CODE FROM INV_WAREHOUSE ORDER BY CODE").getResultList().stream()
-                            .map(String::valueOf).toList();
+                    : Sql.rows(db, "SELECT CODE FROM INV_WAREHOUSE ORDER BY CODE").stream()
+                            .map(r -> String.valueOf(r[0])).toList();
             List<String> skus = sku != null ? List.of(sku)
-                    : em.createNativeQuery("SELECT DISTINCT SKU FROM INV_STOCK ORDER BY SKU").getResultList().stream()
-                            .map(String::valueOf).toList();
+                    : Sql.rows(db, "SELECT DISTINCT SKU FROM INV_STOCK ORDER BY SKU").stream()
+                            .map(r -> String.valueOf(r[0])).toList();
             for (String s : skus) {
                 for (String w : warehouses) {
-                    BigDecimal onHand = onHand(em, s, w);
-                    BigDecimal reserved = reserved(em, s, w);
+                    BigDecimal onHand = onHand(db, s, w);
+                    BigDecimal reserved = reserved(db, s, w);
                     if (sku == null && onHand.signum() == 0 && reserved.signum() == 0) {
                         continue;
                     }
                     levels.add(new StockLevel(s, w, strip(onHand), strip(reserved), strip(onHand.subtract(reserved)),
-                            layerValue(em, s, w)));
+                            layerValue(db, s, w)));
                 }
             }
             return levels;
@@ -422,20 +415,17 @@ public final class StockServiceImpl implements StockService {
 
     @Override
     public BigDecimal availableToPromise(String sku) {
-        return jpa.txExpr(em -> strip(onHandTotal(em, sku).subtract(reservedTotal(em, sku)).max(BigDecimal.ZERO)));
+        return transactions.required(db -> strip(onHandTotal(db, sku).subtract(reservedTotal(db, sku)).max(BigDecimal.ZERO)));
     }
 
     @Override
     public List<StockMove> moves(String sku, long afterId, int limit) {
-        return jpa.txExpr(em -> {
-            javax.persistence.Query query = em.createNativeQuery("SELECT ID FROM INV_MOVE WHERE ID > ?"
-                    + (sku == null ? "" : " AND SKU = ?") + " ORDER BY ID").setParameter(1, afterId).setMaxResults(limit);
-            if (sku != null) {
-                query.setParameter(2, sku);
-            }
+        return transactions.required(db -> {
+            Sql.Where where = new Sql.Where("ID > ?", afterId).and("SKU", sku);
             List<StockMove> moves = new ArrayList<>();
-            for (Object id : query.getResultList()) {
-                moves.add(move(em, ((Number) id).longValue()));
+            for (Object[] id : Sql.rows(db, limit, "SELECT ID FROM INV_MOVE WHERE " + where.sql() + " ORDER BY ID",
+                    where.args())) {
+                moves.add(move(db, Sql.longValue(id[0])));
             }
             return moves;
         });
@@ -443,15 +433,14 @@ public final class StockServiceImpl implements StockService {
 
     @Override
     public List<ReorderSuggestion> reorderSuggestions() {
-        return jpa.txExpr(em -> {
+        return transactions.required(db -> {
             List<ReorderSuggestion> suggestions = new ArrayList<>();
-            for (ItemEntity entity : em.createQuery("select i from ItemEntity i order by i.sku", ItemEntity.class)
-                    .getResultList()) {
-                Item item = entity.toRecord();
+            for (Object[] row : Sql.rows(db, "SELECT " + Items.COLUMNS + " FROM INV_ITEM ORDER BY SKU")) {
+                Item item = Items.item(row);
                 if (!item.active() || item.reorderPoint() == null) {
                     continue;
                 }
-                BigDecimal available = onHandTotal(em, item.sku()).subtract(reservedTotal(em, item.sku()));
+                BigDecimal available = onHandTotal(db, item.sku()).subtract(reservedTotal(db, item.sku()));
                 if (available.compareTo(item.reorderPoint()) < 0) {
                     BigDecimal shortBy = item.reorderPoint().subtract(available);
                     BigDecimal order = item.reorderQuantity() == null ? shortBy : item.reorderQuantity().max(shortBy);
@@ -468,12 +457,11 @@ public final class StockServiceImpl implements StockService {
         if (asOf == null) {
             throw invalid(List.of(new FieldError("asOf", "is required (YYYY-MM-DD)")));
         }
-        return jpa.txExpr(em -> {
+        return transactions.required(db -> {
             Timestamp end = Timestamp.from(asOf.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
             Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
-            for (Object[] r : CatalogImpl.rows(em.createNativeQuery("SELECT SKU, MOVE_TYPE, SUM(QUANTITY), SUM(MOVE_VALUE)"
-                    + " FROM INV_MOVE WHERE MOVED_AT < ? AND MOVE_TYPE <> 'TRANSFER' GROUP BY SKU, MOVE_TYPE ORDER BY SKU")
-                    .setParameter(1, end).getResultList())) {
+            for (Object[] r : Sql.rows(db, "SELECT SKU, MOVE_TYPE, SUM(QUANTITY), SUM(MOVE_VALUE)"
+                    + " FROM INV_MOVE WHERE MOVED_AT < ? AND MOVE_TYPE <> 'TRANSFER' GROUP BY SKU, MOVE_TYPE ORDER BY SKU", end)) {
                 BigDecimal[] s = sums.computeIfAbsent((String) r[0], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 int sign = "ISSUE".equals(r[1]) ? -1 : 1;
                 s[0] = s[0].add(((BigDecimal) r[2]).multiply(BigDecimal.valueOf(sign)));
@@ -481,8 +469,7 @@ public final class StockServiceImpl implements StockService {
             }
             List<ValuationLine> lines = new ArrayList<>();
             for (Map.Entry<String, BigDecimal[]> s : sums.entrySet()) {
-                ItemEntity item = em.find(ItemEntity.class, s.getKey());
-                Item record = item.toRecord();
+                Item record = Items.find(db, s.getKey()).orElseThrow();
                 lines.add(new ValuationLine(s.getKey(), record.name(), record.valuationMethod(), strip(s.getValue()[0]),
                         s.getValue()[1].setScale(valueScale, RoundingMode.HALF_UP)));
             }
@@ -504,17 +491,17 @@ public final class StockServiceImpl implements StockService {
     private record Consumed(BigDecimal value, List<Object[]> layers) {
     }
 
-    private Place place(EntityManager em, Item item, String warehouse, String location, String lot, String prefix) {
+    private Place place(Connection db, Item item, String warehouse, String location, String lot, String prefix) {
         String wField = prefix.isEmpty() ? "warehouse" : prefix + "Warehouse";
         String lField = prefix.isEmpty() ? "location" : prefix + "Location";
-        if (warehouse(em, warehouse).isEmpty()) {
+        if (warehouse(db, warehouse).isEmpty()) {
             throw unknownWarehouse(warehouse, wField);
         }
         String loc = location == null || location.isBlank() ? MAIN : location.trim();
-        if (!locations(em, warehouse).contains(loc)) {
+        if (!locations(db, warehouse).contains(loc)) {
             throw new ValidationException(InventoryErrors.UNKNOWN_LOCATION, "Warehouse " + warehouse + " has no location "
                     + loc, List.of(new FieldError(lField, "'" + loc + "' is not a location of " + warehouse
-                    + "; it has " + locations(em, warehouse))));
+                    + "; it has " + locations(db, warehouse))));
         }
         String l = lot == null ? "" : lot.trim();
         if (item.lotTracked() && l.isEmpty()) {
@@ -531,16 +518,9 @@ public final class StockServiceImpl implements StockService {
     }
 
     /** Locks the item's row for this transaction (moves of one item run one after another) and returns it. */
-    private static Item lockItem(EntityManager em, String sku) {
-        int locked = em.createNativeQuery("UPDATE INV_ITEM SET LOCK_VERSION = LOCK_VERSION + 1 WHERE SKU = ?")
-                .setParameter(1, sku).executeUpdate();
-        if (locked == 0) {
-            throw new ValidationException(InventoryErrors.UNKNOWN_ITEM, "No item " + sku,
-                    List.of(new FieldError("sku", "'" + sku + "' is not an item of the catalog")));
-        }
-        ItemEntity entity = em.find(ItemEntity.class, sku);
-        em.refresh(entity);
-        Item item = entity.toRecord();
+    private static Item lockItem(Connection db, String sku) {
+        Item item = Items.lock(db, sku).orElseThrow(() -> new ValidationException(InventoryErrors.UNKNOWN_ITEM,
+                "No item " + sku, List.of(new FieldError("sku", "'" + sku + "' is not an item of the catalog"))));
         if (!item.active()) {
             throw new ValidationException(InventoryErrors.ITEM_INACTIVE, "Item " + sku + " is inactive",
                     List.of(new FieldError("sku", sku + " is inactive")));
@@ -548,79 +528,66 @@ public final class StockServiceImpl implements StockService {
         return item;
     }
 
-    private static BigDecimal onHand(EntityManager em, String sku, Place place) {
-        List<?> q = em.createNativeQuery("SELECT QUANTITY FROM INV_STOCK WHERE SKU = ? AND WAREHOUSE = ? AND LOCATION = ?"
-                + " AND LOT = ?").setParameter(1, sku).setParameter(2, place.warehouse()).setParameter(3, place.location())
-                .setParameter(4, place.lot()).getResultList();
-        return q.isEmpty() ? BigDecimal.ZERO.setScale(Checks.QUANTITY_SCALE) : (BigDecimal) q.get(0);
+    private static BigDecimal onHand(Connection db, String sku, Place place) {
+        Object q = Sql.value(db, "SELECT QUANTITY FROM INV_STOCK WHERE SKU = ? AND WAREHOUSE = ? AND LOCATION = ?"
+                + " AND LOT = ?", sku, place.warehouse(), place.location(), place.lot());
+        return q == null ? BigDecimal.ZERO.setScale(Checks.QUANTITY_SCALE) : (BigDecimal) q;
     }
 
-    private static BigDecimal onHand(EntityManager em, String sku, String warehouse) {
-        return sum(em.createNativeQuery("SELECT SUM(QUANTITY) FROM INV_STOCK WHERE SKU = ? AND WAREHOUSE = ?")
-                .setParameter(1, sku).setParameter(2, warehouse).getSingleResult());
+    private static BigDecimal onHand(Connection db, String sku, String warehouse) {
+        return sum(Sql.value(db, "SELECT SUM(QUANTITY) FROM INV_STOCK WHERE SKU = ? AND WAREHOUSE = ?", sku, warehouse));
     }
 
-    private static BigDecimal onHandTotal(EntityManager em, String sku) {
-        return sum(em.createNativeQuery("SELECT SUM(QUANTITY) FROM INV_STOCK WHERE SKU = ?").setParameter(1, sku)
-                .getSingleResult());
+    private static BigDecimal onHandTotal(Connection db, String sku) {
+        return sum(Sql.value(db, "SELECT SUM(QUANTITY) FROM INV_STOCK WHERE SKU = ?", sku));
     }
 
-    private static BigDecimal reserved(EntityManager em, String sku, String warehouse) {
-        return sum(em.createNativeQuery("SELECT SUM(OPEN_QTY) FROM INV_RESERVATION WHERE SKU = ? AND WAREHOUSE = ?"
-                + " AND STATE = 'ACTIVE'").setParameter(1, sku).setParameter(2, warehouse).getSingleResult());
+    private static BigDecimal reserved(Connection db, String sku, String warehouse) {
+        return sum(Sql.value(db, "SELECT SUM(OPEN_QTY) FROM INV_RESERVATION WHERE SKU = ? AND WAREHOUSE = ?"
+                + " AND STATE = 'ACTIVE'", sku, warehouse));
     }
 
-    private static BigDecimal reservedTotal(EntityManager em, String sku) {
-        return sum(em.createNativeQuery("SELECT SUM(OPEN_QTY) FROM INV_RESERVATION WHERE SKU = ? AND STATE = 'ACTIVE'")
-                .setParameter(1, sku).getSingleResult());
+    private static BigDecimal reservedTotal(Connection db, String sku) {
+        return sum(Sql.value(db, "SELECT SUM(OPEN_QTY) FROM INV_RESERVATION WHERE SKU = ? AND STATE = 'ACTIVE'", sku));
     }
 
-    private BigDecimal layerValue(EntityManager em, String sku, String warehouse) {
-        Object v = em.createNativeQuery("SELECT SUM(LAYER_VALUE) FROM INV_LAYER WHERE SKU = ? AND WAREHOUSE = ?")
-                .setParameter(1, sku).setParameter(2, warehouse).getSingleResult();
+    private BigDecimal layerValue(Connection db, String sku, String warehouse) {
+        Object v = Sql.value(db, "SELECT SUM(LAYER_VALUE) FROM INV_LAYER WHERE SKU = ? AND WAREHOUSE = ?", sku, warehouse);
         return (v == null ? BigDecimal.ZERO : (BigDecimal) v).setScale(valueScale, RoundingMode.HALF_UP);
     }
 
-    private static void addStock(EntityManager em, String sku, Place place, BigDecimal delta) {
-        int updated = em.createNativeQuery("UPDATE INV_STOCK SET QUANTITY = QUANTITY + ? WHERE SKU = ? AND WAREHOUSE = ?"
-                + " AND LOCATION = ? AND LOT = ?").setParameter(1, delta).setParameter(2, sku)
-                .setParameter(3, place.warehouse()).setParameter(4, place.location()).setParameter(5, place.lot())
-                .executeUpdate();
+    private static void addStock(Connection db, String sku, Place place, BigDecimal delta) {
+        int updated = Sql.execute(db, "UPDATE INV_STOCK SET QUANTITY = QUANTITY + ? WHERE SKU = ? AND WAREHOUSE = ?"
+                + " AND LOCATION = ? AND LOT = ?", delta, sku, place.warehouse(), place.location(), place.lot());
         if (updated == 0) {
-            em.createNativeQuery("INSERT INTO INV_STOCK (SKU, WAREHOUSE, LOCATION, LOT, QUANTITY) VALUES (?, ?, ?, ?, ?)")
-                    .setParameter(1, sku).setParameter(2, place.warehouse()).setParameter(3, place.location())
-                    .setParameter(4, place.lot()).setParameter(5, delta).executeUpdate();
+            Sql.execute(db, "INSERT INTO INV_STOCK (SKU, WAREHOUSE, LOCATION, LOT, QUANTITY) VALUES (?, ?, ?, ?, ?)", sku, place.warehouse(), place.location(), place.lot(), delta);
         }
     }
 
     /** Adds stock at cost: a new layer for FIFO, merged into the one layer for moving average and standard. */
-    private void addLayer(EntityManager em, Item item, String warehouse, long seq, BigDecimal quantity, BigDecimal value) {
-        addLayerAt(em, item, warehouse, item.valuationMethod() == ValuationMethod.FIFO ? seq : 0, quantity, value);
+    private void addLayer(Connection db, Item item, String warehouse, long seq, BigDecimal quantity, BigDecimal value) {
+        addLayerAt(db, item, warehouse, item.valuationMethod() == ValuationMethod.FIFO ? seq : 0, quantity, value);
     }
 
-    private void addLayerAt(EntityManager em, Item item, String warehouse, long seq, BigDecimal quantity, BigDecimal value) {
+    private void addLayerAt(Connection db, Item item, String warehouse, long seq, BigDecimal quantity, BigDecimal value) {
         long key = item.valuationMethod() == ValuationMethod.FIFO ? seq : 0;
         if (key == 0) {
-            int merged = em.createNativeQuery("UPDATE INV_LAYER SET QUANTITY = QUANTITY + ?, LAYER_VALUE = LAYER_VALUE + ?"
-                    + " WHERE SKU = ? AND WAREHOUSE = ? AND SEQ = 0").setParameter(1, quantity).setParameter(2, value)
-                    .setParameter(3, item.sku()).setParameter(4, warehouse).executeUpdate();
+            int merged = Sql.execute(db, "UPDATE INV_LAYER SET QUANTITY = QUANTITY + ?, LAYER_VALUE = LAYER_VALUE + ?"
+                    + " WHERE SKU = ? AND WAREHOUSE = ? AND SEQ = 0", quantity, value, item.sku(), warehouse);
             if (merged > 0) {
                 return;
             }
         }
-        em.createNativeQuery("INSERT INTO INV_LAYER (SKU, WAREHOUSE, SEQ, QUANTITY, LAYER_VALUE) VALUES (?, ?, ?, ?, ?)")
-                .setParameter(1, item.sku()).setParameter(2, warehouse).setParameter(3, key).setParameter(4, quantity)
-                .setParameter(5, value).executeUpdate();
+        Sql.execute(db, "INSERT INTO INV_LAYER (SKU, WAREHOUSE, SEQ, QUANTITY, LAYER_VALUE) VALUES (?, ?, ?, ?, ?)", item.sku(), warehouse, key, quantity, value);
     }
 
     /** Takes {@code quantity} out of the warehouse's layers, oldest first; returns its value. */
-    private Consumed consume(EntityManager em, String sku, String warehouse, BigDecimal quantity) {
+    private Consumed consume(Connection db, String sku, String warehouse, BigDecimal quantity) {
         BigDecimal remaining = quantity;
         BigDecimal value = BigDecimal.ZERO;
         List<Object[]> taken = new ArrayList<>();
-        for (Object[] layer : CatalogImpl.rows(em.createNativeQuery("SELECT ID, SEQ, QUANTITY, LAYER_VALUE FROM INV_LAYER"
-                + " WHERE SKU = ? AND WAREHOUSE = ? AND QUANTITY > 0 ORDER BY SEQ, ID").setParameter(1, sku)
-                .setParameter(2, warehouse).getResultList())) {
+        for (Object[] layer : Sql.rows(db, "SELECT ID, SEQ, QUANTITY, LAYER_VALUE FROM INV_LAYER"
+                + " WHERE SKU = ? AND WAREHOUSE = ? AND QUANTITY > 0 ORDER BY SEQ, ID", sku, warehouse)) {
             if (remaining.signum() == 0) {
                 break;
             }
@@ -629,9 +596,7 @@ public final class StockServiceImpl implements StockService {
             BigDecimal take = remaining.min(layerQty);
             BigDecimal takeValue = take.compareTo(layerQty) == 0 ? layerValue
                     : round(layerValue.multiply(take).divide(layerQty, 12, RoundingMode.HALF_UP));
-            em.createNativeQuery("UPDATE INV_LAYER SET QUANTITY = QUANTITY - ?, LAYER_VALUE = LAYER_VALUE - ? WHERE ID = ?")
-                    .setParameter(1, take).setParameter(2, takeValue).setParameter(3, ((Number) layer[0]).longValue())
-                    .executeUpdate();
+            Sql.execute(db, "UPDATE INV_LAYER SET QUANTITY = QUANTITY - ?, LAYER_VALUE = LAYER_VALUE - ? WHERE ID = ?", take, takeValue, ((Number) layer[0]).longValue());
             taken.add(new Object[] {((Number) layer[1]).longValue(), take, takeValue});
             remaining = remaining.subtract(take);
             value = value.add(takeValue);
@@ -640,18 +605,17 @@ public final class StockServiceImpl implements StockService {
             throw new IllegalStateException("Cost layers of " + sku + " in " + warehouse + " hold less than its stock on"
                     + " hand (" + remaining + " missing)");
         }
-        em.createNativeQuery("DELETE FROM INV_LAYER WHERE SKU = ? AND WAREHOUSE = ? AND QUANTITY = 0 AND SEQ <> 0")
-                .setParameter(1, sku).setParameter(2, warehouse).executeUpdate();
+        Sql.execute(db, "DELETE FROM INV_LAYER WHERE SKU = ? AND WAREHOUSE = ? AND QUANTITY = 0 AND SEQ <> 0", sku, warehouse);
         return new Consumed(value.setScale(valueScale, RoundingMode.HALF_UP), taken);
     }
 
     /** The cost of one unit now: standard, the average, or for FIFO the newest layer's. */
-    private BigDecimal unitCost(EntityManager em, Item item, String warehouse) {
+    private BigDecimal unitCost(Connection db, Item item, String warehouse) {
         if (item.valuationMethod() == ValuationMethod.STANDARD) {
             return item.standardCost();
         }
-        List<Object[]> layers = CatalogImpl.rows(em.createNativeQuery("SELECT QUANTITY, LAYER_VALUE FROM INV_LAYER WHERE"
-                + " SKU = ? AND QUANTITY > 0 ORDER BY SEQ DESC, ID DESC").setParameter(1, item.sku()).getResultList());
+        List<Object[]> layers = Sql.rows(db, "SELECT QUANTITY, LAYER_VALUE FROM INV_LAYER WHERE"
+                + " SKU = ? AND QUANTITY > 0 ORDER BY SEQ DESC, ID DESC", item.sku());
         if (!layers.isEmpty()) {
             Object[] newest = layers.get(0);
             if (item.valuationMethod() == ValuationMethod.FIFO) {
@@ -665,31 +629,38 @@ public final class StockServiceImpl implements StockService {
             }
             return value.divide(qty, 6, RoundingMode.HALF_UP);
         }
-        List<?> last = em.createNativeQuery("SELECT UNIT_COST FROM INV_MOVE WHERE SKU = ? AND MOVE_TYPE = 'RECEIPT'"
-                + " ORDER BY ID DESC").setParameter(1, item.sku()).setMaxResults(1).getResultList();
-        return last.isEmpty() ? BigDecimal.ZERO : (BigDecimal) last.get(0);
+        Object last = Sql.value(db, "SELECT UNIT_COST FROM INV_MOVE WHERE SKU = ? AND MOVE_TYPE = 'RECEIPT'"
+                + " ORDER BY ID DESC", item.sku());
+        return last == null ? BigDecimal.ZERO : (BigDecimal) last;
     }
 
-    private long insertMove(EntityManager em, MoveType type, String sku, Place from, Place to, BigDecimal quantity,
+    private long insertMove(Connection db, MoveType type, String sku, Place from, Place to, BigDecimal quantity,
                             BigDecimal unitCost, BigDecimal value, BigDecimal variance, String reference, String actor) {
         if (reference != null && reference.length() > 200) {
             throw invalid(List.of(new FieldError("reference", "is longer than 200 characters")));
         }
-        em.createNativeQuery("INSERT INTO INV_MOVE (MOVE_TYPE, SKU, WAREHOUSE, LOCATION, TO_WAREHOUSE, TO_LOCATION, LOT,"
-                + " QUANTITY, UNIT_COST, MOVE_VALUE, VARIANCE, REFERENCE, MOVED_AT, ACTOR) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?, ?, ?)").setParameter(1, type.name()).setParameter(2, sku).setParameter(3, from.warehouse())
-                .setParameter(4, from.location()).setParameter(5, to == null ? null : to.warehouse())
-                .setParameter(6, to == null ? null : to.location()).setParameter(7, from.lot()).setParameter(8, quantity)
-                .setParameter(9, unitCost).setParameter(10, value).setParameter(11, variance).setParameter(12, reference)
-                .setParameter(13, Timestamp.from(Instant.now())).setParameter(14, actor).executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT MAX(ID) FROM INV_MOVE WHERE SKU = ?").setParameter(1, sku)
-                .getSingleResult()).longValue();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("MOVE_TYPE", type.name());
+        row.put("SKU", sku);
+        row.put("WAREHOUSE", from.warehouse());
+        row.put("LOCATION", from.location());
+        row.put("TO_WAREHOUSE", to == null ? null : to.warehouse());
+        row.put("TO_LOCATION", to == null ? null : to.location());
+        row.put("LOT", from.lot());
+        row.put("QUANTITY", quantity);
+        row.put("UNIT_COST", unitCost);
+        row.put("MOVE_VALUE", value);
+        row.put("VARIANCE", variance);
+        row.put("REFERENCE", reference);
+        row.put("MOVED_AT", Instant.now());
+        row.put("ACTOR", actor);
+        return Sql.insertReturningId(db, "INV_MOVE", row);
     }
 
-    private StockMove move(EntityManager em, long id) {
-        Object[] r = CatalogImpl.rows(em.createNativeQuery("SELECT ID, MOVE_TYPE, SKU, WAREHOUSE, LOCATION, TO_WAREHOUSE,"
+    private StockMove move(Connection db, long id) {
+        Object[] r = Sql.rows(db, "SELECT ID, MOVE_TYPE, SKU, WAREHOUSE, LOCATION, TO_WAREHOUSE,"
                 + " TO_LOCATION, LOT, QUANTITY, UNIT_COST, MOVE_VALUE, VARIANCE, REFERENCE, MOVED_AT, ACTOR FROM INV_MOVE"
-                + " WHERE ID = ?").setParameter(1, id).getResultList()).get(0);
+                + " WHERE ID = ?", id).get(0);
         return new StockMove(id, MoveType.valueOf((String) r[1]), (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], "".equals(r[7]) ? null : (String) r[7], strip((BigDecimal) r[8]),
                 r[9] == null ? null : strip((BigDecimal) r[9]), ((BigDecimal) r[10]).setScale(valueScale, RoundingMode.HALF_UP),
@@ -698,8 +669,8 @@ public final class StockServiceImpl implements StockService {
     }
 
     /** The written move as a record, and its event with everything the ledger needs to post it. */
-    private StockMove moved(EntityManager em, long id, String actor) {
-        StockMove move = move(em, id);
+    private StockMove moved(Connection db, long id, String actor) {
+        StockMove move = move(db, id);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("move", move.type().name().toLowerCase());
         payload.put("sku", move.sku());
@@ -722,17 +693,17 @@ public final class StockServiceImpl implements StockService {
         if (move.reference() != null) {
             payload.put("reference", move.reference());
         }
-        publish(em, "inventory.stock.moved", Long.toString(id), actor, payload);
+        publish(db, "inventory.stock.moved", Long.toString(id), actor, payload);
         return move;
     }
 
-    private void lowStock(EntityManager em, Item item, String actor) {
+    private void lowStock(Connection db, Item item, String actor) {
         if (item.reorderPoint() == null) {
             return;
         }
-        BigDecimal available = onHandTotal(em, item.sku()).subtract(reservedTotal(em, item.sku()));
+        BigDecimal available = onHandTotal(db, item.sku()).subtract(reservedTotal(db, item.sku()));
         if (available.compareTo(item.reorderPoint()) < 0) {
-            publish(em, "inventory.stock.low", item.sku(), actor, Map.of("sku", item.sku(), "available",
+            publish(db, "inventory.stock.low", item.sku(), actor, Map.of("sku", item.sku(), "available",
                     plain(available), "reorderPoint", plain(item.reorderPoint())));
         }
     }
@@ -775,9 +746,9 @@ public final class StockServiceImpl implements StockService {
                 List.of(new FieldError(field, "'" + code + "' is not a warehouse")));
     }
 
-    private void publish(EntityManager em, String type, String recordId, String actor, Map<String, Object> payload) {
+    private void publish(Connection db, String type, String recordId, String actor, Map<String, Object> payload) {
         Map<String, FieldChange> changes = new LinkedHashMap<>();
         payload.forEach((k, v) -> changes.put(k, new FieldChange(null, v)));
-        events.publish(em, new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), actor, payload, changes));
+        events.publish(db, new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), actor, payload, changes));
     }
 }

@@ -23,5 +23,7 @@ public interface LedgerErrors {
     ErrorCode INVALID_TAX_CODE = ErrorCode.of("ledger.invalid-tax-code", ErrorKind.INVALID);
     ErrorCode UNKNOWN_TAX_CODE = ErrorCode.of("ledger.unknown-tax-code", ErrorKind.INVALID);
     ErrorCode DUPLICATE_TAX_CODE = ErrorCode.of("ledger.duplicate-tax-code", ErrorKind.CONFLICT);
+    ErrorCode SOURCE_CONFLICT = ErrorCode.of("ledger.source-conflict", ErrorKind.CONFLICT);
+    ErrorCode SOURCE_RESERVED = ErrorCode.of("ledger.source-reserved", ErrorKind.INVALID);
     ErrorCode INVALID_IMPORT = ErrorCode.of("ledger.invalid-import", ErrorKind.INVALID);
 }

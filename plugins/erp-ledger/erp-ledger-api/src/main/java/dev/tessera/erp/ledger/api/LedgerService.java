@@ -23,19 +23,28 @@ public interface LedgerService {
 
     Optional<Account> account(String code);
 
-    Account createAccount(NewAccount account);
+    /** Adds an account to the chart on behalf of {@code actor} (a user, or {@code system:<module>}). */
+    Account createAccount(NewAccount account, String actor);
 
     /** Deactivates or reactivates an account; an inactive one takes no new postings. */
-    Account setActive(String code, boolean active);
+    Account setActive(String code, boolean active, String actor);
 
     // ---------------------------------------------------------------- entries
 
     /**
      * Posts a balanced entry on behalf of {@code actor} (a user, or {@code system:<module>}) and returns it with its
-     * number ({@code JE-<fiscal year>-000001}, gap-free per year). A request whose source module and reference were
-     * posted before returns that entry instead.
+     * number ({@code JE-<fiscal year>-000001}, gap-free per year). A module books each of its documents once: a
+     * request whose source module and reference were posted before returns that entry when it books the same lines
+     * on the same date, and is refused with {@code ledger.source-conflict} when it does not.
      */
     JournalEntry post(PostingRequest request, String actor);
+
+    /**
+     * Posts an entry a person keyed in (REST, console): as {@link #post}, but it may not name a source module or
+     * reference — those are the documents of other modules, which only their posting rules book
+     * ({@code ledger.source-reserved}).
+     */
+    JournalEntry postManual(PostingRequest request, String actor);
 
     /** Posts as the request's source module ({@code system:<module>}), or as {@code system} for a manual entry. */
     default JournalEntry post(PostingRequest request) {
@@ -60,12 +69,12 @@ public interface LedgerService {
     /** The periods of a fiscal year, created (open) on first use. */
     List<FiscalPeriod> periods(int fiscalYear);
 
-    FiscalPeriod closePeriod(String periodId);
+    FiscalPeriod closePeriod(String periodId, String actor);
 
-    FiscalPeriod reopenPeriod(String periodId);
+    FiscalPeriod reopenPeriod(String periodId, String actor);
 
     /** Locks a closed period for good: it can never take postings again. */
-    FiscalPeriod lockPeriod(String periodId);
+    FiscalPeriod lockPeriod(String periodId, String actor);
 
     /**
      * Closes a fiscal year: posts the closing entry (dated the year's last day, source {@code erp-ledger}
@@ -80,11 +89,11 @@ public interface LedgerService {
      * Adds accounts to the chart, all or none: every row is checked first and any problem refuses the whole list,
      * naming each wrong row. {@code progress} hears how many rows are written so far.
      */
-    int importAccounts(List<NewAccount> accounts, java.util.function.IntConsumer progress);
+    int importAccounts(List<NewAccount> accounts, java.util.function.IntConsumer progress, String actor);
 
     // ---------------------------------------------------------------- currencies
 
-    ExchangeRate setRate(String currency, LocalDate date, BigDecimal rate);
+    ExchangeRate setRate(String currency, LocalDate date, BigDecimal rate, String actor);
 
     List<ExchangeRate> rates(String currency);
 

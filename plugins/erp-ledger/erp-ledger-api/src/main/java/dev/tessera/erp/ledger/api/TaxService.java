@@ -16,7 +16,8 @@ public interface TaxService {
 
     Optional<TaxCode> taxCode(String code);
 
-    TaxCode createTaxCode(TaxCode taxCode);
+    /** Adds a tax code on behalf of {@code actor}. */
+    TaxCode createTaxCode(TaxCode taxCode, String actor);
 
     /** Works out the tax of a document's lines in {@code currency} (the base currency when null). */
     TaxCalculation calculate(String currency, List<TaxableLine> lines);

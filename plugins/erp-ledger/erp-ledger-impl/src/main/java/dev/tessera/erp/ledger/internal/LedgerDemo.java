@@ -42,7 +42,11 @@ public final class LedgerDemo implements DemoData {
         return "6 posted entries of " + start.getYear() + " (source demo), trial balance: ledger:trial-balance";
     }
 
+    /** Posts a demo entry unless it was posted before (on another day its date could differ). */
     private void post(LocalDate date, String reference, String description, String debit, String credit, String amount) {
+        if (ledger.entryBySource("demo", reference).isPresent()) {
+            return;
+        }
         ledger.post(new PostingRequest(date.isAfter(LocalDate.now()) ? LocalDate.now() : date, description, "demo",
                 reference, List.of(PostingLine.debit(debit, amount), PostingLine.credit(credit, amount))), "system:demo");
     }

@@ -26,6 +26,9 @@ final class Posting {
         }
         if (request.date() == null) {
             errors.add(new FieldError("date", "is required (YYYY-MM-DD)"));
+        } else if (request.date().getYear() < Periods.FIRST_YEAR || request.date().getYear() > Periods.LAST_YEAR) {
+            errors.add(new FieldError("date", "must be in the years " + Periods.FIRST_YEAR + " to " + Periods.LAST_YEAR
+                    + ", not " + request.date()));
         }
         if (request.description() == null || request.description().isBlank()) {
             errors.add(new FieldError("description", "is required: what the entry records"));

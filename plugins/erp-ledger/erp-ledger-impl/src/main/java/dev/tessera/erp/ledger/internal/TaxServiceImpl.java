@@ -1,60 +1,79 @@
 package dev.tessera.erp.ledger.internal;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.tessera.erp.ledger.api.Account;
 import dev.tessera.erp.ledger.api.LedgerErrors;
 import dev.tessera.erp.ledger.api.LedgerException;
 import dev.tessera.erp.ledger.api.LedgerService;
 import dev.tessera.erp.ledger.api.TaxCalculation;
 import dev.tessera.erp.ledger.api.TaxCode;
+import dev.tessera.erp.ledger.api.TaxRounding;
 import dev.tessera.erp.ledger.api.TaxService;
 import dev.tessera.erp.ledger.api.TaxableLine;
-import dev.tessera.erp.ledger.internal.entity.AccountEntity;
-import dev.tessera.erp.ledger.internal.entity.TaxCodeEntity;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.persistence.ModuleSchema;
+import dev.tessera.platform.api.persistence.Transactions;
+import dev.tessera.platform.support.Sql;
 
 /** Tax codes on LDG_TAX_CODE and the one calculation that quotes and invoices share. */
 @Component(service = TaxService.class)
 public final class TaxServiceImpl implements TaxService {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_\\-]{0,19}");
 
-    private final JpaTemplate jpa;
+    private static final String COLUMNS = "CODE, NAME, RATE, PAYABLE_ACCOUNT, RECEIVABLE_ACCOUNT, INCLUSIVE, ROUNDING,"
+            + " ACTIVE";
+
+    private final Transactions transactions;
     private final LedgerService ledger;
+    private final LedgerEvents events;
 
     @Activate
-    public TaxServiceImpl(@Reference(target = "(osgi.unit.name=erp-ledger)") JpaTemplate jpa,
+    public TaxServiceImpl(@Reference Transactions transactions, @Reference EventPublisher publisher,
                           @Reference(target = "(tessera.module=erp-ledger)") ModuleSchema schema,
                           @Reference LedgerService ledger) {
-        this.jpa = jpa;
+        this.transactions = transactions;
         this.ledger = ledger;
+        this.events = new LedgerEvents(publisher);
     }
 
     @Override
     public List<TaxCode> taxCodes() {
-        return jpa.txExpr(em -> em.createQuery("select t from TaxCodeEntity t order by t.code", TaxCodeEntity.class)
-                .getResultList().stream().map(TaxCodeEntity::toRecord).toList());
+        return transactions.required(db -> Sql.rows(db, "SELECT " + COLUMNS + " FROM LDG_TAX_CODE ORDER BY CODE")
+                .stream().map(TaxServiceImpl::taxCode).toList());
     }
 
     @Override
     public Optional<TaxCode> taxCode(String code) {
-        return code == null ? Optional.empty()
-                : jpa.txExpr(em -> Optional.ofNullable(em.find(TaxCodeEntity.class, code)).map(TaxCodeEntity::toRecord));
+        return code == null ? Optional.empty() : transactions.required(db -> find(db, code));
+    }
+
+    private static Optional<TaxCode> find(Connection db, String code) {
+        return Optional.ofNullable(Sql.row(db, "SELECT " + COLUMNS + " FROM LDG_TAX_CODE WHERE CODE = ?", code))
+                .map(TaxServiceImpl::taxCode);
+    }
+
+    private static TaxCode taxCode(Object[] r) {
+        BigDecimal rate = Sql.decimal(r[2]);
+        return new TaxCode(Sql.text(r[0]), (String) r[1], rate, Sql.text(r[3]), Sql.text(r[4]), Sql.bool(r[5]),
+                TaxRounding.valueOf(Sql.text(r[6])), Sql.bool(r[7]));
     }
 
     @Override
-    public TaxCode createTaxCode(TaxCode code) {
+    public TaxCode createTaxCode(TaxCode code, String actor) {
         List<FieldError> errors = new ArrayList<>();
         if (code == null) {
             errors.add(new FieldError("code", "is required"));
@@ -74,26 +93,29 @@ public final class TaxServiceImpl implements TaxService {
             errors.add(new FieldError("rounding", "is required: LINE or DOCUMENT"));
         }
         ValidationException.throwIfAny(LedgerErrors.INVALID_TAX_CODE, "The tax code", errors);
-        return jpa.txExpr(em -> {
-            if (em.find(TaxCodeEntity.class, code.code()) != null) {
+        return transactions.required(db -> {
+            if (find(db, code.code()).isPresent()) {
                 throw new LedgerException(LedgerErrors.DUPLICATE_TAX_CODE, "Tax code " + code.code() + " exists already");
             }
             List<FieldError> accounts = new ArrayList<>();
-            checkAccount(em.find(AccountEntity.class, String.valueOf(code.payableAccount())), "payableAccount",
+            checkAccount(Chart.find(db, String.valueOf(code.payableAccount())).orElse(null), "payableAccount",
                     code.payableAccount(), accounts);
-            checkAccount(em.find(AccountEntity.class, String.valueOf(code.receivableAccount())), "receivableAccount",
+            checkAccount(Chart.find(db, String.valueOf(code.receivableAccount())).orElse(null), "receivableAccount",
                     code.receivableAccount(), accounts);
             if (!accounts.isEmpty()) {
                 throw new ValidationException(LedgerErrors.UNKNOWN_ACCOUNT, "The tax code's accounts must be postable"
                         + " accounts of the chart", accounts);
             }
-            TaxCodeEntity created = new TaxCodeEntity(code);
-            em.persist(created);
-            return created.toRecord();
+            Sql.insert(db, "LDG_TAX_CODE", Map.of("CODE", code.code(), "NAME", code.name().trim(), "RATE", code.rate(),
+                    "PAYABLE_ACCOUNT", code.payableAccount(), "RECEIVABLE_ACCOUNT", code.receivableAccount(),
+                    "INCLUSIVE", code.inclusive(), "ROUNDING", code.rounding().name(), "ACTIVE", true));
+            TaxCode created = find(db, code.code()).orElseThrow();
+            events.taxCodeCreated(db, created, actor);
+            return created;
         });
     }
 
-    private static void checkAccount(AccountEntity account, String field, String code, List<FieldError> errors) {
+    private static void checkAccount(Account account, String field, String code, List<FieldError> errors) {
         if (account == null) {
             errors.add(new FieldError(field, "'" + code + "' is not an account of the chart"));
         } else if (account.header()) {

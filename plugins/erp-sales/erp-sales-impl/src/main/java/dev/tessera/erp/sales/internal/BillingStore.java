@@ -2,6 +2,7 @@ package dev.tessera.erp.sales.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import javax.persistence.EntityManager;
 
 import dev.tessera.erp.sales.api.Aging;
 import dev.tessera.erp.sales.api.Allocation;
@@ -28,8 +27,8 @@ import dev.tessera.erp.sales.api.SalesOrder;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.NumberSeries;
-import dev.tessera.platform.support.Sql;
 import dev.tessera.platform.support.Changes;
+import dev.tessera.platform.support.Sql;
 
 /** Invoices, credit notes, payments and aging on the SAL_ tables, each write with its events. */
 final class BillingStore {
@@ -52,12 +51,12 @@ final class BillingStore {
     }
 
     /** Takes the next gap-free number of the document's series and saves it with its lines. */
-    Invoice insert(EntityManager em, InvoiceKind kind, SalesOrder order, long accountId, String currency,
+    Invoice insert(Connection db, InvoiceKind kind, SalesOrder order, long accountId, String currency,
                    LocalDate issueDate, LocalDate dueDate, List<Draft> lines, Long credited, String reason,
                    String actor) {
         String series = (kind == InvoiceKind.INVOICE ? "INV-" : "CN-") + issueDate.getYear();
-        String number = NumberSeries.format(series, numbers.next(em, series));
-        long id = Sql.nextId(em, "SAL_SEQUENCE", "invoice");
+        String number = NumberSeries.format(series, numbers.next(db, series));
+        long id = Sql.nextId(db, "SAL_SEQUENCE", "invoice");
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
         for (Draft d : lines) {
@@ -83,7 +82,7 @@ final class BillingStore {
         row.put("REASON", reason);
         row.put("CREATED_AT", Instant.now());
         row.put("CREATED_BY", actor);
-        Sql.insert(em, "SAL_INVOICE", row);
+        Sql.insert(db, "SAL_INVOICE", row);
         int n = 0;
         for (Draft d : lines) {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -99,41 +98,41 @@ final class BillingStore {
             line.put("TAX_CODE", d.taxCode());
             line.put("TAX", d.tax());
             line.put("GROSS", d.gross());
-            Sql.insert(em, "SAL_INVOICE_LINE", line);
+            Sql.insert(db, "SAL_INVOICE_LINE", line);
         }
-        return require(em, id);
+        return require(db, id);
     }
 
-    Optional<Invoice> invoice(EntityManager em, long id) {
-        Object[] r = Sql.row(em, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE ID = ?", id);
-        return r == null ? Optional.empty() : Optional.of(invoice(em, r, LocalDate.now()));
+    Optional<Invoice> invoice(Connection db, long id) {
+        Object[] r = Sql.row(db, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE ID = ?", id);
+        return r == null ? Optional.empty() : Optional.of(invoice(db, r, LocalDate.now()));
     }
 
-    Optional<Invoice> byNumber(EntityManager em, String number) {
-        Object[] r = Sql.row(em, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE NUMBER = ?", number);
-        return r == null ? Optional.empty() : Optional.of(invoice(em, r, LocalDate.now()));
+    Optional<Invoice> byNumber(Connection db, String number) {
+        Object[] r = Sql.row(db, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE NUMBER = ?", number);
+        return r == null ? Optional.empty() : Optional.of(invoice(db, r, LocalDate.now()));
     }
 
-    Invoice require(EntityManager em, long id) {
-        return invoice(em, id).orElseThrow(() -> new TesseraException(SalesErrors.INVOICE_NOT_FOUND, "No invoice " + id));
+    Invoice require(Connection db, long id) {
+        return invoice(db, id).orElseThrow(() -> new TesseraException(SalesErrors.INVOICE_NOT_FOUND, "No invoice " + id));
     }
 
-    List<Invoice> invoices(EntityManager em, Sql.Where where, String orderBy, int limit) {
+    List<Invoice> invoices(Connection db, Sql.Where where, String orderBy, int limit) {
         LocalDate today = LocalDate.now();
-        return Sql.rows(em, limit, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE " + where.sql() + " ORDER BY "
-                + orderBy, where.args()).stream().map(r -> invoice(em, r, today)).toList();
+        return Sql.rows(db, limit, "SELECT " + INVOICE + " FROM SAL_INVOICE WHERE " + where.sql() + " ORDER BY "
+                + orderBy, where.args()).stream().map(r -> invoice(db, r, today)).toList();
     }
 
     /** The invoice's lines as issued, for a credit note to refer to. */
-    List<InvoiceLine> lines(EntityManager em, long invoiceId, Currency currency) {
-        return Sql.rows(em, "SELECT " + INVOICE_LINE + " FROM SAL_INVOICE_LINE WHERE INVOICE_ID = ? ORDER BY LINE_NO",
+    List<InvoiceLine> lines(Connection db, long invoiceId, Currency currency) {
+        return Sql.rows(db, "SELECT " + INVOICE_LINE + " FROM SAL_INVOICE_LINE WHERE INVOICE_ID = ? ORDER BY LINE_NO",
                 invoiceId).stream().map(l -> line(l, currency)).toList();
     }
 
     /** How much of each line of an invoice credit notes took back already, by line. */
-    Map<Integer, BigDecimal[]> credited(EntityManager em, long invoiceId) {
+    Map<Integer, BigDecimal[]> credited(Connection db, long invoiceId) {
         Map<Integer, BigDecimal[]> credited = new TreeMap<>();
-        for (Object[] r : Sql.rows(em, "SELECT l.ORDER_LINE, l.QUANTITY, l.NET, l.TAX FROM SAL_INVOICE_LINE l JOIN"
+        for (Object[] r : Sql.rows(db, "SELECT l.ORDER_LINE, l.QUANTITY, l.NET, l.TAX FROM SAL_INVOICE_LINE l JOIN"
                 + " SAL_INVOICE c ON c.ID = l.INVOICE_ID WHERE c.CREDITED_INVOICE = ?", invoiceId)) {
             BigDecimal[] sums = credited.computeIfAbsent(Sql.intValue(r[0]), k -> new BigDecimal[] {BigDecimal.ZERO,
                     BigDecimal.ZERO, BigDecimal.ZERO});
@@ -148,34 +147,34 @@ final class BillingStore {
      * Applies an amount (a payment or a credit note) to an invoice, refusing more than is open; moves its status and
      * publishes {@code sales.invoice.partially-paid|paid|credited}.
      */
-    Invoice settle(EntityManager em, Invoice invoice, BigDecimal amount, String actor,
+    Invoice settle(Connection db, Invoice invoice, BigDecimal amount, String actor,
                    Map<String, Object> extra) {
-        if (Sql.execute(em, "UPDATE SAL_INVOICE SET PAID = PAID + ? WHERE ID = ? AND PAID + ? <= GROSS"
+        if (Sql.execute(db, "UPDATE SAL_INVOICE SET PAID = PAID + ? WHERE ID = ? AND PAID + ? <= GROSS"
                 + " AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')", amount, invoice.id(), amount) != 1) {
-            Invoice now = require(em, invoice.id());
+            Invoice now = require(db, invoice.id());
             throw new TesseraException(SalesErrors.INVOICE_CLOSED, "Invoice " + invoice.number() + " has "
                     + now.open().toPlainString() + " " + now.currency() + " open (" + now.status().name()
                     .toLowerCase(Locale.ROOT).replace('_', ' ') + "); " + amount.toPlainString() + " cannot be applied");
         }
-        Invoice after = require(em, invoice.id());
+        Invoice after = require(db, invoice.id());
         InvoiceStatus status;
         if (after.open().signum() > 0) {
             status = InvoiceStatus.PARTIALLY_PAID;
         } else {
-            BigDecimal credits = Sql.decimal(Sql.row(em, "SELECT COALESCE(SUM(GROSS), 0) FROM SAL_INVOICE"
+            BigDecimal credits = Sql.decimal(Sql.row(db, "SELECT COALESCE(SUM(GROSS), 0) FROM SAL_INVOICE"
                     + " WHERE CREDITED_INVOICE = ?", invoice.id())[0]);
             status = credits.compareTo(after.gross()) >= 0 ? InvoiceStatus.CREDITED : InvoiceStatus.PAID;
         }
-        Sql.execute(em, "UPDATE SAL_INVOICE SET STATUS = ? WHERE ID = ?", status, invoice.id());
-        after = require(em, invoice.id());
-        Map<String, Object> payload = payload(em, after);
+        Sql.execute(db, "UPDATE SAL_INVOICE SET STATUS = ? WHERE ID = ?", status, invoice.id());
+        after = require(db, invoice.id());
+        Map<String, Object> payload = payload(db, after);
         payload.putAll(extra);
         String verb = switch (status) {
             case PARTIALLY_PAID -> "partially-paid";
             case CREDITED -> "credited";
             default -> "paid";
         };
-        sales.publish(em, "sales.invoice." + verb, after.id(), 2, actor, payload,
+        sales.publish(db, "sales.invoice." + verb, after.id(), 2, actor, payload,
                 Map.of("open", new FieldChange(invoice.open().toPlainString(), after.open().toPlainString()),
                         "status", new FieldChange(invoice.status().name(), status.name())));
         return after;
@@ -183,9 +182,9 @@ final class BillingStore {
 
     // ================================================================ payments
 
-    Payment insertPayment(EntityManager em, long accountId, BigDecimal amount, String currency, LocalDate receivedOn,
+    Payment insertPayment(Connection db, long accountId, BigDecimal amount, String currency, LocalDate receivedOn,
                           String reference, List<Allocation> allocations, String actor) {
-        long id = Sql.nextId(em, "SAL_SEQUENCE", "payment");
+        long id = Sql.nextId(db, "SAL_SEQUENCE", "payment");
         BigDecimal allocated = allocations.stream().map(Allocation::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
@@ -197,45 +196,45 @@ final class BillingStore {
         row.put("UNALLOCATED", amount.subtract(allocated));
         row.put("CREATED_AT", Instant.now());
         row.put("CREATED_BY", actor);
-        Sql.insert(em, "SAL_PAYMENT", row);
+        Sql.insert(db, "SAL_PAYMENT", row);
         for (Allocation a : allocations) {
             Map<String, Object> allocation = new LinkedHashMap<>();
             allocation.put("PAYMENT_ID", id);
             allocation.put("INVOICE_ID", a.invoiceId());
             allocation.put("AMOUNT", a.amount());
-            Sql.insert(em, "SAL_ALLOCATION", allocation);
+            Sql.insert(db, "SAL_ALLOCATION", allocation);
         }
-        return payment(em, id);
+        return payment(db, id);
     }
 
-    Payment payment(EntityManager em, long id) {
-        Object[] r = Sql.row(em, "SELECT ID, ACCOUNT_ID, AMOUNT, CURRENCY, RECEIVED_ON, REFERENCE, UNALLOCATED"
+    Payment payment(Connection db, long id) {
+        Object[] r = Sql.row(db, "SELECT ID, ACCOUNT_ID, AMOUNT, CURRENCY, RECEIVED_ON, REFERENCE, UNALLOCATED"
                 + " FROM SAL_PAYMENT WHERE ID = ?", id);
         Currency currency = Currency.getInstance(((String) r[3]).trim());
-        List<Allocation> allocations = Sql.rows(em, "SELECT a.INVOICE_ID, i.NUMBER, a.AMOUNT FROM SAL_ALLOCATION a JOIN"
+        List<Allocation> allocations = Sql.rows(db, "SELECT a.INVOICE_ID, i.NUMBER, a.AMOUNT FROM SAL_ALLOCATION a JOIN"
                 + " SAL_INVOICE i ON i.ID = a.INVOICE_ID WHERE a.PAYMENT_ID = ? ORDER BY i.ID", id).stream()
                 .map(a -> new Allocation(Sql.longValue(a[0]), (String) a[1], SalesStore.money(a[2], currency))).toList();
         return new Payment(Sql.longValue(r[0]), Sql.longValue(r[1]), SalesStore.money(r[2], currency),
                 currency.getCurrencyCode(), Sql.date(r[4]), (String) r[5], allocations, SalesStore.money(r[6], currency));
     }
 
-    List<Payment> payments(EntityManager em, long accountId) {
-        return Sql.rows(em, "SELECT ID FROM SAL_PAYMENT WHERE ACCOUNT_ID = ? ORDER BY ID", accountId).stream()
-                .map(r -> payment(em, Sql.longValue(r[0]))).toList();
+    List<Payment> payments(Connection db, long accountId) {
+        return Sql.rows(db, "SELECT ID FROM SAL_PAYMENT WHERE ACCOUNT_ID = ? ORDER BY ID", accountId).stream()
+                .map(r -> payment(db, Sql.longValue(r[0]))).toList();
     }
 
     /** The customer's open invoices in a currency, oldest due first: where an unassigned payment goes. */
-    List<Invoice> openInvoices(EntityManager em, long accountId, String currency) {
-        return invoices(em, new Sql.Where("ACCOUNT_ID = ? AND CURRENCY = ? AND KIND = 'INVOICE' AND STATUS IN ('ISSUED',"
+    List<Invoice> openInvoices(Connection db, long accountId, String currency) {
+        return invoices(db, new Sql.Where("ACCOUNT_ID = ? AND CURRENCY = ? AND KIND = 'INVOICE' AND STATUS IN ('ISSUED',"
                 + " 'PARTIALLY_PAID')", accountId, currency), "DUE_DATE, ID", Integer.MAX_VALUE);
     }
 
     // ================================================================ aging and overdue
 
-    Aging aging(EntityManager em, LocalDate asOf) {
+    Aging aging(Connection db, LocalDate asOf) {
         Map<String, BigDecimal[]> buckets = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
-        for (Object[] r : Sql.rows(em, "SELECT i.ACCOUNT_ID, c.NAME, i.CURRENCY, i.DUE_DATE, i.GROSS - i.PAID"
+        for (Object[] r : Sql.rows(db, "SELECT i.ACCOUNT_ID, c.NAME, i.CURRENCY, i.DUE_DATE, i.GROSS - i.PAID"
                 + " FROM SAL_INVOICE i LEFT JOIN SAL_CUSTOMER c ON c.ACCOUNT_ID = i.ACCOUNT_ID WHERE i.KIND = 'INVOICE'"
                 + " AND i.STATUS IN ('ISSUED', 'PARTIALLY_PAID') AND i.ISSUE_DATE <= ?", asOf)) {
             String key = key(Sql.longValue(r[0]), ((String) r[2]).trim());
@@ -245,7 +244,7 @@ final class BillingStore {
             BigDecimal[] sums = buckets.computeIfAbsent(key, k -> zeros());
             sums[bucket] = sums[bucket].add(Sql.decimal(r[4]));
         }
-        for (Object[] r : Sql.rows(em, "SELECT p.ACCOUNT_ID, c.NAME, p.CURRENCY, SUM(p.UNALLOCATED) FROM SAL_PAYMENT p"
+        for (Object[] r : Sql.rows(db, "SELECT p.ACCOUNT_ID, c.NAME, p.CURRENCY, SUM(p.UNALLOCATED) FROM SAL_PAYMENT p"
                 + " LEFT JOIN SAL_CUSTOMER c ON c.ACCOUNT_ID = p.ACCOUNT_ID WHERE p.UNALLOCATED > 0 AND p.RECEIVED_ON <= ?"
                 + " GROUP BY p.ACCOUNT_ID, c.NAME, p.CURRENCY", asOf)) {
             String key = key(Sql.longValue(r[0]), ((String) r[2]).trim());
@@ -266,15 +265,15 @@ final class BillingStore {
     }
 
     /** Invoices open after their due date and not yet reported: each gets {@code sales.invoice.overdue} once. */
-    int markOverdue(EntityManager em, LocalDate today) {
-        List<Invoice> due = invoices(em, new Sql.Where("KIND = 'INVOICE' AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')"
+    int markOverdue(Connection db, LocalDate today) {
+        List<Invoice> due = invoices(db, new Sql.Where("KIND = 'INVOICE' AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')"
                 + " AND DUE_DATE < ? AND OVERDUE_NOTIFIED = FALSE", today), "ID", Integer.MAX_VALUE);
         for (Invoice invoice : due) {
-            Sql.execute(em, "UPDATE SAL_INVOICE SET OVERDUE_NOTIFIED = TRUE WHERE ID = ?", invoice.id());
-            Map<String, Object> payload = payload(em, invoice);
+            Sql.execute(db, "UPDATE SAL_INVOICE SET OVERDUE_NOTIFIED = TRUE WHERE ID = ?", invoice.id());
+            Map<String, Object> payload = payload(db, invoice);
             payload.put("status", "overdue");
             payload.put("daysLate", ChronoUnit.DAYS.between(invoice.dueDate(), today));
-            sales.publish(em, "sales.invoice.overdue", invoice.id(), 2, "system:erp-sales", payload,
+            sales.publish(db, "sales.invoice.overdue", invoice.id(), 2, "system:erp-sales", payload,
                     Map.of("overdue", new FieldChange(false, true)));
         }
         return due.size();
@@ -283,7 +282,7 @@ final class BillingStore {
     // ================================================================ mapping
 
     /** What the ledger books and the pipeline shows of an invoice. */
-    Map<String, Object> payload(EntityManager em, Invoice i) {
+    Map<String, Object> payload(Connection db, Invoice i) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("id", i.id());
         p.put("number", i.number());
@@ -291,7 +290,7 @@ final class BillingStore {
         p.put("accountId", i.accountId());
         Changes.putIf(p, "customer", i.customerName());
         if (i.orderId() != null) {
-            SalesOrder order = sales.requireOrder(em, i.orderId());
+            SalesOrder order = sales.requireOrder(db, i.orderId());
             p.put("orderNumber", order.number());
             Changes.putIf(p, "opportunityId", order.opportunityId());
         }
@@ -319,14 +318,14 @@ final class BillingStore {
         return p;
     }
 
-    private Invoice invoice(EntityManager em, Object[] r, LocalDate today) {
+    private Invoice invoice(Connection db, Object[] r, LocalDate today) {
         long id = Sql.longValue(r[0]);
         Currency currency = Currency.getInstance(((String) r[5]).trim());
         Long orderId = Sql.longOrNull(r[3]);
-        String orderNumber = orderId == null ? null : (String) Sql.row(em, "SELECT NUMBER FROM SAL_ORDER WHERE ID = ?",
+        String orderNumber = orderId == null ? null : (String) Sql.row(db, "SELECT NUMBER FROM SAL_ORDER WHERE ID = ?",
                 orderId)[0];
         long account = Sql.longValue(r[4]);
-        Object[] name = Sql.row(em, "SELECT NAME FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?", account);
+        Object[] name = Sql.row(db, "SELECT NAME FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?", account);
         BigDecimal gross = SalesStore.money(r[10], currency);
         BigDecimal paid = SalesStore.money(r[11], currency);
         InvoiceStatus status = InvoiceStatus.valueOf(((String) r[12]).trim());
@@ -334,7 +333,7 @@ final class BillingStore {
         InvoiceKind kind = InvoiceKind.valueOf(((String) r[2]).trim());
         boolean open = status == InvoiceStatus.ISSUED || status == InvoiceStatus.PARTIALLY_PAID;
         return new Invoice(id, (String) r[1], kind, orderId, orderNumber, account, name == null ? null : (String) name[0],
-                currency.getCurrencyCode(), Sql.date(r[6]), due, lines(em, id, currency), SalesStore.money(r[8], currency),
+                currency.getCurrencyCode(), Sql.date(r[6]), due, lines(db, id, currency), SalesStore.money(r[8], currency),
                 SalesStore.money(r[9], currency), gross, paid, kind == InvoiceKind.INVOICE ? gross.subtract(paid)
                 : BigDecimal.ZERO.setScale(gross.scale()), status, kind == InvoiceKind.INVOICE && open
                 && due.isBefore(today), Sql.longOrNull(r[13]), (String) r[14]);

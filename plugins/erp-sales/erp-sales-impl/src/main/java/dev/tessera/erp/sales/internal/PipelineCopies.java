@@ -3,7 +3,6 @@ package dev.tessera.erp.sales.internal;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -13,6 +12,7 @@ import dev.tessera.erp.sales.api.SalesOrder;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventInbox;
 import dev.tessera.platform.api.event.EventSubscriber;
+import dev.tessera.platform.api.persistence.Transactions;
 
 /**
  * What sales takes from the pipeline's events (durable cursor: events committed while sales is disabled arrive
@@ -27,14 +27,14 @@ import dev.tessera.platform.api.event.EventSubscriber;
 public final class PipelineCopies implements EventSubscriber {
     static final String SUBSCRIBER_ID = "erp-sales.pipeline";
 
-    private final JpaTemplate jpa;
+    private final Transactions transactions;
     private final EventInbox inbox;
     private final SalesInternals sales;
 
     @Activate
-    public PipelineCopies(@Reference(target = "(osgi.unit.name=erp-sales)") JpaTemplate jpa, @Reference EventInbox inbox,
+    public PipelineCopies(@Reference Transactions transactions, @Reference EventInbox inbox,
                           @Reference SalesInternals sales) {
-        this.jpa = jpa;
+        this.transactions = transactions;
         this.inbox = inbox;
         this.sales = sales;
     }
@@ -53,11 +53,11 @@ public final class PipelineCopies implements EventSubscriber {
     public void handle(DomainEvent event) {
         if (event.type().equals("pipeline.quote.accepted")) {
             QuoteCopy quote = QuoteCopy.of(event.payload());
-            SalesOrder order = jpa.txExpr(em -> {
-                if (inbox.firstDelivery(em, SUBSCRIBER_ID, event)) {
-                    sales.orderFromQuote(em, quote, "system:erp-sales");
+            SalesOrder order = transactions.required(db -> {
+                if (inbox.firstDelivery(db, SUBSCRIBER_ID, event)) {
+                    sales.orderFromQuote(db, quote, "system:erp-sales");
                 }
-                return sales.orderOfQuote(em, quote.quoteId());
+                return sales.orderOfQuote(db, quote.quoteId());
             });
             // confirmed here, after the order is committed; a delivery that finds it still an unheld draft (the
             // previous one stopped in between) confirms it
@@ -68,9 +68,9 @@ public final class PipelineCopies implements EventSubscriber {
             return;
         }
         Map<String, Object> p = event.payload();
-        jpa.tx(em -> {
-            if (inbox.firstDelivery(em, SUBSCRIBER_ID, event)) {
-                sales.copyAccount(em, Long.parseLong(event.recordId()), text(p.get("name")), text(p.get("address")));
+        transactions.run(db -> {
+            if (inbox.firstDelivery(db, SUBSCRIBER_ID, event)) {
+                sales.copyAccount(db, Long.parseLong(event.recordId()), text(p.get("name")), text(p.get("address")));
             }
         });
     }

@@ -2,6 +2,7 @@ package dev.tessera.erp.sales.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,9 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.persistence.EntityManager;
-
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -69,8 +67,9 @@ import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.NumberSeries;
-import dev.tessera.platform.support.Sql;
+import dev.tessera.platform.api.persistence.Transactions;
 import dev.tessera.platform.support.Changes;
+import dev.tessera.platform.support.Sql;
 
 /**
  * Sales' services, each business operation one transaction of its own. The inventory (catalog, reservations,
@@ -90,7 +89,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
     private static final int MAX_LINES = 500;
 
-    private final JpaTemplate jpa;
+    private final Transactions transactions;
     private final SalesStore store;
     private final BillingStore billing;
 
@@ -107,10 +106,10 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
     volatile TaxService taxes;
 
     @Activate
-    public SalesImpl(@Reference(target = "(osgi.unit.name=erp-sales)") JpaTemplate jpa,
+    public SalesImpl(@Reference Transactions transactions,
                      @Reference EventPublisher events, @Reference NumberSeries numbers,
                      @Reference(target = "(tessera.module=erp-sales)") ModuleSchema schema, SalesConfig config) {
-        this.jpa = jpa;
+        this.transactions = transactions;
         this.store = new SalesStore(events, numbers, Settings.of(config));
         this.billing = new BillingStore(store, numbers);
     }
@@ -119,22 +118,22 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
 
     @Override
     public List<CustomerBilling> customers(long afterAccountId, int limit) {
-        return jpa.txExpr(em -> store.customers(em, afterAccountId, limit));
+        return transactions.required(db -> store.customers(db, afterAccountId, limit));
     }
 
     @Override
     public Optional<CustomerBilling> billing(long accountId) {
-        return jpa.txExpr(em -> store.customer(em, accountId));
+        return transactions.required(db -> store.customer(db, accountId));
     }
 
     @Override
     public CustomerBilling setBilling(long accountId, NewBilling changes, String actor) {
-        return jpa.txExpr(em -> store.setBilling(em, accountId, changes, actor));
+        return transactions.required(db -> store.setBilling(db, accountId, changes, actor));
     }
 
     @Override
-    public void copyAccount(EntityManager em, long accountId, String name, String address) {
-        store.copyAccount(em, accountId, name, address);
+    public void copyAccount(Connection db, long accountId, String name, String address) {
+        store.copyAccount(db, accountId, name, address);
     }
 
     // ================================================================ orders
@@ -142,17 +141,17 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
     @Override
     public List<SalesOrder> orders(OrderStatus status, Long accountId, long afterId, int limit) {
         Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status).and("ACCOUNT_ID", accountId);
-        return jpa.txExpr(em -> store.orders(em, where, limit));
+        return transactions.required(db -> store.orders(db, where, limit));
     }
 
     @Override
     public Optional<SalesOrder> order(long id) {
-        return jpa.txExpr(em -> store.order(em, id));
+        return transactions.required(db -> store.order(db, id));
     }
 
     @Override
     public Optional<SalesOrder> orderOfQuote(long quoteId) {
-        return jpa.txExpr(em -> store.orderOfQuote(em, quoteId));
+        return transactions.required(db -> store.orderOfQuote(db, quoteId));
     }
 
     @Override
@@ -167,11 +166,11 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         }
         Currency given = order.currency() == null ? null : SalesStore.currency(order.currency(), "currency", errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The order", errors);
-        Currency currency = given != null ? given : jpa.txExpr(em -> store.customer(em, order.accountId()))
+        Currency currency = given != null ? given : transactions.required(db -> store.customer(db, order.accountId()))
                 .map(c -> Currency.getInstance(c.currency())).orElse(store.settings().currency());
         LocalDate today = LocalDate.now();
         Priced priced = price(order.lines(), currency, today);
-        return jpa.txExpr(em -> store.insertOrder(em, order.accountId(), currency, priced.lines, priced.taxCalculated,
+        return transactions.required(db -> store.insertOrder(db, order.accountId(), currency, priced.lines, priced.taxCalculated,
                 null, null, null, priced.note, today, actor));
     }
 
@@ -181,8 +180,8 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
      * with the reason in its note.
      */
     @Override
-    public SalesOrder orderFromQuote(EntityManager em, QuoteCopy quote, String actor) {
-        Optional<SalesOrder> existing = store.orderOfQuote(em, quote.quoteId());
+    public SalesOrder orderFromQuote(Connection db, QuoteCopy quote, String actor) {
+        Optional<SalesOrder> existing = store.orderOfQuote(db, quote.quoteId());
         if (existing.isPresent()) {
             return null;
         }
@@ -195,14 +194,14 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         }
         String note = items == null && quote.lines().stream().anyMatch(l -> l.sku() != null)
                 ? "Items not checked against the catalog: the inventory was not enabled when the order was made" : null;
-        return store.insertOrder(em, quote.accountId(), quote.currency(), lines, quote.taxCalculated(),
+        return store.insertOrder(db, quote.accountId(), quote.currency(), lines, quote.taxCalculated(),
                 quote.opportunityId(),
                 quote.quoteId(), quote.quoteNumber(), note, LocalDate.now(), actor);
     }
 
     @Override
-    public SalesOrder orderOfQuote(EntityManager em, long quoteId) {
-        return store.orderOfQuote(em, quoteId).orElse(null);
+    public SalesOrder orderOfQuote(Connection db, long quoteId) {
+        return store.orderOfQuote(db, quoteId).orElse(null);
     }
 
     @Override
@@ -211,16 +210,16 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
             confirm(orderId, actor);
         } catch (TesseraException e) {
             LOG.warn("Order {} made from a quote stays a draft: {} [{}]", orderId, e.getMessage(), e.code());
-            jpa.tx(em -> Sql.execute(em, "UPDATE SAL_ORDER SET NOTE = ? WHERE ID = ? AND STATUS = 'DRAFT'",
+            transactions.run(db -> Sql.execute(db, "UPDATE SAL_ORDER SET NOTE = ? WHERE ID = ? AND STATUS = 'DRAFT'",
                     HELD + e.getMessage() + " [" + e.code() + "]", orderId));
         }
     }
 
     @Override
     public SalesOrder confirm(long id, String actor) {
-        SalesOrder order = jpa.txExpr(em -> {
-            SalesOrder draft = store.lockOrder(em, id, EnumSet.of(OrderStatus.DRAFT), "confirmed");
-            checkCredit(em, draft);
+        SalesOrder order = transactions.required(db -> {
+            SalesOrder draft = store.lockOrder(db, id, EnumSet.of(OrderStatus.DRAFT), "confirmed");
+            checkCredit(db, draft);
             return draft;
         });
         List<OrderLine> stocked = order.lines().stream().filter(OrderLine::stocked).toList();
@@ -241,14 +240,14 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         }
         String finalNote = note;
         try {
-            return jpa.txExpr(em -> {
-                SalesOrder draft = store.lockOrder(em, id, EnumSet.of(OrderStatus.DRAFT), "confirmed");
-                checkCredit(em, draft);
+            return transactions.required(db -> {
+                SalesOrder draft = store.lockOrder(db, id, EnumSet.of(OrderStatus.DRAFT), "confirmed");
+                checkCredit(db, draft);
                 for (Map.Entry<Integer, Reserved> r : reserved.entrySet()) {
-                    Sql.execute(em, "UPDATE SAL_ORDER_LINE SET WAREHOUSE = ?, RESERVATION_ID = ? WHERE ORDER_ID = ?"
+                    Sql.execute(db, "UPDATE SAL_ORDER_LINE SET WAREHOUSE = ?, RESERVATION_ID = ? WHERE ORDER_ID = ?"
                             + " AND LINE_NO = ?", r.getValue().warehouse(), r.getValue().id(), id, r.getKey());
                 }
-                return store.changeStatus(em, draft, OrderStatus.CONFIRMED, finalNote, "confirmed", actor,
+                return store.changeStatus(db, draft, OrderStatus.CONFIRMED, finalNote, "confirmed", actor,
                         Map.of("stockReserved", !reserved.isEmpty()));
             });
         } catch (RuntimeException e) {
@@ -295,13 +294,13 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         }
     }
 
-    private void checkCredit(EntityManager em, SalesOrder order) {
-        store.lockCustomer(em, order.accountId());
-        CustomerBilling customer = store.ensureCustomer(em, order.accountId());
+    private void checkCredit(Connection db, SalesOrder order) {
+        store.lockCustomer(db, order.accountId());
+        CustomerBilling customer = store.ensureCustomer(db, order.accountId());
         if (customer.creditLimit() == null) {
             return;
         }
-        BigDecimal exposure = store.exposure(em, order.accountId(), order.currency());
+        BigDecimal exposure = store.exposure(db, order.accountId(), order.currency());
         BigDecimal after = exposure.add(order.gross());
         if (after.compareTo(customer.creditLimit()) > 0) {
             throw new TesseraException(SalesErrors.CREDIT_LIMIT_EXCEEDED, "Order " + order.number() + " of "
@@ -318,7 +317,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         List<FieldError> errors = new ArrayList<>();
         String why = Changes.text(reason, "reason", 500, true, errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The cancellation", errors);
-        SalesOrder order = jpa.txExpr(em -> store.lockOrder(em, id, EnumSet.of(OrderStatus.DRAFT,
+        SalesOrder order = transactions.required(db -> store.lockOrder(db, id, EnumSet.of(OrderStatus.DRAFT,
                 OrderStatus.CONFIRMED), "cancelled"));
         if (order.lines().stream().anyMatch(l -> l.shipped().signum() > 0 || l.invoiced().signum() > 0)) {
             throw new TesseraException(SalesErrors.ORDER_STATE, "Order " + order.number() + " has shipments or"
@@ -341,11 +340,11 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                 }
             }
         }
-        return jpa.txExpr(em -> {
-            SalesOrder current = store.lockOrder(em, id, EnumSet.of(OrderStatus.DRAFT, OrderStatus.CONFIRMED),
+        return transactions.required(db -> {
+            SalesOrder current = store.lockOrder(db, id, EnumSet.of(OrderStatus.DRAFT, OrderStatus.CONFIRMED),
                     "cancelled");
-            Sql.execute(em, "UPDATE SAL_ORDER_LINE SET RESERVATION_ID = NULL WHERE ORDER_ID = ?", id);
-            return store.changeStatus(em, current, OrderStatus.CANCELLED, "Cancelled: " + why, "cancelled", actor,
+            Sql.execute(db, "UPDATE SAL_ORDER_LINE SET RESERVATION_ID = NULL WHERE ORDER_ID = ?", id);
+            return store.changeStatus(db, current, OrderStatus.CANCELLED, "Cancelled: " + why, "cancelled", actor,
                     Map.of("reason", why, "reservationsReleased", reservations.size()));
         });
     }
@@ -353,7 +352,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
     @Override
     public Shipment ship(long id, List<ShipLine> lines, String actor) {
         Set<OrderStatus> shippable = EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED);
-        SalesOrder order = jpa.txExpr(em -> store.lockOrder(em, id, shippable, "shipped"));
+        SalesOrder order = transactions.required(db -> store.lockOrder(db, id, shippable, "shipped"));
         Map<Integer, BigDecimal> plan = shipPlan(order, lines);
         StockService inventory = stock;
         if (inventory == null) {
@@ -377,10 +376,10 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
             shipped.add(new ShippedLine(line.line(), line.sku(), entry.getValue(), warehouse, move.value()));
         }
         try {
-            return jpa.txExpr(em -> {
-                SalesOrder current = store.lockOrder(em, id, shippable, "shipped");
-                Shipment shipment = store.insertShipment(em, current, shipped, actor);
-                SalesOrder after = store.requireOrder(em, id);
+            return transactions.required(db -> {
+                SalesOrder current = store.lockOrder(db, id, shippable, "shipped");
+                Shipment shipment = store.insertShipment(db, current, shipped, actor);
+                SalesOrder after = store.requireOrder(db, id);
                 boolean all = after.lines().stream().filter(OrderLine::stocked)
                         .allMatch(l -> l.shipped().compareTo(l.quantity()) >= 0);
                 BigDecimal cost = shipped.stream().map(ShippedLine::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -389,7 +388,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                     moved.add(Map.of("line", l.line(), "sku", l.sku(), "quantity", l.quantity().toPlainString(),
                             "warehouse", l.warehouse(), "cost", l.cost().toPlainString()));
                 }
-                store.changeStatus(em, current, all ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED, null,
+                store.changeStatus(db, current, all ? OrderStatus.SHIPPED : OrderStatus.PARTIALLY_SHIPPED, null,
                         "shipped", actor, Map.of("shipment", shipment.number(), "lines", moved, "cost",
                                 cost.toPlainString(), "complete", all));
                 return shipment;
@@ -447,9 +446,9 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
 
     @Override
     public List<Shipment> shipments(long orderId) {
-        return jpa.txExpr(em -> {
-            store.requireOrder(em, orderId);
-            return store.shipments(em, orderId);
+        return transactions.required(db -> {
+            store.requireOrder(db, orderId);
+            return store.shipments(db, orderId);
         });
     }
 
@@ -458,25 +457,25 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
     @Override
     public List<Invoice> invoices(InvoiceStatus status, Long accountId, long afterId, int limit) {
         Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status).and("ACCOUNT_ID", accountId);
-        return jpa.txExpr(em -> billing.invoices(em, where, "ID", limit));
+        return transactions.required(db -> billing.invoices(db, where, "ID", limit));
     }
 
     @Override
     public Optional<Invoice> invoice(long id) {
-        return jpa.txExpr(em -> billing.invoice(em, id));
+        return transactions.required(db -> billing.invoice(db, id));
     }
 
     @Override
     public Optional<Invoice> invoiceByNumber(String number) {
-        return number == null ? Optional.empty() : jpa.txExpr(em -> billing.byNumber(em, number.trim()));
+        return number == null ? Optional.empty() : transactions.required(db -> billing.byNumber(db, number.trim()));
     }
 
     @Override
     public Invoice invoiceOrder(long orderId, LocalDate issueDate, String actor) {
         LocalDate issued = issueDate == null ? LocalDate.now() : issueDate;
         TaxService engine = taxes;
-        return jpa.txExpr(em -> {
-            SalesOrder order = store.lockOrder(em, orderId, EnumSet.of(OrderStatus.CONFIRMED,
+        return transactions.required(db -> {
+            SalesOrder order = store.lockOrder(db, orderId, EnumSet.of(OrderStatus.CONFIRMED,
                     OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED, OrderStatus.INVOICED), "invoiced");
             Currency currency = Currency.getInstance(order.currency());
             int digits = Math.max(0, currency.getDefaultFractionDigits());
@@ -506,7 +505,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                 for (int i = 0; i < toInvoice.size(); i++) {
                     OrderLine l = toInvoice.get(i);
                     BigDecimal q = quantities.get(i);
-                    BigDecimal[] before = invoicedSoFar(em, orderId, l.line());
+                    BigDecimal[] before = invoicedSoFar(db, orderId, l.line());
                     boolean last = l.invoiced().add(q).compareTo(l.quantity()) >= 0;
                     BigDecimal net = last ? l.net().subtract(before[0]).setScale(digits, RoundingMode.HALF_UP)
                             : share(l.net(), q, l.quantity(), digits);
@@ -521,7 +520,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                     OrderLine l = toInvoice.get(i);
                     BigDecimal q = quantities.get(i);
                     BigDecimal net = l.invoiced().add(q).compareTo(l.quantity()) >= 0
-                            ? l.net().subtract(invoicedSoFar(em, orderId, l.line())[0]).setScale(digits,
+                            ? l.net().subtract(invoicedSoFar(db, orderId, l.line())[0]).setScale(digits,
                             RoundingMode.HALF_UP) : share(l.net(), q, l.quantity(), digits);
                     taxable.add(new TaxableLine(net, l.taxCode() == null ? store.settings().defaultTaxCode()
                             : l.taxCode()));
@@ -534,32 +533,32 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                             l.unitPrice(), l.discountPercent(), t.net(), t.taxCode(), t.tax(), t.gross()));
                 }
             }
-            CustomerBilling customer = store.ensureCustomer(em, order.accountId());
-            Invoice invoice = billing.insert(em, InvoiceKind.INVOICE, order, order.accountId(), order.currency(),
+            CustomerBilling customer = store.ensureCustomer(db, order.accountId());
+            Invoice invoice = billing.insert(db, InvoiceKind.INVOICE, order, order.accountId(), order.currency(),
                     issued, issued.plusDays(customer.paymentTermsDays()), drafts, null, null, actor);
             for (int i = 0; i < toInvoice.size(); i++) {
-                Sql.execute(em, "UPDATE SAL_ORDER_LINE SET INVOICED = INVOICED + ? WHERE ORDER_ID = ? AND LINE_NO = ?",
+                Sql.execute(db, "UPDATE SAL_ORDER_LINE SET INVOICED = INVOICED + ? WHERE ORDER_ID = ? AND LINE_NO = ?",
                         quantities.get(i), orderId, toInvoice.get(i).line());
             }
-            store.publish(em, "sales.invoice.issued", invoice.id(), 1, actor, billing.payload(em, invoice),
+            store.publish(db, "sales.invoice.issued", invoice.id(), 1, actor, billing.payload(db, invoice),
                     Map.of("status", new dev.tessera.platform.api.event.FieldChange(null, "issued")));
             for (OrderLine l : toInvoice) {
                 if (l.contractMonths() != null && l.invoiced().signum() == 0) {
-                    contractDelivered(em, order, l, issued, actor);
+                    contractDelivered(db, order, l, issued, actor);
                 }
             }
-            SalesOrder after = store.requireOrder(em, orderId);
+            SalesOrder after = store.requireOrder(db, orderId);
             if (after.lines().stream().allMatch(l -> l.invoiced().compareTo(l.quantity()) >= 0)) {
-                store.changeStatus(em, after, OrderStatus.INVOICED, null, "invoiced", actor,
+                store.changeStatus(db, after, OrderStatus.INVOICED, null, "invoiced", actor,
                         Map.of("invoice", invoice.number()));
             }
-            return billing.require(em, invoice.id());
+            return billing.require(db, invoice.id());
         });
     }
 
     /** What the order line's invoices (not credit notes) took so far: net and tax. */
-    private static BigDecimal[] invoicedSoFar(EntityManager em, long orderId, int line) {
-        Object[] r = Sql.row(em, "SELECT COALESCE(SUM(il.NET), 0), COALESCE(SUM(il.TAX), 0) FROM SAL_INVOICE_LINE il"
+    private static BigDecimal[] invoicedSoFar(Connection db, long orderId, int line) {
+        Object[] r = Sql.row(db, "SELECT COALESCE(SUM(il.NET), 0), COALESCE(SUM(il.TAX), 0) FROM SAL_INVOICE_LINE il"
                 + " JOIN SAL_INVOICE i ON i.ID = il.INVOICE_ID WHERE i.ORDER_ID = ? AND i.KIND = 'INVOICE'"
                 + " AND il.ORDER_LINE = ?", orderId, line);
         return new BigDecimal[] {Sql.decimal(r[0]), Sql.decimal(r[1])};
@@ -571,7 +570,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
     }
 
     /** A contract line's term starts when it is first invoiced: the pipeline plans its renewal from this. */
-    private void contractDelivered(EntityManager em, SalesOrder order, OrderLine line, LocalDate start, String actor) {
+    private void contractDelivered(Connection db, SalesOrder order, OrderLine line, LocalDate start, String actor) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("orderNumber", order.number());
         payload.put("line", line.line());
@@ -583,7 +582,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         payload.put("termEnd", start.plusMonths(line.contractMonths()).toString());
         payload.put("amount", line.net().toPlainString());
         payload.put("currency", order.currency());
-        store.publish(em, "sales.contract.delivered", order.id(), line.line(), actor, payload, Map.of());
+        store.publish(db, "sales.contract.delivered", order.id(), line.line(), actor, payload, Map.of());
     }
 
     @Override
@@ -591,14 +590,14 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         List<FieldError> errors = new ArrayList<>();
         String why = Changes.text(reason, "reason", 500, true, errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The credit note", errors);
-        return jpa.txExpr(em -> {
-            Sql.execute(em, "UPDATE SAL_INVOICE SET PAID = PAID WHERE ID = ?", invoiceId);
-            Invoice invoice = billing.require(em, invoiceId);
+        return transactions.required(db -> {
+            Sql.execute(db, "UPDATE SAL_INVOICE SET PAID = PAID WHERE ID = ?", invoiceId);
+            Invoice invoice = billing.require(db, invoiceId);
             if (invoice.kind() != InvoiceKind.INVOICE) {
                 throw new TesseraException(SalesErrors.INVOICE_CLOSED, invoice.number() + " is a credit note itself");
             }
             Currency currency = Currency.getInstance(invoice.currency());
-            Map<Integer, BigDecimal[]> credited = billing.credited(em, invoiceId);
+            Map<Integer, BigDecimal[]> credited = billing.credited(db, invoiceId);
             List<BillingStore.Draft> drafts = new ArrayList<>();
             List<CreditLine> wanted = lines == null || lines.isEmpty() ? invoice.lines().stream()
                     .map(l -> new CreditLine(l.line(), l.quantity().subtract(credited.getOrDefault(l.line(),
@@ -646,16 +645,16 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                         List.of(new FieldError("lines", "credit at most what is open")));
             }
             LocalDate today = LocalDate.now();
-            SalesOrder order = invoice.orderId() == null ? null : store.requireOrder(em, invoice.orderId());
-            Invoice note = billing.insert(em, InvoiceKind.CREDIT_NOTE, order, invoice.accountId(), invoice.currency(),
+            SalesOrder order = invoice.orderId() == null ? null : store.requireOrder(db, invoice.orderId());
+            Invoice note = billing.insert(db, InvoiceKind.CREDIT_NOTE, order, invoice.accountId(), invoice.currency(),
                     today, today, drafts, invoiceId, why, actor);
-            Map<String, Object> payload = billing.payload(em, note);
+            Map<String, Object> payload = billing.payload(db, note);
             payload.put("creditedInvoice", invoice.number());
             payload.put("reason", why);
-            store.publish(em, "sales.credit-note.issued", note.id(), 1, actor, payload, Map.of());
-            billing.settle(em, invoice, gross, actor, Map.of("creditNote", note.number()));
-            orderPaidIfSettled(em, invoice.orderId(), actor);
-            return billing.require(em, note.id());
+            store.publish(db, "sales.credit-note.issued", note.id(), 1, actor, payload, Map.of());
+            billing.settle(db, invoice, gross, actor, Map.of("creditNote", note.number()));
+            orderPaidIfSettled(db, invoice.orderId(), actor);
+            return billing.require(db, note.id());
         });
     }
 
@@ -682,16 +681,16 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
         String reference = Changes.text(in.reference(), "reference", 100, false, errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The payment", errors);
         LocalDate receivedOn = in.receivedOn() == null ? LocalDate.now() : in.receivedOn();
-        return jpa.txExpr(em -> {
-            store.lockCustomer(em, in.accountId());
-            CustomerBilling customer = store.customer(em, in.accountId()).orElseThrow(() -> new TesseraException(
+        return transactions.required(db -> {
+            store.lockCustomer(db, in.accountId());
+            CustomerBilling customer = store.customer(db, in.accountId()).orElseThrow(() -> new TesseraException(
                     SalesErrors.CUSTOMER_NOT_FOUND, "No customer " + in.accountId() + " in sales: it has no order or"
                     + " invoice to pay"));
             String currency = given != null ? given.getCurrencyCode() : customer.currency();
             List<Invoice> targets = new ArrayList<>();
             if (in.invoiceIds() != null && !in.invoiceIds().isEmpty()) {
                 for (Long invoiceId : in.invoiceIds()) {
-                    Invoice invoice = billing.require(em, invoiceId == null ? -1 : invoiceId);
+                    Invoice invoice = billing.require(db, invoiceId == null ? -1 : invoiceId);
                     if (invoice.accountId() != in.accountId()) {
                         throw new ValidationException(SalesErrors.INVALID, "Invoice " + invoice.number()
                                 + " is another customer's", List.of(new FieldError("invoiceIds", invoice.number()
@@ -711,7 +710,7 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                     targets.add(invoice);
                 }
             } else {
-                targets.addAll(billing.openInvoices(em, in.accountId(), currency));
+                targets.addAll(billing.openInvoices(db, in.accountId(), currency));
             }
             BigDecimal left = in.amount();
             List<Allocation> allocations = new ArrayList<>();
@@ -723,13 +722,13 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
                 allocations.add(new Allocation(invoice.id(), invoice.number(), part));
                 left = left.subtract(part);
             }
-            Payment payment = billing.insertPayment(em, in.accountId(), in.amount(), currency, receivedOn, reference,
+            Payment payment = billing.insertPayment(db, in.accountId(), in.amount(), currency, receivedOn, reference,
                     allocations, actor);
             for (Allocation a : allocations) {
-                Invoice invoice = billing.require(em, a.invoiceId());
-                billing.settle(em, invoice, a.amount(), actor, Map.of("payment", payment.id(), "paidNow",
+                Invoice invoice = billing.require(db, a.invoiceId());
+                billing.settle(db, invoice, a.amount(), actor, Map.of("payment", payment.id(), "paidNow",
                         a.amount().toPlainString(), "receivedOn", receivedOn.toString()));
-                orderPaidIfSettled(em, invoice.orderId(), actor);
+                orderPaidIfSettled(db, invoice.orderId(), actor);
             }
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("id", payment.id());
@@ -741,40 +740,40 @@ public final class SalesImpl implements Customers, Orders, Billing, SalesInterna
             payload.put("allocated", payment.amount().subtract(payment.unallocated()).toPlainString());
             payload.put("unallocated", payment.unallocated().toPlainString());
             payload.put("invoices", allocations.stream().map(Allocation::invoiceNumber).toList());
-            store.publish(em, "sales.payment.received", payment.id(), 1, actor, payload, Map.of());
-            return billing.payment(em, payment.id());
+            store.publish(db, "sales.payment.received", payment.id(), 1, actor, payload, Map.of());
+            return billing.payment(db, payment.id());
         });
     }
 
     /** An invoiced order whose invoices are all settled is paid. */
-    private void orderPaidIfSettled(EntityManager em, Long orderId, String actor) {
+    private void orderPaidIfSettled(Connection db, Long orderId, String actor) {
         if (orderId == null) {
             return;
         }
-        SalesOrder order = store.requireOrder(em, orderId);
+        SalesOrder order = store.requireOrder(db, orderId);
         if (order.status() != OrderStatus.INVOICED) {
             return;
         }
-        Object[] open = Sql.row(em, "SELECT COUNT(*) FROM SAL_INVOICE WHERE ORDER_ID = ? AND KIND = 'INVOICE'"
+        Object[] open = Sql.row(db, "SELECT COUNT(*) FROM SAL_INVOICE WHERE ORDER_ID = ? AND KIND = 'INVOICE'"
                 + " AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')", orderId);
         if (Sql.longValue(open[0]) == 0) {
-            store.changeStatus(em, order, OrderStatus.PAID, null, "paid", actor, Map.of());
+            store.changeStatus(db, order, OrderStatus.PAID, null, "paid", actor, Map.of());
         }
     }
 
     @Override
     public List<Payment> payments(long accountId) {
-        return jpa.txExpr(em -> billing.payments(em, accountId));
+        return transactions.required(db -> billing.payments(db, accountId));
     }
 
     @Override
     public Aging aging(LocalDate asOf) {
-        return jpa.txExpr(em -> billing.aging(em, asOf == null ? LocalDate.now() : asOf));
+        return transactions.required(db -> billing.aging(db, asOf == null ? LocalDate.now() : asOf));
     }
 
     @Override
     public int markOverdue(LocalDate today) {
-        return jpa.txExpr(em -> billing.markOverdue(em, today == null ? LocalDate.now() : today));
+        return transactions.required(db -> billing.markOverdue(db, today == null ? LocalDate.now() : today));
     }
 
     // ================================================================ pricing of entered orders

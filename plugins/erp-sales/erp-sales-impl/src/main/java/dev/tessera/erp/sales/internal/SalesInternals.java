@@ -1,8 +1,7 @@
 package dev.tessera.erp.sales.internal;
 
+import java.sql.Connection;
 import java.util.Map;
-
-import javax.persistence.EntityManager;
 
 import dev.tessera.erp.sales.api.SalesOrder;
 
@@ -15,13 +14,13 @@ public interface SalesInternals {
     String HELD = "Held as a draft: ";
 
     /** The pipeline's account name and address, from its events, in the caller's transaction. */
-    void copyAccount(EntityManager em, long accountId, String name, String address);
+    void copyAccount(Connection db, long accountId, String name, String address);
 
     /** The order of an accepted quote, once per quote (null when it exists already), in the caller's transaction. */
-    SalesOrder orderFromQuote(EntityManager em, QuoteCopy quote, String actor);
+    SalesOrder orderFromQuote(Connection db, QuoteCopy quote, String actor);
 
     /** The order of a quote, if there is one, in the caller's transaction. */
-    SalesOrder orderOfQuote(EntityManager em, long quoteId);
+    SalesOrder orderOfQuote(Connection db, long quoteId);
 
     /** Confirms an order made from a quote; when it cannot be, it stays a draft and its note says why. */
     void confirmOrHold(long orderId, String actor);

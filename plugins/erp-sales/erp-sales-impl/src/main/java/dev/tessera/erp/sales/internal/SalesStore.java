@@ -2,6 +2,7 @@ package dev.tessera.erp.sales.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import javax.persistence.EntityManager;
 
 import dev.tessera.erp.sales.api.CustomerBilling;
 import dev.tessera.erp.sales.api.NewBilling;
@@ -31,12 +30,12 @@ import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.NumberSeries;
-import dev.tessera.platform.support.Sql;
 import dev.tessera.platform.support.Changes;
+import dev.tessera.platform.support.Sql;
 
 /**
  * Customers, orders and shipments on the SAL_ tables, each write with its event in the caller's transaction.
- * Callers open the transaction and pass its {@link EntityManager}.
+ * Callers open the transaction and pass its connection.
  */
 final class SalesStore {
     static final String ORDER = "ID, NUMBER, ACCOUNT_ID, OPPORTUNITY_ID, QUOTE_ID, QUOTE_NUMBER, STATUS, CURRENCY, NET,"
@@ -63,19 +62,19 @@ final class SalesStore {
 
     // ================================================================ customers
 
-    Optional<CustomerBilling> customer(EntityManager em, long accountId) {
-        return Optional.ofNullable(Sql.row(em, "SELECT " + CUSTOMER + " FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?",
+    Optional<CustomerBilling> customer(Connection db, long accountId) {
+        return Optional.ofNullable(Sql.row(db, "SELECT " + CUSTOMER + " FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?",
                 accountId)).map(SalesStore::customer);
     }
 
-    List<CustomerBilling> customers(EntityManager em, long after, int limit) {
-        return Sql.rows(em, limit, "SELECT " + CUSTOMER + " FROM SAL_CUSTOMER WHERE ACCOUNT_ID > ? ORDER BY ACCOUNT_ID",
+    List<CustomerBilling> customers(Connection db, long after, int limit) {
+        return Sql.rows(db, limit, "SELECT " + CUSTOMER + " FROM SAL_CUSTOMER WHERE ACCOUNT_ID > ? ORDER BY ACCOUNT_ID",
                 after).stream().map(SalesStore::customer).toList();
     }
 
     /** The customer, made with the default terms when sales meets the account for the first time. */
-    CustomerBilling ensureCustomer(EntityManager em, long accountId) {
-        Optional<CustomerBilling> known = customer(em, accountId);
+    CustomerBilling ensureCustomer(Connection db, long accountId) {
+        Optional<CustomerBilling> known = customer(db, accountId);
         if (known.isPresent()) {
             return known.get();
         }
@@ -84,20 +83,20 @@ final class SalesStore {
         row.put("PAYMENT_TERMS", settings.paymentTermsDays());
         row.put("CURRENCY", settings.currency().getCurrencyCode());
         row.put("VERSION", 1L);
-        Sql.insert(em, "SAL_CUSTOMER", row);
-        return customer(em, accountId).orElseThrow();
+        Sql.insert(db, "SAL_CUSTOMER", row);
+        return customer(db, accountId).orElseThrow();
     }
 
     /** The pipeline's relationship fields, copied from its events: never the billing fields. */
-    void copyAccount(EntityManager em, long accountId, String name, String address) {
-        ensureCustomer(em, accountId);
+    void copyAccount(Connection db, long accountId, String name, String address) {
+        ensureCustomer(db, accountId);
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("NAME", name);
         set.put("ADDRESS", address);
-        Sql.update(em, "SAL_CUSTOMER", set, "ACCOUNT_ID = ?", accountId);
+        Sql.update(db, "SAL_CUSTOMER", set, "ACCOUNT_ID = ?", accountId);
     }
 
-    CustomerBilling setBilling(EntityManager em, long accountId, NewBilling in, String actor) {
+    CustomerBilling setBilling(Connection db, long accountId, NewBilling in, String actor) {
         if (in == null) {
             throw new ValidationException(SalesErrors.INVALID, "The billing terms are required",
                     List.of(new FieldError("(body)", "is required")));
@@ -115,7 +114,7 @@ final class SalesStore {
         }
         Currency currency = in.currency() == null ? null : currency(in.currency(), "currency", errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The billing terms", errors);
-        CustomerBilling before = ensureCustomer(em, accountId);
+        CustomerBilling before = ensureCustomer(db, accountId);
         Map<String, Object> set = new LinkedHashMap<>();
         if (name != null) {
             set.put("NAME", name);
@@ -136,11 +135,11 @@ final class SalesStore {
             set.put("BILLING_ADDRESS", billingAddress);
         }
         set.put("VERSION", before.version() + 1);
-        Sql.update(em, "SAL_CUSTOMER", set, "ACCOUNT_ID = ?", accountId);
-        CustomerBilling after = customer(em, accountId).orElseThrow();
+        Sql.update(db, "SAL_CUSTOMER", set, "ACCOUNT_ID = ?", accountId);
+        CustomerBilling after = customer(db, accountId).orElseThrow();
         Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
         if (!diff.isEmpty()) {
-            publish(em, "sales.customer-billing.updated", accountId, after.version(), actor, payload(after), diff);
+            publish(db, "sales.customer-billing.updated", accountId, after.version(), actor, payload(after), diff);
         }
         return after;
     }
@@ -168,12 +167,12 @@ final class SalesStore {
      * What the customer owes and has ordered but not yet been invoiced for, in a currency: open invoices plus the
      * uninvoiced part of confirmed orders.
      */
-    BigDecimal exposure(EntityManager em, long accountId, String currency) {
-        BigDecimal open = Sql.decimal(Sql.row(em, "SELECT COALESCE(SUM(GROSS - PAID), 0) FROM SAL_INVOICE WHERE ACCOUNT_ID = ?"
+    BigDecimal exposure(Connection db, long accountId, String currency) {
+        BigDecimal open = Sql.decimal(Sql.row(db, "SELECT COALESCE(SUM(GROSS - PAID), 0) FROM SAL_INVOICE WHERE ACCOUNT_ID = ?"
                 + " AND CURRENCY = ? AND KIND = 'INVOICE' AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')", accountId,
                 currency)[0]);
         BigDecimal ordered = BigDecimal.ZERO;
-        for (Object[] l : Sql.rows(em, "SELECT l.GROSS, l.QUANTITY, l.INVOICED FROM SAL_ORDER_LINE l JOIN SAL_ORDER o"
+        for (Object[] l : Sql.rows(db, "SELECT l.GROSS, l.QUANTITY, l.INVOICED FROM SAL_ORDER_LINE l JOIN SAL_ORDER o"
                 + " ON o.ID = l.ORDER_ID WHERE o.ACCOUNT_ID = ? AND o.CURRENCY = ? AND o.STATUS IN ('CONFIRMED',"
                 + " 'PARTIALLY_SHIPPED', 'SHIPPED')", accountId, currency)) {
             BigDecimal quantity = Sql.decimal(l[1]);
@@ -184,8 +183,8 @@ final class SalesStore {
     }
 
     /** Locks the customer's row until the transaction ends: credit checks of one customer run one at a time. */
-    void lockCustomer(EntityManager em, long accountId) {
-        Sql.execute(em, "UPDATE SAL_CUSTOMER SET VERSION = VERSION WHERE ACCOUNT_ID = ?", accountId);
+    void lockCustomer(Connection db, long accountId) {
+        Sql.execute(db, "UPDATE SAL_CUSTOMER SET VERSION = VERSION WHERE ACCOUNT_ID = ?", accountId);
     }
 
     // ================================================================ orders
@@ -196,12 +195,12 @@ final class SalesStore {
                 Integer contractMonths) {
     }
 
-    SalesOrder insertOrder(EntityManager em, long accountId, Currency currency, List<Line> lines, boolean taxCalculated,
+    SalesOrder insertOrder(Connection db, long accountId, Currency currency, List<Line> lines, boolean taxCalculated,
                            Long opportunityId, Long quoteId, String quoteNumber, String note, LocalDate orderDate,
                            String actor) {
-        ensureCustomer(em, accountId);
-        long id = Sql.nextId(em, "SAL_SEQUENCE", "order");
-        String number = NumberSeries.format("SO-" + orderDate.getYear(), numbers.next(em, "SO-" + orderDate.getYear()));
+        ensureCustomer(db, accountId);
+        long id = Sql.nextId(db, "SAL_SEQUENCE", "order");
+        String number = NumberSeries.format("SO-" + orderDate.getYear(), numbers.next(db, "SO-" + orderDate.getYear()));
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;
         for (Line l : lines) {
@@ -226,7 +225,7 @@ final class SalesStore {
         row.put("CREATED_AT", Instant.now());
         row.put("CREATED_BY", actor);
         row.put("VERSION", 1L);
-        Sql.insert(em, "SAL_ORDER", row);
+        Sql.insert(db, "SAL_ORDER", row);
         int n = 0;
         for (Line l : lines) {
             Map<String, Object> line = new LinkedHashMap<>();
@@ -245,61 +244,61 @@ final class SalesStore {
             line.put("SHIPPED", BigDecimal.ZERO);
             line.put("INVOICED", BigDecimal.ZERO);
             line.put("CONTRACT_MONTHS", l.contractMonths());
-            Sql.insert(em, "SAL_ORDER_LINE", line);
+            Sql.insert(db, "SAL_ORDER_LINE", line);
         }
-        SalesOrder created = requireOrder(em, id);
-        publish(em, "sales.order.created", id, 1, actor, payload(created), Map.of("status",
+        SalesOrder created = requireOrder(db, id);
+        publish(db, "sales.order.created", id, 1, actor, payload(created), Map.of("status",
                 new FieldChange(null, OrderStatus.DRAFT.name())));
         return created;
     }
 
-    Optional<SalesOrder> order(EntityManager em, long id) {
-        Object[] r = Sql.row(em, "SELECT " + ORDER + " FROM SAL_ORDER WHERE ID = ?", id);
-        return r == null ? Optional.empty() : Optional.of(order(em, r));
+    Optional<SalesOrder> order(Connection db, long id) {
+        Object[] r = Sql.row(db, "SELECT " + ORDER + " FROM SAL_ORDER WHERE ID = ?", id);
+        return r == null ? Optional.empty() : Optional.of(order(db, r));
     }
 
-    SalesOrder requireOrder(EntityManager em, long id) {
-        return order(em, id).orElseThrow(() -> new TesseraException(SalesErrors.ORDER_NOT_FOUND, "No order " + id));
+    SalesOrder requireOrder(Connection db, long id) {
+        return order(db, id).orElseThrow(() -> new TesseraException(SalesErrors.ORDER_NOT_FOUND, "No order " + id));
     }
 
-    Optional<SalesOrder> orderOfQuote(EntityManager em, long quoteId) {
-        Object[] r = Sql.row(em, "SELECT " + ORDER + " FROM SAL_ORDER WHERE QUOTE_ID = ?", quoteId);
-        return r == null ? Optional.empty() : Optional.of(order(em, r));
+    Optional<SalesOrder> orderOfQuote(Connection db, long quoteId) {
+        Object[] r = Sql.row(db, "SELECT " + ORDER + " FROM SAL_ORDER WHERE QUOTE_ID = ?", quoteId);
+        return r == null ? Optional.empty() : Optional.of(order(db, r));
     }
 
-    List<SalesOrder> orders(EntityManager em, Sql.Where where, int limit) {
-        return Sql.rows(em, limit, "SELECT " + ORDER + " FROM SAL_ORDER WHERE " + where.sql() + " ORDER BY ID",
-                where.args()).stream().map(r -> order(em, r)).toList();
+    List<SalesOrder> orders(Connection db, Sql.Where where, int limit) {
+        return Sql.rows(db, limit, "SELECT " + ORDER + " FROM SAL_ORDER WHERE " + where.sql() + " ORDER BY ID",
+                where.args()).stream().map(r -> order(db, r)).toList();
     }
 
     /** Moves an order to a status (guarded by its version), with a note, publishing {@code sales.order.<verb>}. */
-    SalesOrder changeStatus(EntityManager em, SalesOrder before, OrderStatus status, String note, String verb,
+    SalesOrder changeStatus(Connection db, SalesOrder before, OrderStatus status, String note, String verb,
                             String actor, Map<String, Object> extra) {
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("STATUS", status);
         if (note != null) {
             set.put("NOTE", note);
         }
-        set.put("VERSION", version(em, before.id()) + 1);
-        Sql.update(em, "SAL_ORDER", set, "ID = ?", before.id());
-        SalesOrder after = requireOrder(em, before.id());
+        set.put("VERSION", version(db, before.id()) + 1);
+        Sql.update(db, "SAL_ORDER", set, "ID = ?", before.id());
+        SalesOrder after = requireOrder(db, before.id());
         if (verb != null) {
             Map<String, Object> payload = payload(after);
             payload.putAll(extra);
-            publish(em, "sales.order." + verb, after.id(), version(em, after.id()), actor, payload,
+            publish(db, "sales.order." + verb, after.id(), version(db, after.id()), actor, payload,
                     Map.of("status", new FieldChange(before.status().name(), status.name())));
         }
         return after;
     }
 
-    long version(EntityManager em, long orderId) {
-        return Sql.longValue(Sql.row(em, "SELECT VERSION FROM SAL_ORDER WHERE ID = ?", orderId)[0]);
+    long version(Connection db, long orderId) {
+        return Sql.longValue(Sql.row(db, "SELECT VERSION FROM SAL_ORDER WHERE ID = ?", orderId)[0]);
     }
 
     /** Locks the order's row until the transaction ends and checks it is still in one of the given states. */
-    SalesOrder lockOrder(EntityManager em, long id, Set<OrderStatus> allowed, String doing) {
-        Sql.execute(em, "UPDATE SAL_ORDER SET VERSION = VERSION WHERE ID = ?", id);
-        SalesOrder order = requireOrder(em, id);
+    SalesOrder lockOrder(Connection db, long id, Set<OrderStatus> allowed, String doing) {
+        Sql.execute(db, "UPDATE SAL_ORDER SET VERSION = VERSION WHERE ID = ?", id);
+        SalesOrder order = requireOrder(db, id);
         if (!allowed.contains(order.status())) {
             throw new TesseraException(SalesErrors.ORDER_STATE, "Order " + order.number() + " is "
                     + order.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "; it cannot be " + doing
@@ -329,13 +328,13 @@ final class SalesStore {
         return p;
     }
 
-    private SalesOrder order(EntityManager em, Object[] r) {
+    private SalesOrder order(Connection db, Object[] r) {
         long id = Sql.longValue(r[0]);
         Currency currency = Currency.getInstance(((String) r[7]).trim());
-        List<OrderLine> lines = Sql.rows(em, "SELECT " + ORDER_LINE + " FROM SAL_ORDER_LINE WHERE ORDER_ID = ?"
+        List<OrderLine> lines = Sql.rows(db, "SELECT " + ORDER_LINE + " FROM SAL_ORDER_LINE WHERE ORDER_ID = ?"
                 + " ORDER BY LINE_NO", id).stream().map(l -> line(l, currency)).toList();
         long account = Sql.longValue(r[2]);
-        Object[] name = Sql.row(em, "SELECT NAME FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?", account);
+        Object[] name = Sql.row(db, "SELECT NAME FROM SAL_CUSTOMER WHERE ACCOUNT_ID = ?", account);
         return new SalesOrder(id, (String) r[1], account, name == null ? null : (String) name[0], Sql.longOrNull(r[3]),
                 Sql.longOrNull(r[4]), (String) r[5], OrderStatus.valueOf(((String) r[6]).trim()),
                 currency.getCurrencyCode(), lines, money(r[8], currency), money(r[9], currency), money(r[10], currency),
@@ -351,10 +350,10 @@ final class SalesStore {
 
     // ================================================================ shipments
 
-    Shipment insertShipment(EntityManager em, SalesOrder order, List<ShippedLine> lines, String actor) {
-        long id = Sql.nextId(em, "SAL_SEQUENCE", "shipment");
+    Shipment insertShipment(Connection db, SalesOrder order, List<ShippedLine> lines, String actor) {
+        long id = Sql.nextId(db, "SAL_SEQUENCE", "shipment");
         int year = LocalDate.now().getYear();
-        String number = NumberSeries.format("SH-" + year, numbers.next(em, "SH-" + year));
+        String number = NumberSeries.format("SH-" + year, numbers.next(db, "SH-" + year));
         Instant now = Instant.now();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("ID", id);
@@ -362,7 +361,7 @@ final class SalesStore {
         row.put("ORDER_ID", order.id());
         row.put("SHIPPED_AT", now);
         row.put("SHIPPED_BY", actor);
-        Sql.insert(em, "SAL_SHIPMENT", row);
+        Sql.insert(db, "SAL_SHIPMENT", row);
         for (ShippedLine l : lines) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("SHIPMENT_ID", id);
@@ -371,16 +370,16 @@ final class SalesStore {
             line.put("QUANTITY", l.quantity());
             line.put("WAREHOUSE", l.warehouse());
             line.put("COST", l.cost());
-            Sql.insert(em, "SAL_SHIPMENT_LINE", line);
-            Sql.execute(em, "UPDATE SAL_ORDER_LINE SET SHIPPED = SHIPPED + ? WHERE ORDER_ID = ? AND LINE_NO = ?",
+            Sql.insert(db, "SAL_SHIPMENT_LINE", line);
+            Sql.execute(db, "UPDATE SAL_ORDER_LINE SET SHIPPED = SHIPPED + ? WHERE ORDER_ID = ? AND LINE_NO = ?",
                     l.quantity(), order.id(), l.line());
         }
-        return shipment(em, id);
+        return shipment(db, id);
     }
 
-    Shipment shipment(EntityManager em, long id) {
-        Object[] r = Sql.row(em, "SELECT ID, NUMBER, ORDER_ID, SHIPPED_AT, SHIPPED_BY FROM SAL_SHIPMENT WHERE ID = ?", id);
-        List<ShippedLine> lines = Sql.rows(em, "SELECT LINE_NO, SKU, QUANTITY, WAREHOUSE, COST FROM SAL_SHIPMENT_LINE"
+    Shipment shipment(Connection db, long id) {
+        Object[] r = Sql.row(db, "SELECT ID, NUMBER, ORDER_ID, SHIPPED_AT, SHIPPED_BY FROM SAL_SHIPMENT WHERE ID = ?", id);
+        List<ShippedLine> lines = Sql.rows(db, "SELECT LINE_NO, SKU, QUANTITY, WAREHOUSE, COST FROM SAL_SHIPMENT_LINE"
                 + " WHERE SHIPMENT_ID = ? ORDER BY LINE_NO", id).stream().map(l -> new ShippedLine(Sql.intValue(l[0]),
                 (String) l[1], Sql.decimal(l[2]), (String) l[3], l[4] == null ? null
                 : Sql.decimal(l[4]).setScale(2, RoundingMode.HALF_UP))).toList();
@@ -388,16 +387,16 @@ final class SalesStore {
                 (String) r[4]);
     }
 
-    List<Shipment> shipments(EntityManager em, long orderId) {
-        return Sql.rows(em, "SELECT ID FROM SAL_SHIPMENT WHERE ORDER_ID = ? ORDER BY ID", orderId).stream()
-                .map(r -> shipment(em, Sql.longValue(r[0]))).toList();
+    List<Shipment> shipments(Connection db, long orderId) {
+        return Sql.rows(db, "SELECT ID FROM SAL_SHIPMENT WHERE ORDER_ID = ? ORDER BY ID", orderId).stream()
+                .map(r -> shipment(db, Sql.longValue(r[0]))).toList();
     }
 
     // ================================================================ plumbing
 
-    void publish(EntityManager em, String type, long id, long version, String actor, Map<String, Object> payload,
+    void publish(Connection db, String type, long id, long version, String actor, Map<String, Object> payload,
                  Map<String, FieldChange> changes) {
-        events.publish(em, new DomainEvent(UUID.randomUUID(), type, Long.toString(id), version, Instant.now(), actor,
+        events.publish(db, new DomainEvent(UUID.randomUUID(), type, Long.toString(id), version, Instant.now(), actor,
                 payload, changes));
     }
 

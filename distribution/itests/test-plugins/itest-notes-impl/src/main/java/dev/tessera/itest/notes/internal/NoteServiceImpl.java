@@ -1,11 +1,15 @@
 package dev.tessera.itest.notes.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,43 +21,57 @@ import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.NumberSeries;
+import dev.tessera.platform.api.persistence.Transactions;
+import dev.tessera.platform.support.Sql;
 
+/**
+ * Notes on ITN_NOTE with plain SQL in the thread's transaction. The column that holds a note's text is named in
+ * {@code notes-schema.properties}: version 0.2.0 of this module renames it in a migration and says so there.
+ */
 @Component(service = NoteService.class)
 public final class NoteServiceImpl implements NoteService {
-    private final JpaTemplate jpa;
+    private final Transactions transactions;
     private final EventPublisher events;
     private final NumberSeries numbers;
+    private final String textColumn;
 
     @Activate
-    public NoteServiceImpl(@Reference(target = "(osgi.unit.name=itest-notes)") JpaTemplate jpa,
-                           @Reference EventPublisher events, @Reference NumberSeries numbers,
+    public NoteServiceImpl(@Reference Transactions transactions, @Reference EventPublisher events,
+                           @Reference NumberSeries numbers,
                            @Reference(target = "(tessera.module=itest-notes)") ModuleSchema schema) {
-        this.jpa = jpa;
+        this.transactions = transactions;
         this.events = events;
         this.numbers = numbers;
+        this.textColumn = textColumn();
+    }
+
+    private static String textColumn() {
+        Properties schema = new Properties();
+        try (InputStream in = NoteServiceImpl.class.getResourceAsStream("/notes-schema.properties")) {
+            schema.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return schema.getProperty("textColumn");
     }
 
     @Override
     public long create(String text) {
-        return jpa.txExpr(em -> {
-            NoteEntity note = new NoteEntity(text);
-            em.persist(note);
-            em.flush();
-            events.publish(em, new DomainEvent(UUID.randomUUID(), "notes.note.created", note.id().toString(), 1,
+        return transactions.required(db -> {
+            long id = insert(db, text);
+            events.publish(db, new DomainEvent(UUID.randomUUID(), "notes.note.created", Long.toString(id), 1,
                     Instant.now(), "itest", Map.of("text", text), Map.of("text", new FieldChange(null, text))));
-            return note.id();
+            return id;
         });
     }
 
     @Override
     public long annotate(String recordType, String text) {
-        return jpa.txExpr(em -> {
-            NoteEntity note = new NoteEntity(text);
-            em.persist(note);
-            em.flush();
-            events.publish(em, new DomainEvent(UUID.randomUUID(), "notes." + recordType + ".annotated",
-                    note.id().toString(), 1, Instant.now(), "itest", Map.of("text", text), Map.of()));
-            return note.id();
+        return transactions.required(db -> {
+            long id = insert(db, text);
+            events.publish(db, new DomainEvent(UUID.randomUUID(), "notes." + recordType + ".annotated",
+                    Long.toString(id), 1, Instant.now(), "itest", Map.of("text", text), Map.of()));
+            return id;
         });
     }
 
@@ -66,37 +84,38 @@ public final class NoteServiceImpl implements NoteService {
 
     @Override
     public void createAndFail(String text) {
-        jpa.tx(em -> {
-            NoteEntity note = new NoteEntity(text);
-            em.persist(note);
-            em.flush();
-            events.publish(em, new DomainEvent(UUID.randomUUID(), "notes.note.created", note.id().toString(), 1,
+        transactions.run(db -> {
+            long id = insert(db, text);
+            events.publish(db, new DomainEvent(UUID.randomUUID(), "notes.note.created", Long.toString(id), 1,
                     Instant.now(), "itest", Map.of("text", text), Map.of()));
-            numbers.next(em, "NOTE-FAIL");
+            numbers.next(db, "NOTE-FAIL");
             throw new IllegalStateException("the business rule refused the note after it was written");
         });
     }
 
     @Override
     public long nextNumber(String series) {
-        return jpa.txExpr(em -> numbers.next(em, series));
+        return transactions.required(db -> numbers.next(db, series));
     }
 
     @Override
     public List<Note> after(long afterId, int limit) {
-        return jpa.txExpr(em -> em.createQuery("select n from NoteEntity n where n.id > :after order by n.id",
-                NoteEntity.class).setParameter("after", afterId).setMaxResults(limit).getResultList().stream()
-                .map(n -> new Note(n.id(), n.text())).toList());
+        return transactions.required(db -> Sql.rows(db, limit, "SELECT ID, " + textColumn + " FROM ITN_NOTE WHERE ID > ?"
+                + " ORDER BY ID", afterId).stream().map(r -> new Note(Sql.longValue(r[0]), (String) r[1])).toList());
     }
 
     @Override
     public long count() {
-        return jpa.txExpr(em -> em.createQuery("select count(n) from NoteEntity n", Long.class).getSingleResult());
+        return transactions.required(db -> Sql.longValue(Sql.value(db, "SELECT COUNT(*) FROM ITN_NOTE")));
     }
 
     @Override
     public List<String> texts() {
-        return jpa.txExpr(em -> em.createQuery("select n from NoteEntity n order by n.id", NoteEntity.class)
-                .getResultList().stream().map(NoteEntity::text).toList());
+        return transactions.required(db -> Sql.rows(db, "SELECT " + textColumn + " FROM ITN_NOTE ORDER BY ID").stream()
+                .map(r -> (String) r[0]).toList());
+    }
+
+    private long insert(Connection db, String text) {
+        return Sql.insertReturningId(db, "ITN_NOTE", Map.of(textColumn, text));
     }
 }

@@ -18,7 +18,7 @@ public class AccountActiveCommand extends LedgerAction {
 
     @Override
     protected Object run() {
-        Account account = ledger.setActive(code, reactivate);
+        Account account = ledger.setActive(code, reactivate, user());
         System.out.println("Account " + account.code() + " " + account.name() + " is " + (account.active() ? "active"
                 : "inactive: it takes no new postings"));
         return null;

@@ -36,7 +36,7 @@ public class AccountAddCommand extends LedgerAction {
         } catch (IllegalArgumentException e) {
             throw new CommandException("type must be asset, liability, equity, revenue or expense, not '" + type + "'");
         }
-        Account created = ledger.createAccount(new NewAccount(code, String.join(" ", name), accountType, parent, header));
+        Account created = ledger.createAccount(new NewAccount(code, String.join(" ", name), accountType, parent, header), user());
         System.out.println("Account " + created.code() + " " + created.name() + " (" + created.type() + ") added");
         return null;
     }

@@ -14,7 +14,7 @@ public class ClosePeriodCommand extends LedgerAction {
 
     @Override
     protected Object run() {
-        FiscalPeriod result = ledger.closePeriod(period);
+        FiscalPeriod result = ledger.closePeriod(period, user());
         System.out.println("Period " + result.id() + " is " + result.state().name().toLowerCase(java.util.Locale.ROOT));
         return null;
     }

@@ -24,7 +24,7 @@ public class ImportAccountsCommand extends LedgerAction {
             List<NewAccount> accounts = dev.tessera.erp.ledger.internal.AccountsCsv.parse(text);
             System.out.println("Checking " + accounts.size() + " rows...");
             int written = ledger.importAccounts(accounts, n -> System.out.println("  " + n + " of "
-                    + accounts.size() + " written"));
+                    + accounts.size() + " written"), user());
             System.out.println("Imported " + written + " accounts");
         } catch (ValidationException e) {
             for (FieldError error : e.errors()) {

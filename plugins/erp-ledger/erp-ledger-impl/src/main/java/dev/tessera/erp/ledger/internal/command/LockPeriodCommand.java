@@ -14,7 +14,7 @@ public class LockPeriodCommand extends LedgerAction {
 
     @Override
     protected Object run() {
-        FiscalPeriod result = ledger.lockPeriod(period);
+        FiscalPeriod result = ledger.lockPeriod(period, user());
         System.out.println("Period " + result.id() + " is " + result.state().name().toLowerCase(java.util.Locale.ROOT));
         return null;
     }

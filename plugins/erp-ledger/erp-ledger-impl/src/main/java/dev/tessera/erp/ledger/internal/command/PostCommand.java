@@ -43,7 +43,7 @@ public class PostCommand extends LedgerAction {
                 throw new CommandException("'" + line + "': debit, credit and rate must be numbers such as 250.00");
             }
         }
-        JournalEntry entry = ledger.post(new PostingRequest(date == null ? java.time.LocalDate.now() : date("--date", date),
+        JournalEntry entry = ledger.postManual(new PostingRequest(date == null ? java.time.LocalDate.now() : date("--date", date),
                 description, null, null, parsed), user());
         System.out.println("Posted " + entry.number());
         print(entry);

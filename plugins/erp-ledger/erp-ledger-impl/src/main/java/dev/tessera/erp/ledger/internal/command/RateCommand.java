@@ -29,7 +29,7 @@ public class RateCommand extends LedgerAction {
         } catch (NumberFormatException e) {
             throw new CommandException("rate must be a number such as 0.92, not '" + rate + "'");
         }
-        ExchangeRate saved = ledger.setRate(currency, date("date", date), value);
+        ExchangeRate saved = ledger.setRate(currency, date("date", date), value, user());
         System.out.println("1 " + saved.currency() + " = " + saved.rate().toPlainString() + " " + ledger.baseCurrency()
                 + " from " + saved.date());
         return null;

@@ -14,7 +14,7 @@ public class ReopenPeriodCommand extends LedgerAction {
 
     @Override
     protected Object run() {
-        FiscalPeriod result = ledger.reopenPeriod(period);
+        FiscalPeriod result = ledger.reopenPeriod(period, user());
         System.out.println("Period " + result.id() + " is " + result.state().name().toLowerCase(java.util.Locale.ROOT));
         return null;
     }

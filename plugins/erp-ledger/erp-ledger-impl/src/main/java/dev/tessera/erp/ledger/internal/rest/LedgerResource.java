@@ -83,16 +83,16 @@ public final class LedgerResource {
     @Path("accounts/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed("finance")
-    public java.util.Map<String, Object> importAccounts(String csv) {
+    public java.util.Map<String, Object> importAccounts(String csv, @Context SecurityContext caller) {
         List<NewAccount> accounts = AccountsCsv.parse(csv);
-        return java.util.Map.of("imported", ledger.importAccounts(accounts, n -> { }));
+        return java.util.Map.of("imported", ledger.importAccounts(accounts, n -> { }, user(caller)));
     }
 
     @POST
     @Path("fiscal-years/{year}/close")
     @RolesAllowed("finance")
     public Response closeYear(@PathParam("year") String year, @Context SecurityContext caller) {
-        return ledger.closeYear(number("year", year), caller.getUserPrincipal().getName())
+        return ledger.closeYear(number("year", year), user(caller))
                 .map(entry -> Response.ok(entry).build()).orElse(Response.noContent().build());
     }
 
@@ -107,8 +107,8 @@ public final class LedgerResource {
     @Path("tax-codes")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("finance")
-    public Response createTaxCode(TaxCode code) {
-        TaxCode created = tax.createTaxCode(code);
+    public Response createTaxCode(TaxCode code, @Context SecurityContext caller) {
+        TaxCode created = tax.createTaxCode(code, user(caller));
         return Response.created(URI.create("ledger/tax-codes/" + created.code())).entity(created).build();
     }
 
@@ -139,23 +139,23 @@ public final class LedgerResource {
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("finance")
-    public Response createAccount(NewAccount account) {
-        Account created = ledger.createAccount(account);
+    public Response createAccount(NewAccount account, @Context SecurityContext caller) {
+        Account created = ledger.createAccount(account, user(caller));
         return Response.created(URI.create("ledger/accounts/" + created.code())).entity(created).build();
     }
 
     @POST
     @Path("accounts/{code}/deactivate")
     @RolesAllowed("finance")
-    public Account deactivate(@PathParam("code") String code) {
-        return ledger.setActive(code, false);
+    public Account deactivate(@PathParam("code") String code, @Context SecurityContext caller) {
+        return ledger.setActive(code, false, user(caller));
     }
 
     @POST
     @Path("accounts/{code}/activate")
     @RolesAllowed("finance")
-    public Account activate(@PathParam("code") String code) {
-        return ledger.setActive(code, true);
+    public Account activate(@PathParam("code") String code, @Context SecurityContext caller) {
+        return ledger.setActive(code, true, user(caller));
     }
 
     @GET
@@ -187,7 +187,7 @@ public final class LedgerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("finance")
     public Response post(PostingRequest request, @Context SecurityContext caller) {
-        JournalEntry entry = ledger.post(request, caller.getUserPrincipal().getName());
+        JournalEntry entry = ledger.postManual(request, user(caller));
         return Response.created(URI.create("ledger/journal-entries/" + entry.id())).entity(entry).build();
     }
 
@@ -197,7 +197,7 @@ public final class LedgerResource {
     @RolesAllowed("finance")
     public Response reverse(@PathParam("id") String id, ReversalRequest request, @Context SecurityContext caller) {
         JournalEntry reversal = ledger.reverse(id(id), request == null ? null : request.date(),
-                request == null ? null : request.reason(), caller.getUserPrincipal().getName());
+                request == null ? null : request.reason(), user(caller));
         return Response.created(URI.create("ledger/journal-entries/" + reversal.id())).entity(reversal).build();
     }
 
@@ -211,22 +211,22 @@ public final class LedgerResource {
     @POST
     @Path("periods/{period}/close")
     @RolesAllowed("finance")
-    public FiscalPeriod close(@PathParam("period") String period) {
-        return ledger.closePeriod(period);
+    public FiscalPeriod close(@PathParam("period") String period, @Context SecurityContext caller) {
+        return ledger.closePeriod(period, user(caller));
     }
 
     @POST
     @Path("periods/{period}/reopen")
     @RolesAllowed("finance")
-    public FiscalPeriod reopen(@PathParam("period") String period) {
-        return ledger.reopenPeriod(period);
+    public FiscalPeriod reopen(@PathParam("period") String period, @Context SecurityContext caller) {
+        return ledger.reopenPeriod(period, user(caller));
     }
 
     @POST
     @Path("periods/{period}/lock")
     @RolesAllowed("finance")
-    public FiscalPeriod lock(@PathParam("period") String period) {
-        return ledger.lockPeriod(period);
+    public FiscalPeriod lock(@PathParam("period") String period, @Context SecurityContext caller) {
+        return ledger.lockPeriod(period, user(caller));
     }
 
     @GET
@@ -240,12 +240,12 @@ public final class LedgerResource {
     @Path("rates")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("finance")
-    public ExchangeRate setRate(RateRequest request) {
+    public ExchangeRate setRate(RateRequest request, @Context SecurityContext caller) {
         if (request == null) {
             throw new ValidationException(LedgerErrors.INVALID_ENTRY, "The rate is required",
                     List.of(new FieldError("(body)", "is required: currency, date and rate")));
         }
-        return ledger.setRate(request.currency(), request.date(), request.rate());
+        return ledger.setRate(request.currency(), request.date(), request.rate(), user(caller));
     }
 
     @GET
@@ -313,5 +313,9 @@ public final class LedgerResource {
             throw new ValidationException(LedgerErrors.INVALID_ENTRY, "'" + name + "' is not a number",
                     List.of(new FieldError(name, "must be a whole number, not '" + value + "'")));
         }
+    }
+
+    private static String user(SecurityContext caller) {
+        return caller.getUserPrincipal().getName();
     }
 }
