@@ -275,7 +275,7 @@ public class InventoryIT extends RestTestSupport {
                 "\"newValue\":\"Renamed\"");
         // the event carries the changed fields only, each with its old and new value (in no particular order)
         assertTrue(events.body(), events.body().contains("\"name\":{\"oldValue\":\"Item PRICE-1\",\"newValue\":\"Renamed\"}")
-                && events.body().contains("\"reorderPoint\":{\"oldValue\":null,\"newValue\":\"3\"}"));
+                && events.body().contains("\"reorderPoint\":{\"oldValue\":null,\"newValue\":3}"));
 
         int before = catalog.items(null, 1000).size();
         String csv = "sku,name,uom,category,valuation\nCSV-1,One,pcs,,fifo\nCSV-2,Two,pcs,,lifo\n";

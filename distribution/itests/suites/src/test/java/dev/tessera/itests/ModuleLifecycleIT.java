@@ -190,6 +190,17 @@ public class ModuleLifecycleIT extends TesseraTestSupport {
     }
 
     @Test
+    public void aModuleDeclaringAnEventAboutARecordTypeItDoesNotOwnIsRefusedAndSaysWhy() {
+        modules.enable(List.of("itest-greeter"));
+        String refusal = executeFailingCommand("tessera:enable itest-gossip");
+        assertTrue(refusal, refusal.contains("Module 'itest-gossip' declares event type 'gossip.greeting.overheard'"
+                + " about record type 'greeting', which module 'itest-greeter' owns"));
+        assertEquals(ModuleState.AVAILABLE, state("itest-gossip"));
+        assertTrue("the gossip module's events are not in the catalogue", ownership.eventTypes().stream()
+                .noneMatch(d -> d.ownerModule().equals("itest-gossip")));
+    }
+
+    @Test
     public void badInputGetsOneClearLineAndChangesNothing() {
         String unknown = executeFailingCommand("tessera:enable no-such-module");
         assertTrue(unknown, unknown.contains("Unknown module 'no-such-module'") && unknown.contains("itest-greeter"));

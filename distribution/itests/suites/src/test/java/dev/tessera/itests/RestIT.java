@@ -3,17 +3,11 @@ package dev.tessera.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -202,7 +196,7 @@ public class RestIT extends RestTestSupport {
     }
 
     @Test
-    public void aModulesPathsAndItsApiDescriptionFollowEnableAndDisable() throws Exception {
+    public void aModulesPathsItsApiDescriptionAndItsEventTypesFollowEnableAndDisable() throws Exception {
         addTestModules(features);
         String admin = basic("itest-admin", "itest-secret");
         if (await(get("/notes", admin)).statusCode() == 200) { // another test of this class enabled it
@@ -218,11 +212,19 @@ public class RestIT extends RestTestSupport {
         assertTrue(list.body(), list.body().startsWith("{\"items\":["));
         HttpResponse<String> described = send(get("/openapi.json", null));
         assertTrue(described.body(), described.body().contains("\"/notes\""));
+        HttpResponse<String> catalogue = send(get("/platform/event-types", null));
+        assertEquals(catalogue.body(), 200, catalogue.statusCode());
+        assertTrue("the module's events are in the catalogue, with their owner, record type, version and schema: "
+                + catalogue.body(), catalogue.body().contains("{\"name\":\"notes.note.created\",\"ownerModule\":"
+                + "\"itest-notes\",\"recordType\":\"note\",\"verb\":\"created\",\"schemaVersion\":1")
+                && catalogue.body().contains("\"properties\":{\"text\":{\"type\":\"string\""));
 
         assertEquals(200, send(post("/platform/modules/itest-notes/disable", admin)).statusCode());
         HttpResponse<String> gone = awaitStatus(get("/notes", admin), 404);
         assertProblem(gone, "platform.http-404");
         assertTrue("gone from the description", !send(get("/openapi.json", null)).body().contains("\"/notes\""));
+        assertTrue("gone from the catalogue", !send(get("/platform/event-types", null)).body()
+                .contains("notes.note.created"));
     }
 
     @Test

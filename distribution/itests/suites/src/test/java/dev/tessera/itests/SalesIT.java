@@ -11,15 +11,12 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,7 +67,6 @@ import dev.tessera.erp.sales.api.Payment;
 import dev.tessera.erp.sales.api.SalesOrder;
 import dev.tessera.erp.sales.api.ShipLine;
 import dev.tessera.platform.api.TesseraException;
-import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventLog;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.StoredEvent;
@@ -383,6 +379,44 @@ public class SalesIT extends RestTestSupport {
 
     // ---------------------------------------------------------------- helpers
 
+    @Test
+    public void theSameLinesPriceIdenticallyOnAQuoteAndOnAnOrderFieldByField() {
+        String tag = tag();
+        String sku = item(tag, "19.99", "100");
+        Opportunity deal = deal(tag);
+        Quote quote = quotes.createQuote(deal.id(), new NewQuote(null, "EUR", null, List.of(
+                new NewQuoteLine(sku, null, new BigDecimal("3.5"), null, new BigDecimal("12.5"), null, null),
+                new NewQuoteLine(sku, "Typed price", new BigDecimal("7"), new BigDecimal("0.333333"), null, "VAT7", null),
+                new NewQuoteLine(null, "Set-up", BigDecimal.ONE, new BigDecimal("99.995"), new BigDecimal("0.5"), null,
+                        12))), "itest");
+        SalesOrder order = orders.createOrder(new NewOrder(deal.accountId(), "EUR", List.of(
+                new NewOrderLine(sku, null, new BigDecimal("3.5"), null, new BigDecimal("12.5"), null, null),
+                new NewOrderLine(sku, "Typed price", new BigDecimal("7"), new BigDecimal("0.333333"), null, "VAT7", null),
+                new NewOrderLine(null, "Set-up", BigDecimal.ONE, new BigDecimal("99.995"), new BigDecimal("0.5"), null,
+                        12))), "itest");
+        assertEquals(quote.lines().size(), order.lines().size());
+        for (int i = 0; i < quote.lines().size(); i++) {
+            var q = quote.lines().get(i);
+            var o = order.lines().get(i);
+            String line = "line " + (i + 1) + ": ";
+            assertEquals(line + "sku", q.sku(), o.sku());
+            assertEquals(line + "description", q.description(), o.description());
+            assertEquals(line + "quantity", 0, q.quantity().compareTo(o.quantity()));
+            assertEquals(line + "unit price", 0, q.unitPrice().compareTo(o.unitPrice()));
+            assertEquals(line + "discount", 0, q.discountPercent().compareTo(o.discountPercent()));
+            assertEquals(line + "net", q.net(), o.net());
+            assertEquals(line + "tax code", q.taxCode(), o.taxCode());
+            assertEquals(line + "tax", q.tax(), o.tax());
+            assertEquals(line + "gross", q.gross(), o.gross());
+            assertEquals(line + "contract", q.contractMonths(), o.contractMonths());
+        }
+        assertEquals(quote.net(), order.net());
+        assertEquals(quote.tax(), order.tax());
+        assertEquals(quote.gross(), order.gross());
+        // 3.5 x 19.99 = 69.965, less 12.5 % = 61.219375, rounded half up
+        assertEquals(new BigDecimal("61.22"), order.lines().get(0).net());
+    }
+
     private String item(String tag, String price, String onHand) {
         String sku = "S-" + tag;
         catalog.createItem(new NewItem(sku, "Item " + tag, "pcs", "sales", false, ValuationMethod.FIFO, null, null,
@@ -419,15 +453,9 @@ public class SalesIT extends RestTestSupport {
         return Long.parseLong(number.substring(number.lastIndexOf('-') + 1));
     }
 
-    private void publish(String type, String recordId, Map<String, Object> payload) throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            events.publish(c, new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), "itest", payload,
-                    Map.of()));
-            c.commit();
-        }
+    private void publish(String type, String recordId, Map<String, Object> payload) {
+        injectEvent(type, recordId, payload);
     }
-
 
     private void execute(String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {

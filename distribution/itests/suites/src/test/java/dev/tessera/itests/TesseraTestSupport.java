@@ -39,14 +39,14 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
-import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.util.tracker.ServiceTracker;
 
 import dev.tessera.platform.api.ModuleManager;
@@ -264,6 +264,34 @@ public abstract class TesseraTestSupport {
             }
         } catch (Exception e) {
             throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * Writes an event straight into the outbox, as another module would have published it: the simulation of a
+     * publisher (absent in the test, or sending the same fact again under a new event id) that the kernel's checks for
+     * modules would not let the test probe be. The record type is the middle part of the type.
+     */
+    protected void injectEvent(String type, String recordId, java.util.Map<String, Object> payload) {
+        String sql = "INSERT INTO TSR_EVENT (EVENT_ID, TYPE, RECORD_TYPE, RECORD_ID, RECORD_VERSION, SCHEMA_VERSION,"
+                + " OCCURRED_AT, ACTOR, PAYLOAD, CHANGES) VALUES (?, ?, ?, ?, 1, 1, ?, 'itest', ?, '{}')";
+        try {
+            ServiceReference<?>[] refs = bundleContext.getServiceReferences(javax.sql.DataSource.class.getName(),
+                    "(osgi.jndi.service.name=tessera)");
+            javax.sql.DataSource dataSource = (javax.sql.DataSource) bundleContext.getService(refs[0]);
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, java.util.UUID.randomUUID().toString());
+                s.setString(2, type);
+                s.setString(3, type.substring(type.indexOf('.') + 1, type.lastIndexOf('.')));
+                s.setString(4, recordId);
+                s.setTimestamp(5, java.sql.Timestamp.from(java.time.Instant.now()));
+                s.setString(6, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(payload));
+                s.executeUpdate();
+            } finally {
+                bundleContext.ungetService(refs[0]);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not inject " + type, e);
         }
     }
 

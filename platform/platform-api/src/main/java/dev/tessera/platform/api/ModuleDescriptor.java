@@ -6,6 +6,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
+import dev.tessera.platform.api.event.EventType;
+
 /**
  * What a module is, registered as a service by the module's implementation bundle once it is ready to work.
  * The kernel builds the ownership table from these and calls a module <em>active</em> while its descriptor is
@@ -16,7 +18,8 @@ import org.osgi.framework.FrameworkUtil;
  * public final class LedgerModule implements ModuleDescriptor {
  *     public String id() { return "erp-ledger"; }
  *     public String name() { return "General ledger"; }
- *     public Set<RecordType> owns() { return Set.of(RecordType.of("account"), RecordType.of("journal-entry")); }
+ *     public Set<RecordType> owns() { return LedgerEvents.OWNS; }
+ *     public Set<EventType<?>> events() { return LedgerEvents.ALL; }
  * }
  * }</pre>
  */
@@ -37,6 +40,14 @@ public interface ModuleDescriptor {
 
     /** Record types this module owns: only it writes them, others keep copies from its events. */
     default Set<RecordType> owns() {
+        return Set.of();
+    }
+
+    /**
+     * The event types this module publishes, each about a record type it {@link #owns()}: the kernel refuses any
+     * other event from it. Declared as constants in the module's API bundle, e.g. {@code SalesEvents.ALL}.
+     */
+    default Set<EventType<?>> events() {
         return Set.of();
     }
 

@@ -18,6 +18,12 @@ public interface OwnershipRegistry {
     /** Claims that were refused because another module already owns the record type. */
     List<OwnershipConflict> conflicts();
 
+    /** Every event type the active modules declare, with the module that publishes it, sorted by name. */
+    List<EventDeclaration> eventTypes();
+
+    /** The declaration of an event type by an active module whose ownership claims were accepted. */
+    Optional<EventDeclaration> eventType(String name);
+
     /**
      * Checks that a module may write a record type.
      *

@@ -13,6 +13,7 @@ public interface PlatformErrors {
     ErrorCode MODULE_UNAVAILABLE = ErrorCode.of("platform.module-unavailable", ErrorKind.UNAVAILABLE);
     ErrorCode OWNERSHIP_CONFLICT = ErrorCode.of("platform.ownership-conflict", ErrorKind.CONFLICT);
     ErrorCode NOT_OWNER = ErrorCode.of("platform.not-owner", ErrorKind.FORBIDDEN);
+    ErrorCode UNDECLARED_EVENT = ErrorCode.of("platform.undeclared-event", ErrorKind.INVALID);
     ErrorCode CURRENCY_MISMATCH = ErrorCode.of("platform.currency-mismatch", ErrorKind.INVALID);
     ErrorCode DEAD_LETTER_NOT_FOUND = ErrorCode.of("platform.dead-letter-not-found", ErrorKind.NOT_FOUND);
     ErrorCode REPLAY_FAILED = ErrorCode.of("platform.replay-failed", ErrorKind.CONFLICT);

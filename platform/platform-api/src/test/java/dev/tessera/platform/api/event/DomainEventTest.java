@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DomainEventTest {
 
     private static DomainEvent event(String type) {
-        return new DomainEvent(UUID.randomUUID(), type, "42", 1, Instant.now(), "alice",
+        return new DomainEvent(UUID.randomUUID(), type, type.split("\\.")[1], "42", 1, 1, Instant.now(), "alice",
                 Map.of("number", "INV-2026-000001"), Map.of("status", new FieldChange(null, "issued")));
     }
 

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
-import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.features.FeaturesService.Option;
+import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tessera.platform.api.EventDeclaration;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.ModuleInfo;
 import dev.tessera.platform.api.ModuleManager;
@@ -342,6 +343,16 @@ public final class ModuleManagerImpl implements ModuleManager, OwnershipRegistry
     @Override
     public List<OwnershipConflict> conflicts() {
         return ownership.snapshot().conflicts();
+    }
+
+    @Override
+    public List<EventDeclaration> eventTypes() {
+        return List.copyOf(ownership.snapshot().events().values());
+    }
+
+    @Override
+    public Optional<EventDeclaration> eventType(String name) {
+        return Optional.ofNullable(ownership.snapshot().events().get(name));
     }
 
     @Override

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.tessera.platform.api.EventDeclaration;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.OwnershipConflict;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.event.EventType;
 
 /**
  * Who owns which record type, decided from the registered descriptors in the order they arrived: the first module
@@ -19,8 +21,9 @@ final class OwnershipTable {
 
     /** The table at one moment. */
     record Snapshot(Map<RecordType, String> owners, List<OwnershipConflict> conflicts,
-                    Map<String, ModuleDescriptor> accepted, Map<String, ModuleDescriptor> registered) {
-        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), Map.of(), Map.of());
+                    Map<String, ModuleDescriptor> accepted, Map<String, ModuleDescriptor> registered,
+                    Map<String, EventDeclaration> events) {
+        static final Snapshot EMPTY = new Snapshot(Map.of(), List.of(), Map.of(), Map.of(), Map.of());
     }
 
     private final List<ModuleDescriptor> arrivals = new ArrayList<>();
@@ -47,6 +50,7 @@ final class OwnershipTable {
         Map<String, ModuleDescriptor> accepted = new HashMap<>();
         List<OwnershipConflict> conflicts = new ArrayList<>();
         Map<String, ModuleDescriptor> registered = new HashMap<>();
+        Map<String, EventDeclaration> events = new TreeMap<>();
         for (ModuleDescriptor d : arrivals) {
             String id = d.id();
             registered.putIfAbsent(id, d);
@@ -64,14 +68,20 @@ final class OwnershipTable {
                     mine.add(new OwnershipConflict(type, owner, id));
                 }
             }
+            for (EventType<?> event : d.events()) {
+                if (!d.owns().contains(event.recordType())) {
+                    mine.add(new OwnershipConflict(event.recordType(), owners.get(event.recordType()), id, event.name()));
+                }
+            }
             if (mine.isEmpty()) {
                 accepted.put(id, d);
                 d.owns().forEach(type -> owners.put(type, id));
+                d.events().forEach(event -> events.put(event.name(), new EventDeclaration(event, id)));
             } else {
                 conflicts.addAll(mine);
             }
         }
         snapshot = new Snapshot(Map.copyOf(owners), List.copyOf(conflicts), Map.copyOf(accepted),
-                Map.copyOf(registered));
+                Map.copyOf(registered), java.util.Collections.unmodifiableMap(events));
     }
 }

@@ -120,10 +120,17 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
         tracker.open();
     }
 
+    /**
+     * Stops taking migrations and lets the one running finish: interrupting a thread in the middle of Derby's file I/O
+     * closes the database's file channel, and the engine's shutdown then waits minutes for it to be restored.
+     */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         tracker.close();
-        worker.shutdownNow();
+        worker.shutdown();
+        if (!worker.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            LOG.warn("A schema migration was still running 60 s after Tessera began to stop; it is left to finish");
+        }
     }
 
     @Override

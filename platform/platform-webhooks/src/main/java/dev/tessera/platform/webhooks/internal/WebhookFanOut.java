@@ -56,11 +56,16 @@ public final class WebhookFanOut implements EventSubscriber {
         }
     }
 
-    /** The JSON a receiver gets: the event with its type, record, time, actor, data and changes. */
+    /**
+     * The JSON a receiver gets: the event with its type and payload schema version, record, time, actor, data and
+     * changes.
+     */
     static String body(DomainEvent event) throws com.fasterxml.jackson.core.JsonProcessingException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", event.id().toString());
         body.put("type", event.type());
+        body.put("schemaVersion", event.schemaVersion());
+        body.put("recordType", event.recordType());
         body.put("recordId", event.recordId());
         body.put("recordVersion", event.recordVersion());
         body.put("occurredAt", event.occurredAt());

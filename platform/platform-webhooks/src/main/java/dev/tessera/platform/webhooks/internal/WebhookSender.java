@@ -109,10 +109,16 @@ public final class WebhookSender {
         ticker.scheduleWithFixedDelay(this::tick, settings.pollMillis(), settings.pollMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops checking the queue and lets the deliveries under way finish (each is bounded by the request timeout). No
+     * thread is interrupted: one interrupted in the middle of Derby's file I/O closes the database's file channel, and
+     * the engine's shutdown then waits minutes for it to be restored.
+     */
     @Deactivate
     void deactivate() throws InterruptedException {
-        ticker.shutdownNow();
-        senders.shutdownNow();
+        ticker.shutdown();
+        senders.shutdown();
+        ticker.awaitTermination(settings.requestTimeoutSeconds() + 1L, TimeUnit.SECONDS);
         senders.awaitTermination(settings.requestTimeoutSeconds() + 1L, TimeUnit.SECONDS);
     }
 
@@ -155,6 +161,7 @@ public final class WebhookSender {
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Tessera-Webhooks/1")
                     .header("X-Tessera-Event", delivery.eventType())
+                    .header("X-Tessera-Event-Schema-Version", Integer.toString(delivery.schemaVersion()))
                     .header("X-Tessera-Event-Id", delivery.eventId())
                     .header("X-Tessera-Delivery", Long.toString(delivery.deliveryId()))
                     .header("X-Tessera-Timestamp", Long.toString(timestamp))

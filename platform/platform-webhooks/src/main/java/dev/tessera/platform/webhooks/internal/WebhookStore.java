@@ -40,7 +40,7 @@ public final class WebhookStore {
 
     /** A delivery due now, with what sending it needs. */
     record Due(long deliveryId, long webhookId, String url, String secret, String eventId, String eventType,
-               String payload, int attempts) {
+               int schemaVersion, String payload, int attempts) {
     }
 
     private final DataSource dataSource;
@@ -148,15 +148,17 @@ public final class WebhookStore {
             }
             Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement s = c.prepareStatement("INSERT INTO TSR_WEBHOOK_DELIVERY (WEBHOOK_ID, EVENT_ID,"
-                    + " EVENT_TYPE, PAYLOAD, STATE, ATTEMPTS, NEXT_ATTEMPT_AT, CREATED_AT) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+                    + " EVENT_TYPE, SCHEMA_VERSION, PAYLOAD, STATE, ATTEMPTS, NEXT_ATTEMPT_AT, CREATED_AT)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
                 for (long webhook : targets) {
                     s.setLong(1, webhook);
                     s.setString(2, event.id().toString());
                     s.setString(3, event.type());
-                    s.setString(4, payload);
-                    s.setString(5, Delivery.PENDING);
-                    s.setTimestamp(6, now);
+                    s.setInt(4, event.schemaVersion());
+                    s.setString(5, payload);
+                    s.setString(6, Delivery.PENDING);
                     s.setTimestamp(7, now);
+                    s.setTimestamp(8, now);
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -172,7 +174,7 @@ public final class WebhookStore {
     List<Due> due(Instant now, Set<Long> busy, int max) {
         return tx(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT d.ID, d.WEBHOOK_ID, w.TARGET_URL, w.SECRET, d.EVENT_ID,"
-                    + " d.EVENT_TYPE, d.PAYLOAD, d.ATTEMPTS FROM TSR_WEBHOOK_DELIVERY d JOIN TSR_WEBHOOK w ON w.ID = d.WEBHOOK_ID"
+                    + " d.EVENT_TYPE, d.PAYLOAD, d.ATTEMPTS, d.SCHEMA_VERSION FROM TSR_WEBHOOK_DELIVERY d JOIN TSR_WEBHOOK w ON w.ID = d.WEBHOOK_ID"
                     + " WHERE w.STATE = ? AND d.STATE = ? AND d.NEXT_ATTEMPT_AT <= ? AND d.ID = (SELECT MIN(q.ID) FROM"
                     + " TSR_WEBHOOK_DELIVERY q WHERE q.WEBHOOK_ID = d.WEBHOOK_ID AND q.STATE = ?) ORDER BY d.ID")) {
                 s.setString(1, Webhook.ACTIVE);
@@ -184,7 +186,7 @@ public final class WebhookStore {
                     while (r.next() && result.size() < max) {
                         if (!busy.contains(r.getLong(2))) {
                             result.add(new Due(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
-                                    r.getString(6), r.getString(7), r.getInt(8)));
+                                    r.getString(6), r.getInt(9), r.getString(7), r.getInt(8)));
                         }
                     }
                 }

@@ -132,6 +132,6 @@ class WebhookStoreTest {
     }
 
     private static DomainEvent event(String type) {
-        return new DomainEvent(UUID.randomUUID(), type, "42", 1, Instant.now(), "tester", Map.of(), Map.of());
+        return new DomainEvent(UUID.randomUUID(), type, type.split("\\.")[1], "42", 1, 1, Instant.now(), "tester", Map.of(), Map.of());
     }
 }

@@ -37,6 +37,7 @@ import dev.tessera.platform.api.event.EventSubscriber;
 import dev.tessera.platform.api.event.StoredEvent;
 import dev.tessera.platform.api.event.SubscriberStatus;
 import dev.tessera.platform.api.event.TopicPattern;
+import dev.tessera.platform.api.event.UndeliverableEvent;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.core.internal.event.EventStore.Cursor;
 
@@ -70,6 +71,10 @@ public final class EventDispatcher implements EventLog, HealthCheck {
         @AttributeDefinition(description = "Events read per subscriber and round")
         int batchSize() default 500;
 
+        @AttributeDefinition(description = "Threads that deliver to subscribers; each subscriber is served by one thread"
+                + " at a time, in order, so a slow one delays only itself")
+        int deliveryThreads() default 4;
+
         @AttributeDefinition(description = "How long an event row id that is not visible yet is waited for, in seconds:"
                 + " a transaction that commits its event later than this after a newer event (possible on PostgreSQL)"
                 + " would not be delivered; a rolled-back transaction's row id is forgotten after it")
@@ -79,6 +84,9 @@ public final class EventDispatcher implements EventLog, HealthCheck {
     private final EventStore store;
     private final Config config;
     private final Map<String, EventSubscriber> subscribers = new ConcurrentHashMap<>();
+    /** Subscribers whose events a delivery thread is working on now: each has at most one, so its order holds. */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService deliveries;
     private final Object wakeUp = new Object();
     private final Thread worker;
     private volatile boolean running = true;
@@ -98,6 +106,11 @@ public final class EventDispatcher implements EventLog, HealthCheck {
                            @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource, Config config) {
         this.store = new EventStore(dataSource);
         this.config = checked(config);
+        this.deliveries = java.util.concurrent.Executors.newFixedThreadPool(this.config.deliveryThreads(), r -> {
+            Thread t = new Thread(r, "tessera-event-delivery");
+            t.setDaemon(true);
+            return t;
+        });
         this.worker = new Thread(this::loop, "tessera-event-dispatcher");
         worker.setDaemon(true);
         worker.start();
@@ -108,6 +121,8 @@ public final class EventDispatcher implements EventLog, HealthCheck {
         running = false;
         wake();
         worker.join(TimeUnit.SECONDS.toMillis(10));
+        deliveries.shutdown();
+        deliveries.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -142,6 +157,7 @@ public final class EventDispatcher implements EventLog, HealthCheck {
         long backoffMaxMillis = setting("backoffMaxMillis", config.backoffMaxMillis(), backoffMillis, 86_400_000, 60_000);
         int batchSize = (int) setting("batchSize", config.batchSize(), 1, 10_000, 500);
         long grace = setting("lateCommitGraceSeconds", config.lateCommitGraceSeconds(), 0, 86_400, 600);
+        int threads = (int) setting("deliveryThreads", config.deliveryThreads(), 1, 64, 4);
         return new Config() {
             @Override public Class<? extends java.lang.annotation.Annotation> annotationType() { return Config.class; }
             @Override public long pollMillis() { return pollMillis; }
@@ -150,6 +166,7 @@ public final class EventDispatcher implements EventLog, HealthCheck {
             @Override public long backoffMaxMillis() { return backoffMaxMillis; }
             @Override public int batchSize() { return batchSize; }
             @Override public long lateCommitGraceSeconds() { return grace; }
+            @Override public int deliveryThreads() { return threads; }
         };
     }
 
@@ -168,19 +185,16 @@ public final class EventDispatcher implements EventLog, HealthCheck {
             try {
                 sequenceNewEvents();
                 for (EventSubscriber subscriber : List.copyOf(subscribers.values())) {
-                    if (!running) {
-                        break;
-                    }
-                    deliver(subscriber.subscriberId(), subscriber.topics(), subscriber::handle);
+                    schedule(subscriber.subscriberId(), subscriber.topics(), subscriber::handle);
                 }
                 EventAdmin admin = eventAdmin;
                 if (admin != null) {
-                    deliver(EVENT_ADMIN_SUBSCRIBER, Set.of("*"), event -> admin.postEvent(toOsgiEvent(event)));
+                    schedule(EVENT_ADMIN_SUBSCRIBER, Set.of("*"), event -> admin.postEvent(toOsgiEvent(event)));
                 }
                 lastLoopError = "";
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 if (running) {
-                    String why = e.getMessage();
+                    String why = String.valueOf(e);
                     if (!why.equals(lastLoopError)) {
                         LOG.error("Event delivery failed and is retried: {}", why, e);
                     }
@@ -197,6 +211,27 @@ public final class EventDispatcher implements EventLog, HealthCheck {
                     return;
                 }
             }
+        }
+    }
+
+    /** Hands a subscriber's delivery to a delivery thread unless one is at it already. */
+    private void schedule(String subscriberId, Set<String> topics, Handler handler) {
+        if (!running || !busy.add(subscriberId)) {
+            return;
+        }
+        try {
+            deliveries.execute(() -> {
+                try {
+                    deliver(subscriberId, topics, handler);
+                } catch (Throwable e) {
+                    String why = String.valueOf(e);
+                    LOG.warn("Delivery to subscriber {} failed and is tried again: {}", subscriberId, why);
+                } finally {
+                    busy.remove(subscriberId);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            busy.remove(subscriberId);
         }
     }
 
@@ -263,6 +298,9 @@ public final class EventDispatcher implements EventLog, HealthCheck {
                 continue;
             }
             try {
+                if (!subscribers.containsKey(subscriberId) && !EVENT_ADMIN_SUBSCRIBER.equals(subscriberId)) {
+                    break; // the subscriber went away meanwhile: its cursor waits for its return
+                }
                 handler.handle(stored.event());
                 position = stored.sequence();
                 if (cursor.failures() > 0) {
@@ -271,9 +309,18 @@ public final class EventDispatcher implements EventLog, HealthCheck {
                 }
                 cursor = new Cursor(subscriberId, position, 0, "", null);
                 store.save(cursor, null);
-            } catch (Exception e) {
+            } catch (Exception | LinkageError e) {
                 int failures = cursor.failures() + 1;
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (e instanceof UndeliverableEvent) {
+                    LOG.error("Subscriber {} cannot handle event {} ({}, sequence {}) as it is; it is dead-lettered at"
+                            + " once (tessera:dead-letters, tessera:replay once fixed): {}", subscriberId,
+                            stored.event().id(), stored.event().type(), stored.sequence(), e.getMessage());
+                    position = stored.sequence();
+                    cursor = new Cursor(subscriberId, position, 0, "", null);
+                    store.save(cursor, new EventStore.DeadLetterDraft(stored.sequence(), failures, error));
+                    continue;
+                }
                 if (failures >= config.maxAttempts()) {
                     LOG.error("Subscriber {} failed on event {} ({}, sequence {}) {} times; it is dead-lettered and the"
                             + " subscriber moves on (tessera:dead-letters, tessera:replay): {}", subscriberId,

@@ -13,10 +13,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 
+import dev.tessera.platform.api.EventDeclaration;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.OwnershipRegistry;
 import dev.tessera.platform.api.PlatformErrors;
-import dev.tessera.platform.api.RecordType;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventInbox;
@@ -26,10 +26,10 @@ import dev.tessera.platform.api.persistence.ModuleSchema;
 /**
  * Writes events into the outbox table in the caller's transaction; the dispatcher delivers them after commit.
  * <p>
- * One instance per using bundle, so it knows who writes: a module may publish changes of the record types it owns
- * (or that nobody owns) only. An event {@code <module>.<record>.<verb>} about a record type another module owns is
- * refused with {@code platform.not-owner}, and the caller's transaction with it: a module keeps copies of others'
- * records from their events, it never writes them.
+ * One instance per using bundle, so it knows who writes: a module publishes only the event types its descriptor
+ * declares, each about a record type it owns. Anything else is refused with {@code platform.not-owner} or
+ * {@code platform.undeclared-event}, and the caller's transaction with it: a module keeps copies of others' records
+ * from their events, it never writes them.
  */
 @Component(service = {EventPublisher.class, EventInbox.class}, scope = ServiceScope.BUNDLE)
 public final class EventPublisherImpl implements EventPublisher, EventInbox {
@@ -47,20 +47,42 @@ public final class EventPublisherImpl implements EventPublisher, EventInbox {
         this.context = component == null ? null : component.getBundleContext();
     }
 
-    /** Refuses an event about a record type that another module than the caller's owns. */
-    private void requireOwner(DomainEvent event) {
+    /**
+     * Refuses an event that the calling module may not publish: one its descriptor does not declare, one about a
+     * record type another module owns, or one that does not match its declaration. A bundle that is no module
+     * publishes nothing.
+     */
+    private void requireDeclared(DomainEvent event) {
         String module = callerModule();
         if (module == null) {
-            return; // the kernel, or a bundle that is no module
+            throw new TesseraException(PlatformErrors.NOT_OWNER, "Bundle " + (caller == null ? "(unknown)"
+                    : caller.getSymbolicName()) + " registers no module descriptor (yet): only an active module"
+                    + " publishes events, each of a type its descriptor declares");
         }
-        RecordType record;
-        try {
-            record = RecordType.of(event.type().split("\\.")[1]);
-        } catch (IllegalArgumentException notARecordType) {
-            return;
+        EventDeclaration declared = ownership.eventType(event.type()).orElse(null);
+        if (declared == null) {
+            String refusal = ownership.conflicts().stream().filter(c -> c.refusedModule().equals(module))
+                    .map(c -> c.message()).findFirst().orElse(null);
+            if (refusal != null) {
+                throw new TesseraException(PlatformErrors.NOT_OWNER, "Module '" + module + "' may not publish "
+                        + event.type() + ": its claims were refused. " + refusal);
+            }
+            throw new TesseraException(PlatformErrors.UNDECLARED_EVENT, "Event type '" + event.type() + "' is not"
+                    + " declared by module '" + module + "' (nor by any active module): declare it as an EventType in"
+                    + " the module's API bundle and list it in its ModuleDescriptor.events()");
         }
-        ownership.ownerOf(record).filter(owner -> !owner.equals(module)).ifPresent(owner ->
-                ownership.requireOwner(module, record));
+        if (!declared.ownerModule().equals(module)) {
+            throw new TesseraException(PlatformErrors.NOT_OWNER, "Module '" + module + "' may not publish "
+                    + event.type() + ": it is about record type '" + declared.type().recordType() + "', which module '"
+                    + declared.ownerModule() + "' owns. Change it through " + declared.ownerModule()
+                    + "'s service and keep a read-only copy from its events");
+        }
+        if (!event.recordType().equals(declared.type().recordType().name())
+                || event.schemaVersion() != declared.type().schemaVersion()) {
+            throw new TesseraException(PlatformErrors.UNDECLARED_EVENT, "Event " + event.type() + " must be about"
+                    + " record type '" + declared.type().recordType() + "' with payload schema version "
+                    + declared.type().schemaVersion() + ", as declared; build it with its EventType");
+        }
     }
 
     /** The module whose descriptor the calling bundle registers; null while it has none. */
@@ -94,9 +116,9 @@ public final class EventPublisherImpl implements EventPublisher, EventInbox {
     @Override
     public void publish(Connection transaction, DomainEvent event) {
         Objects.requireNonNull(event, "event");
-        requireOwner(event);
         try {
             requireTransaction(transaction);
+            requireDeclared(event);
             EventStore.insert(transaction, event);
         } catch (SQLException e) {
             throw failure("record event " + event.type() + " " + event.id(), e);

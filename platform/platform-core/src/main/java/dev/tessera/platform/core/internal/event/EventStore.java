@@ -27,10 +27,10 @@ import dev.tessera.platform.api.event.TopicPattern;
  * Statements are plain SQL that Derby and PostgreSQL both run.
  */
 final class EventStore {
-    static final String INSERT = "INSERT INTO TSR_EVENT (EVENT_ID, TYPE, RECORD_ID, RECORD_VERSION, OCCURRED_AT, ACTOR,"
-            + " PAYLOAD, CHANGES) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String COLUMNS = "O.SEQ, E.EVENT_ID, E.TYPE, E.RECORD_ID, E.RECORD_VERSION, E.OCCURRED_AT, E.ACTOR,"
-            + " E.PAYLOAD, E.CHANGES";
+    static final String INSERT = "INSERT INTO TSR_EVENT (EVENT_ID, TYPE, RECORD_TYPE, RECORD_ID, RECORD_VERSION,"
+            + " SCHEMA_VERSION, OCCURRED_AT, ACTOR, PAYLOAD, CHANGES) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "O.SEQ, E.EVENT_ID, E.TYPE, E.RECORD_TYPE, E.RECORD_ID, E.RECORD_VERSION,"
+            + " E.SCHEMA_VERSION, E.OCCURRED_AT, E.ACTOR, E.PAYLOAD, E.CHANGES";
     private static final String STREAM = " FROM TSR_EVENT_ORDER O JOIN TSR_EVENT E ON E.ID = O.EVENT_ROW";
 
     /** A subscriber's durable cursor. */
@@ -59,9 +59,9 @@ final class EventStore {
     }
 
     private static Object[] values(DomainEvent event) {
-        return new Object[] {event.id().toString(), event.type(), event.recordId(), event.recordVersion(),
-            Timestamp.from(event.occurredAt()), event.actor(), EventJson.payload(event.payload()),
-            EventJson.changes(event.changes())};
+        return new Object[] {event.id().toString(), event.type(), event.recordType(), event.recordId(),
+            event.recordVersion(), event.schemaVersion(), Timestamp.from(event.occurredAt()), event.actor(),
+            EventJson.payload(event.payload()), EventJson.changes(event.changes())};
     }
 
     // ------------------------------------------------------------ the dispatcher's own transactions
@@ -166,10 +166,10 @@ final class EventStore {
     }
 
     List<StoredEvent> history(String recordType, String recordId) throws SQLException {
-        String sql = "SELECT " + COLUMNS + STREAM + " WHERE E.RECORD_ID = ? AND E.TYPE LIKE ? ESCAPE '\\' ORDER BY O.SEQ";
+        String sql = "SELECT " + COLUMNS + STREAM + " WHERE E.RECORD_TYPE = ? AND E.RECORD_ID = ? ORDER BY O.SEQ";
         try (Connection c = open(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, recordId);
-            s.setString(2, "%." + recordType.replace("_", "\\_").replace("%", "\\%") + ".%");
+            s.setString(1, recordType);
+            s.setString(2, recordId);
             List<StoredEvent> events = read(s);
             c.commit();
             return events;
@@ -180,14 +180,22 @@ final class EventStore {
         List<StoredEvent> events = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                DomainEvent event = new DomainEvent(UUID.fromString(rs.getString("EVENT_ID")), rs.getString("TYPE"),
-                        rs.getString("RECORD_ID"), rs.getLong("RECORD_VERSION"), rs.getTimestamp("OCCURRED_AT").toInstant(),
-                        rs.getString("ACTOR"), EventJson.readPayload(rs.getString("PAYLOAD")),
-                        EventJson.readChanges(rs.getString("CHANGES")));
+                DomainEvent event = event(rs);
                 events.add(new StoredEvent(rs.getLong("SEQ"), event));
             }
         }
         return events;
+    }
+
+    /** The event of a row; a type stored before events named their record type gives it by its middle part. */
+    private static DomainEvent event(ResultSet rs) throws SQLException {
+        String type = rs.getString("TYPE");
+        String recordType = rs.getString("RECORD_TYPE");
+        return new DomainEvent(UUID.fromString(rs.getString("EVENT_ID")), type,
+                recordType != null ? recordType : type.substring(type.indexOf('.') + 1, type.lastIndexOf('.')),
+                rs.getString("RECORD_ID"), rs.getLong("RECORD_VERSION"), rs.getInt("SCHEMA_VERSION"),
+                rs.getTimestamp("OCCURRED_AT").toInstant(), rs.getString("ACTOR"),
+                EventJson.readPayload(rs.getString("PAYLOAD")), EventJson.readChanges(rs.getString("CHANGES")));
     }
 
     // ------------------------------------------------------------ cursors and dead letters
@@ -288,10 +296,7 @@ final class EventStore {
             List<DeadLetter> result = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    DomainEvent event = new DomainEvent(UUID.fromString(rs.getString("EVENT_ID")), rs.getString("TYPE"),
-                            rs.getString("RECORD_ID"), rs.getLong("RECORD_VERSION"),
-                            rs.getTimestamp("OCCURRED_AT").toInstant(), rs.getString("ACTOR"),
-                            EventJson.readPayload(rs.getString("PAYLOAD")), EventJson.readChanges(rs.getString("CHANGES")));
+                    DomainEvent event = event(rs);
                     result.add(new DeadLetter(rs.getLong(1), rs.getString(2), new StoredEvent(rs.getLong("SEQ"), event),
                             rs.getInt(3), rs.getString(4) == null ? "" : rs.getString(4), rs.getTimestamp(5).toInstant()));
                 }

@@ -53,6 +53,7 @@ import dev.tessera.crm.pipeline.api.QuoteStatus;
 import dev.tessera.crm.pipeline.api.Quotes;
 import dev.tessera.crm.pipeline.api.Stage;
 import dev.tessera.crm.pipeline.api.StageChange;
+import dev.tessera.crm.pipeline.api.event.PipelineEvents;
 import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.inventory.api.StockService;
 import dev.tessera.erp.ledger.api.TaxService;
@@ -285,7 +286,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                             + (dup.source() == null ? "" : ", source " + dup.source())
                             + ", captured " + dup.createdAt(), null, null, keep, kept.opportunityId(), actor, null,
                     actor);
-            store.closeLead(db, dup, LeadStatus.MERGED, keep, null, "merged", actor, Map.of("mergedInto", keep));
+            store.closeLead(db, dup, LeadStatus.MERGED, keep, null, PipelineEvents.LEAD_MERGED, actor, null, null, null);
             return store.requireLead(db, keep);
         });
     }
@@ -314,8 +315,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                     leadId, null, null, today, actor);
             Sql.execute(db, "UPDATE PIP_ACTIVITY SET ACCOUNT_ID = ?, CONTACT_ID = ?, OPPORTUNITY_ID = ?"
                     + " WHERE LEAD_ID = ? AND OPPORTUNITY_ID IS NULL", account.id(), contact.id(), deal.id(), leadId);
-            Lead qualified = store.closeLead(db, lead, LeadStatus.QUALIFIED, null, deal.id(), "qualified", actor,
-                    Map.of("accountId", account.id(), "contactId", contact.id(), "opportunityId", deal.id()));
+            Lead qualified = store.closeLead(db, lead, LeadStatus.QUALIFIED, null, deal.id(),
+                    PipelineEvents.LEAD_QUALIFIED, actor, account.id(), contact.id(), null);
             return new Qualified(qualified, account, contact, deal);
         });
     }
@@ -328,8 +329,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         return transactions.required(db -> {
             Lead lead = store.requireLead(db, leadId);
             store.requireOpenLead(lead);
-            return store.closeLead(db, lead, LeadStatus.DISQUALIFIED, null, null, "disqualified", actor,
-                    Map.of("reason", why));
+            return store.closeLead(db, lead, LeadStatus.DISQUALIFIED, null, null, PipelineEvents.LEAD_DISQUALIFIED,
+                    actor, null, null, why);
         });
     }
 
@@ -446,8 +447,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                         task.opportunityId());
             }
             Activity done = store.activity(db, id).orElseThrow();
-            store.publish(db, "pipeline.activity.completed", id, 2, actor, PipelineStore.payload(done),
-                    Map.of("done", new dev.tessera.platform.api.event.FieldChange(false, true)));
+            store.changed(db, PipelineEvents.ACTIVITY_COMPLETED, id, 2, actor, PipelineStore.details(task),
+                    PipelineStore.details(done));
             return done;
         });
     }

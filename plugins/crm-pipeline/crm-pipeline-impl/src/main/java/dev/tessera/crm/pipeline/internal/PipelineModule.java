@@ -7,8 +7,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.tessera.crm.pipeline.api.Deals;
 import dev.tessera.crm.pipeline.api.Leads;
+import dev.tessera.crm.pipeline.api.event.PipelineEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.event.EventType;
 
 /**
  * The crm-pipeline module: present once its services run on a migrated schema. It integrates with the inventory
@@ -34,8 +36,12 @@ public final class PipelineModule implements ModuleDescriptor {
 
     @Override
     public Set<RecordType> owns() {
-        return Set.of(RecordType.of("account"), RecordType.of("contact"), RecordType.of("lead"),
-                RecordType.of("opportunity"), RecordType.of("quote"), RecordType.of("activity"));
+        return PipelineEvents.OWNS;
+    }
+
+    @Override
+    public Set<EventType<?>> events() {
+        return PipelineEvents.ALL;
     }
 
     @Override

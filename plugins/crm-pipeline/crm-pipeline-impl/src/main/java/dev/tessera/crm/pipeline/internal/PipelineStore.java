@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import dev.tessera.crm.pipeline.api.Account;
@@ -38,12 +37,19 @@ import dev.tessera.crm.pipeline.api.QuoteLine;
 import dev.tessera.crm.pipeline.api.QuoteStatus;
 import dev.tessera.crm.pipeline.api.Stage;
 import dev.tessera.crm.pipeline.api.StageChange;
+import dev.tessera.crm.pipeline.api.event.AccountDetails;
+import dev.tessera.crm.pipeline.api.event.ActivityDetails;
+import dev.tessera.crm.pipeline.api.event.ContactDetails;
+import dev.tessera.crm.pipeline.api.event.LeadDetails;
+import dev.tessera.crm.pipeline.api.event.OpportunityDetails;
+import dev.tessera.crm.pipeline.api.event.PipelineEvents;
+import dev.tessera.crm.pipeline.api.event.QuoteDetails;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Money;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
-import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
+import dev.tessera.platform.api.event.EventType;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.support.Changes;
 import dev.tessera.platform.support.Sql;
@@ -115,7 +121,7 @@ final class PipelineStore {
         row.put("CREATED_AT", Instant.now());
         Sql.insert(db, "PIP_ACCOUNT", row);
         Account created = requireAccount(db, id);
-        publish(db, "pipeline.account.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        created(db, PipelineEvents.ACCOUNT_CREATED, id, actor, details(created));
         return created;
     }
 
@@ -139,12 +145,11 @@ final class PipelineStore {
         set.put("VERSION", before.version() + 1);
         Sql.update(db, "PIP_ACCOUNT", set, "ID = ?", id);
         Account after = requireAccount(db, id);
-        Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
-        if (diff.isEmpty()) {
+        if (details(before).equals(details(after))) {
             Sql.execute(db, "UPDATE PIP_ACCOUNT SET VERSION = ? WHERE ID = ?", before.version(), id);
             return before;
         }
-        publish(db, "pipeline.account.updated", id, after.version(), actor, payload(after), diff);
+        changed(db, PipelineEvents.ACCOUNT_UPDATED, id, after.version(), actor, details(before), details(after));
         return after;
     }
 
@@ -170,16 +175,8 @@ final class PipelineStore {
         return new NewAccount(name, domain, industry, address, owner, notes);
     }
 
-    static Map<String, Object> payload(Account a) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", a.id());
-        p.put("name", a.name());
-        Changes.putIf(p, "domain", a.domain());
-        Changes.putIf(p, "industry", a.industry());
-        Changes.putIf(p, "address", a.address());
-        Changes.putIf(p, "owner", a.owner());
-        Changes.putIf(p, "notes", a.notes());
-        return p;
+    static AccountDetails details(Account a) {
+        return new AccountDetails(a.id(), a.name(), a.domain(), a.industry(), a.address(), a.owner(), a.notes());
     }
 
     private static Account account(Object[] r) {
@@ -220,7 +217,7 @@ final class PipelineStore {
         row.put("VERSION", 1L);
         Sql.insert(db, "PIP_CONTACT", row);
         Contact created = contact(db, id).orElseThrow();
-        publish(db, "pipeline.contact.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        created(db, PipelineEvents.CONTACT_CREATED, id, actor, details(created));
         return created;
     }
 
@@ -247,12 +244,11 @@ final class PipelineStore {
         set.put("VERSION", before.version() + 1);
         Sql.update(db, "PIP_CONTACT", set, "ID = ?", id);
         Contact after = contact(db, id).orElseThrow();
-        Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
-        if (diff.isEmpty()) {
+        if (details(before).equals(details(after))) {
             Sql.execute(db, "UPDATE PIP_CONTACT SET VERSION = ? WHERE ID = ?", before.version(), id);
             return before;
         }
-        publish(db, "pipeline.contact.updated", id, after.version(), actor, payload(after), diff);
+        changed(db, PipelineEvents.CONTACT_UPDATED, id, after.version(), actor, details(before), details(after));
         return after;
     }
 
@@ -269,15 +265,8 @@ final class PipelineStore {
         return new NewContact(contact.accountId(), name, email, phone, title);
     }
 
-    static Map<String, Object> payload(Contact c) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", c.id());
-        p.put("accountId", c.accountId());
-        p.put("name", c.name());
-        Changes.putIf(p, "email", c.email());
-        Changes.putIf(p, "phone", c.phone());
-        Changes.putIf(p, "title", c.title());
-        return p;
+    static ContactDetails details(Contact c) {
+        return new ContactDetails(c.id(), c.accountId(), c.name(), c.email(), c.phone(), c.title());
     }
 
     private static Contact contact(Object[] r) {
@@ -399,13 +388,16 @@ final class PipelineStore {
         row.put("NAME_TAIL", tail(lead.nameKey()));
         Sql.insert(db, "PIP_LEAD", row);
         Lead created = requireLead(db, id);
-        publish(db, "pipeline.lead.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        created(db, PipelineEvents.LEAD_CREATED, id, actor, details(created, null, null, null));
         return created;
     }
 
-    /** Sets a lead's status (and where it went), publishing {@code pipeline.lead.<verb>}. */
-    Lead closeLead(Connection db, Lead lead, LeadStatus status, Long mergedInto, Long opportunityId, String verb,
-                   String actor, Map<String, Object> extra) {
+    /**
+     * Sets a lead's status (and where it went), publishing the event of that: qualified with the account and contact
+     * it became, disqualified with the reason.
+     */
+    Lead closeLead(Connection db, Lead lead, LeadStatus status, Long mergedInto, Long opportunityId,
+                   EventType<LeadDetails> type, String actor, Long accountId, Long contactId, String reason) {
         int changed = Sql.execute(db, "UPDATE PIP_LEAD SET STATUS = ?" + (mergedInto == null ? "" : ", MERGED_INTO = "
                 + mergedInto) + (opportunityId == null ? "" : ", OPPORTUNITY_ID = " + opportunityId)
                 + " WHERE ID = ? AND STATUS = ?", status, lead.id(), lead.status());
@@ -414,10 +406,8 @@ final class PipelineStore {
                     + " at it again");
         }
         Lead after = requireLead(db, lead.id());
-        Map<String, Object> payload = payload(after);
-        payload.putAll(extra);
-        publish(db, "pipeline.lead." + verb, lead.id(), 1, actor, payload, Map.of("status",
-                new FieldChange(lead.status().name(), status.name())));
+        events.publish(db, type.changed(Long.toString(lead.id()), 2, actor, details(lead, null, null, null),
+                details(after, accountId, contactId, reason)));
         return after;
     }
 
@@ -466,18 +456,9 @@ final class PipelineStore {
                 + " WHERE STATUS = 'OPEN' ORDER BY ID");
     }
 
-    static Map<String, Object> payload(Lead l) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", l.id());
-        p.put("name", l.name());
-        Changes.putIf(p, "email", l.email());
-        Changes.putIf(p, "company", l.company());
-        Changes.putIf(p, "domain", l.domain());
-        Changes.putIf(p, "phone", l.phone());
-        Changes.putIf(p, "source", l.source());
-        Changes.putIf(p, "owner", l.owner());
-        p.put("status", l.status().name());
-        return p;
+    static LeadDetails details(Lead l, Long accountId, Long contactId, String reason) {
+        return new LeadDetails(l.id(), l.name(), l.email(), l.company(), l.domain(), l.phone(), l.source(), l.owner(),
+                l.status(), l.mergedInto(), l.opportunityId(), accountId, contactId, reason);
     }
 
     private static Lead lead(Object[] r) {
@@ -580,7 +561,7 @@ final class PipelineStore {
         Sql.insert(db, "PIP_OPPORTUNITY", row);
         stageChange(db, id, null, stage.name(), now, actor);
         Opportunity created = requireOpportunity(db, id);
-        publish(db, "pipeline.opportunity.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        created(db, PipelineEvents.OPPORTUNITY_CREATED, id, actor, details(created));
         return created;
     }
 
@@ -617,12 +598,12 @@ final class PipelineStore {
         }
         stageChange(db, id, before.stage(), to.name(), now, actor);
         Opportunity after = requireOpportunity(db, id);
-        Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
-        publish(db, "pipeline.opportunity.stage-changed", id, after.version(), actor, payload(after), diff);
+        changed(db, PipelineEvents.OPPORTUNITY_STAGE_CHANGED, id, after.version(), actor, details(before),
+                details(after));
         if (status == OpportunityStatus.WON) {
-            publish(db, "pipeline.opportunity.won", id, after.version(), actor, payload(after), diff);
+            changed(db, PipelineEvents.OPPORTUNITY_WON, id, after.version(), actor, details(before), details(after));
         } else if (status == OpportunityStatus.LOST) {
-            publish(db, "pipeline.opportunity.lost", id, after.version(), actor, payload(after), diff);
+            changed(db, PipelineEvents.OPPORTUNITY_LOST, id, after.version(), actor, details(before), details(after));
         }
         return after;
     }
@@ -649,27 +630,10 @@ final class PipelineStore {
         return String.join(", ", settings.stages().stream().filter(s -> !s.closed()).map(Stage::name).toList());
     }
 
-    static Map<String, Object> payload(Opportunity o) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", o.id());
-        p.put("accountId", o.accountId());
-        p.put("name", o.name());
-        p.put("stage", o.stage());
-        p.put("probability", o.probability());
-        p.put("amount", o.amount().amount().toPlainString());
-        p.put("currency", o.amount().currency().getCurrencyCode());
-        p.put("expectedClose", o.expectedClose().toString());
-        Changes.putIf(p, "owner", o.owner());
-        Changes.putIf(p, "source", o.source());
-        p.put("status", o.status().name());
-        Changes.putIf(p, "closeReason", o.closeReason());
-        if (o.closedOn() != null) {
-            p.put("closedOn", o.closedOn().toString());
-        }
-        if (o.renewalOf() != null) {
-            p.put("renewalOf", o.renewalOf());
-        }
-        return p;
+    static OpportunityDetails details(Opportunity o) {
+        return new OpportunityDetails(o.id(), o.accountId(), o.name(), o.stage(), o.probability(), o.amount().amount(),
+                o.amount().currency().getCurrencyCode(), o.expectedClose(), o.owner(), o.source(), o.status(),
+                o.closeReason(), o.closedOn(), o.renewalOf());
     }
 
     private Opportunity opportunity(Object[] r, Instant stuckBefore) {
@@ -757,7 +721,7 @@ final class PipelineStore {
             Sql.execute(db, "UPDATE PIP_OPPORTUNITY SET LAST_ACTIVITY_AT = ? WHERE ID = ?", now, opportunityId);
         }
         Activity created = activity(db, id).orElseThrow();
-        publish(db, "pipeline.activity.created", id, 1, actor, payload(created), Changes.created(payload(created)));
+        created(db, PipelineEvents.ACTIVITY_CREATED, id, actor, details(created));
         return created;
     }
 
@@ -771,21 +735,9 @@ final class PipelineStore {
                 + orderBy, where.args()).stream().map(PipelineStore::activity).toList();
     }
 
-    static Map<String, Object> payload(Activity a) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", a.id());
-        p.put("type", a.type().name());
-        p.put("subject", a.subject());
-        Changes.putIf(p, "accountId", a.accountId());
-        Changes.putIf(p, "contactId", a.contactId());
-        Changes.putIf(p, "leadId", a.leadId());
-        Changes.putIf(p, "opportunityId", a.opportunityId());
-        Changes.putIf(p, "owner", a.owner());
-        if (a.due() != null) {
-            p.put("due", a.due().toString());
-        }
-        p.put("done", a.doneAt() != null);
-        return p;
+    static ActivityDetails details(Activity a) {
+        return new ActivityDetails(a.id(), a.type(), a.subject(), a.accountId(), a.contactId(), a.leadId(),
+                a.opportunityId(), a.owner(), a.due(), a.doneAt() != null);
     }
 
     private static Activity activity(Object[] r) {
@@ -870,8 +822,8 @@ final class PipelineStore {
             Sql.insert(db, "PIP_QUOTE_LINE", line);
         }
         Quote created = requireQuote(db, id);
-        publish(db, "pipeline.quote.created", id, revision, actor, payload(created), Changes.created(Map.of("number", number,
-                "revision", revision)));
+        events.publish(db, PipelineEvents.QUOTE_CREATED.event(Long.toString(id), revision, actor, details(created),
+                Map.of("number", new FieldChange(null, number), "revision", new FieldChange(null, revision))));
         return created;
     }
 
@@ -895,46 +847,21 @@ final class PipelineStore {
                     + " was decided meanwhile; look at it again");
         }
         Quote after = requireQuote(db, id);
-        publish(db, "pipeline.quote." + (decision == QuoteStatus.ACCEPTED ? "accepted" : "rejected"), id,
-                after.revision(), actor, payload(after), Map.of("status", new FieldChange("OPEN", decision.name())));
+        events.publish(db, (decision == QuoteStatus.ACCEPTED ? PipelineEvents.QUOTE_ACCEPTED : PipelineEvents.QUOTE_REJECTED)
+                .event(Long.toString(id), after.revision(), actor, details(after),
+                        Map.of("status", new FieldChange("OPEN", decision.name()))));
         return after;
     }
 
     /** Everything an order needs of an accepted quote: erp-sales makes its order from this payload alone. */
-    static Map<String, Object> payload(Quote q) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", q.id());
-        p.put("number", q.number());
-        p.put("revision", q.revision());
-        p.put("opportunityId", q.opportunityId());
-        p.put("accountId", q.accountId());
-        p.put("status", q.status().name());
-        p.put("currency", q.currency());
-        p.put("validUntil", q.validUntil().toString());
-        p.put("net", q.net().toPlainString());
-        p.put("tax", q.tax().toPlainString());
-        p.put("gross", q.gross().toPlainString());
-        p.put("taxCalculated", q.taxCalculated());
-        p.put("unverifiedPrices", q.unverifiedPrices());
-        List<Map<String, Object>> lines = new ArrayList<>();
+    static QuoteDetails details(Quote q) {
+        List<QuoteDetails.Line> lines = new ArrayList<>();
         for (QuoteLine l : q.lines()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("line", l.line());
-            Changes.putIf(line, "sku", l.sku());
-            line.put("description", l.description());
-            line.put("quantity", l.quantity().toPlainString());
-            line.put("unitPrice", l.unitPrice().toPlainString());
-            line.put("discountPercent", l.discountPercent().toPlainString());
-            line.put("net", l.net().toPlainString());
-            Changes.putIf(line, "taxCode", l.taxCode());
-            line.put("tax", l.tax().toPlainString());
-            line.put("gross", l.gross().toPlainString());
-            line.put("priceSource", l.priceSource().name());
-            Changes.putIf(line, "contractMonths", l.contractMonths());
-            lines.add(line);
+            lines.add(new QuoteDetails.Line(l.line(), l.sku(), l.description(), l.quantity(), l.unitPrice(),
+                    l.discountPercent(), l.net(), l.taxCode(), l.tax(), l.gross(), l.priceSource(), l.contractMonths()));
         }
-        p.put("lines", lines);
-        return p;
+        return new QuoteDetails(q.id(), q.number(), q.revision(), q.opportunityId(), q.accountId(), q.status(),
+                q.currency(), q.validUntil(), q.net(), q.tax(), q.gross(), q.taxCalculated(), q.unverifiedPrices(), lines);
     }
 
     private static QuoteLine line(Object[] r, Currency currency) {
@@ -946,10 +873,13 @@ final class PipelineStore {
 
     // ================================================================ plumbing
 
-    void publish(Connection db, String type, long id, long version, String actor, Map<String, Object> payload,
-                 Map<String, FieldChange> changes) {
-        events.publish(db, new DomainEvent(UUID.randomUUID(), type, Long.toString(id), version, Instant.now(), actor,
-                payload, changes));
+    <P extends Record> void created(Connection db, EventType<P> type, long id, String actor, P payload) {
+        events.publish(db, type.created(Long.toString(id), actor, payload));
+    }
+
+    <P extends Record> void changed(Connection db, EventType<P> type, long id, long version, String actor, P before,
+                                    P after) {
+        events.publish(db, type.changed(Long.toString(id), version, actor, before, after));
     }
 
 

@@ -42,4 +42,11 @@ public interface Catalog {
      * from a list for all customers; empty when there is none.
      */
     Optional<Price> price(String sku, String currency, String customerGroup, LocalDate date);
+
+    /**
+     * Prices document lines for a customer group in a currency on a date: each catalog item from the group's list (else
+     * the list for all customers) unless a price is typed. The same routine prices quotes and orders; see
+     * {@link Pricing}.
+     */
+    Pricing price(List<LineToPrice> lines, String currency, String customerGroup, LocalDate date);
 }

@@ -2,7 +2,6 @@ package dev.tessera.erp.inventory.internal;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -10,10 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
@@ -24,14 +21,17 @@ import org.osgi.service.component.annotations.Reference;
 import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.inventory.api.InventoryErrors;
 import dev.tessera.erp.inventory.api.Item;
+import dev.tessera.erp.inventory.api.LineToPrice;
 import dev.tessera.erp.inventory.api.NewItem;
 import dev.tessera.erp.inventory.api.Price;
 import dev.tessera.erp.inventory.api.PriceList;
+import dev.tessera.erp.inventory.api.Pricing;
 import dev.tessera.erp.inventory.api.ValuationMethod;
+import dev.tessera.erp.inventory.api.event.InventoryEvents;
+import dev.tessera.erp.inventory.api.event.PriceChanged;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
-import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.ModuleSchema;
@@ -136,9 +136,8 @@ public final class CatalogImpl implements Catalog {
             ValidationException.throwIfAny(InventoryErrors.INVALID, "The item", errors);
             Items.update(db, after);
             Item result = Items.find(db, sku).orElseThrow();
-            Map<String, FieldChange> diff = diff(before, result);
-            if (!diff.isEmpty()) {
-                publish(db, "inventory.item.updated", sku, actor, payload(result), diff);
+            if (!result.equals(before)) {
+                events.publish(db, InventoryEvents.ITEM_UPDATED.changed(sku, 1, actor, before, result));
             }
             return result;
         });
@@ -152,7 +151,7 @@ public final class CatalogImpl implements Catalog {
             Sql.execute(db, "UPDATE INV_ITEM SET ACTIVE = ? WHERE SKU = ?", active, sku);
             Item after = Items.find(db, sku).orElseThrow();
             if (before.active() != active) {
-                publish(db, "inventory.item.updated", sku, actor, payload(after), diff(before, after));
+                events.publish(db, InventoryEvents.ITEM_UPDATED.changed(sku, 1, actor, before, after));
             }
             return after;
         });
@@ -164,10 +163,7 @@ public final class CatalogImpl implements Catalog {
         }
         Items.insert(db, item);
         Item created = Items.find(db, item.sku()).orElseThrow();
-        Map<String, Object> payload = payload(created);
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        payload.forEach((k, v) -> changes.put(k, new FieldChange(null, v)));
-        publish(db, "inventory.item.created", created.sku(), actor, payload, changes);
+        events.publish(db, InventoryEvents.ITEM_CREATED.created(created.sku(), actor, created));
         return created;
     }
 
@@ -238,7 +234,10 @@ public final class CatalogImpl implements Catalog {
             columns.put("VALID_TO", list.validTo());
             columns.put("CUSTOMER_GROUP", list.customerGroup());
             Sql.insert(db, "INV_PRICE_LIST", columns);
-            return list;
+            PriceList created = new PriceList(list.code(), list.name().trim(), list.currency(), list.validFrom(),
+                    list.validTo(), list.customerGroup());
+            events.publish(db, InventoryEvents.PRICE_LIST_CREATED.created(list.code(), actor, created));
+            return created;
         });
     }
 
@@ -273,16 +272,11 @@ public final class CatalogImpl implements Catalog {
                 Sql.execute(db, "UPDATE INV_PRICE SET UNIT_PRICE = ? WHERE PRICE_LIST = ? AND SKU = ?", price, priceList, sku);
             }
             String currency = Sql.text(listCurrency);
-            String before = old == null ? null : old.stripTrailingZeros().toPlainString();
-            String after = price.stripTrailingZeros().toPlainString();
-            if (!Objects.equals(before, after)) {
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("priceList", priceList);
-                payload.put("sku", sku);
-                payload.put("currency", currency);
-                payload.put("unitPrice", after);
-                publish(db, "inventory.price.changed", sku, actor, payload,
-                        Map.of("unitPrice", new FieldChange(before, after)));
+            if (old == null || old.compareTo(price) != 0) {
+                BigDecimal after = StockServiceImpl.strip(price);
+                events.publish(db, InventoryEvents.PRICE_CHANGED.event(priceList, 1, actor, new PriceChanged(priceList,
+                        sku, currency, after), Map.of("unitPrice", new FieldChange(old == null ? null
+                        : StockServiceImpl.strip(old), after))));
             }
             return new Price(priceList, sku, currency, price);
         });
@@ -291,69 +285,47 @@ public final class CatalogImpl implements Catalog {
     @Override
     public Optional<Price> price(String sku, String currency, String customerGroup, LocalDate date) {
         LocalDate day = date == null ? LocalDate.now() : date;
-        return transactions.required(db -> {
-            List<Object[]> found = Sql.rows(db, "SELECT p.PRICE_LIST, p.UNIT_PRICE, l.CUSTOMER_GROUP FROM"
-                    + " INV_PRICE p JOIN INV_PRICE_LIST l ON l.CODE = p.PRICE_LIST WHERE p.SKU = ? AND l.CURRENCY = ?"
-                    + " AND (l.VALID_FROM IS NULL OR l.VALID_FROM <= ?) AND (l.VALID_TO IS NULL OR l.VALID_TO >= ?)"
-                    + " ORDER BY l.CODE", sku, currency, day, day);
-            Object[] best = null;
-            for (Object[] row : found) {
-                if (customerGroup != null && customerGroup.equals(row[2])) {
-                    best = row;
-                    break;
-                }
-                if (row[2] == null && best == null) {
-                    best = row;
-                }
+        return transactions.required(db -> listPrice(db, sku, currency, customerGroup, day));
+    }
+
+    @Override
+    public Pricing price(List<LineToPrice> lines, String currency, String customerGroup, LocalDate date) {
+        Currency money;
+        try {
+            money = Currency.getInstance(String.valueOf(currency));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(InventoryErrors.INVALID, "Unknown currency", List.of(new FieldError("currency",
+                    "'" + currency + "' is not an ISO 4217 currency code")));
+        }
+        LocalDate day = date == null ? LocalDate.now() : date;
+        return transactions.required(db -> Pricing.price(lines, money, sku -> Items.find(db, sku).map(item -> {
+            Optional<Price> price = listPrice(db, sku, money.getCurrencyCode(), customerGroup, day);
+            return new Pricing.CatalogEntry(item.name(), item.active(), price.map(Price::unitPrice).orElse(null),
+                    price.map(Price::priceList).orElse(null));
+        }).orElse(null)));
+    }
+
+    private static Optional<Price> listPrice(Connection db, String sku, String currency, String customerGroup,
+                                             LocalDate day) {
+        List<Object[]> found = Sql.rows(db, "SELECT p.PRICE_LIST, p.UNIT_PRICE, l.CUSTOMER_GROUP FROM"
+                + " INV_PRICE p JOIN INV_PRICE_LIST l ON l.CODE = p.PRICE_LIST WHERE p.SKU = ? AND l.CURRENCY = ?"
+                + " AND (l.VALID_FROM IS NULL OR l.VALID_FROM <= ?) AND (l.VALID_TO IS NULL OR l.VALID_TO >= ?)"
+                + " ORDER BY l.CODE", sku, currency, day, day);
+        Object[] best = null;
+        for (Object[] row : found) {
+            if (customerGroup != null && customerGroup.equals(row[2])) {
+                best = row;
+                break;
             }
-            return Optional.ofNullable(best).map(r -> new Price((String) r[0], sku, currency,
-                    ((BigDecimal) r[1]).stripTrailingZeros()));
-        });
+            if (row[2] == null && best == null) {
+                best = row;
+            }
+        }
+        return Optional.ofNullable(best).map(r -> new Price((String) r[0], sku, currency,
+                ((BigDecimal) r[1]).stripTrailingZeros()));
     }
 
     // ================================================================ plumbing
-
-    private void publish(Connection db, String type, String recordId, String actor, Map<String, Object> payload,
-                         Map<String, FieldChange> changes) {
-        events.publish(db, new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), actor, payload, changes));
-    }
-
-    static Map<String, Object> payload(Item item) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("sku", item.sku());
-        payload.put("name", item.name());
-        payload.put("uom", item.uom());
-        if (item.category() != null) {
-            payload.put("category", item.category());
-        }
-        payload.put("active", item.active());
-        payload.put("lotTracked", item.lotTracked());
-        payload.put("valuationMethod", item.valuationMethod().name());
-        if (item.standardCost() != null) {
-            payload.put("standardCost", item.standardCost().toPlainString());
-        }
-        if (item.reorderPoint() != null) {
-            payload.put("reorderPoint", item.reorderPoint().toPlainString());
-        }
-        if (item.reorderQuantity() != null) {
-            payload.put("reorderQuantity", item.reorderQuantity().toPlainString());
-        }
-        return payload;
-    }
-
-    static Map<String, FieldChange> diff(Item before, Item after) {
-        Map<String, Object> a = payload(before);
-        Map<String, Object> b = payload(after);
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        Set<String> keys = new LinkedHashSet<>(a.keySet());
-        keys.addAll(b.keySet());
-        for (String key : keys) {
-            if (!Objects.equals(a.get(key), b.get(key))) {
-                changes.put(key, new FieldChange(a.get(key), b.get(key)));
-            }
-        }
-        return changes;
-    }
 
     private static <T> T or(T value, T otherwise) {
         return value == null ? otherwise : value;

@@ -7,8 +7,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.inventory.api.StockService;
+import dev.tessera.erp.inventory.api.event.InventoryEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.event.EventType;
 
 /** The erp-inventory module: present once its catalog and stock services run on a migrated schema. */
 @Component(service = ModuleDescriptor.class)
@@ -31,8 +33,12 @@ public final class InventoryModule implements ModuleDescriptor {
 
     @Override
     public Set<RecordType> owns() {
-        return Set.of(RecordType.of("item"), RecordType.of("price-list"), RecordType.of("warehouse"),
-                RecordType.of("stock-level"));
+        return InventoryEvents.OWNS;
+    }
+
+    @Override
+    public Set<EventType<?>> events() {
+        return InventoryEvents.ALL;
     }
 
     @Override

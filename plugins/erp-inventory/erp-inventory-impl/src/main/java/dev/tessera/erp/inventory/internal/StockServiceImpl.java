@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
@@ -38,12 +37,13 @@ import dev.tessera.erp.inventory.api.Transfer;
 import dev.tessera.erp.inventory.api.ValuationLine;
 import dev.tessera.erp.inventory.api.ValuationMethod;
 import dev.tessera.erp.inventory.api.Warehouse;
+import dev.tessera.erp.inventory.api.event.InventoryEvents;
+import dev.tessera.erp.inventory.api.event.StockLow;
+import dev.tessera.erp.inventory.api.event.StockMoved;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
-import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
-import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.Transactions;
 import dev.tessera.platform.support.Sql;
@@ -97,8 +97,9 @@ public final class StockServiceImpl implements StockService {
             }
             Sql.execute(db, "INSERT INTO INV_WAREHOUSE (CODE, NAME) VALUES (?, ?)", code, name.trim());
             Sql.execute(db, "INSERT INTO INV_LOCATION (WAREHOUSE, CODE) VALUES (?, ?)", code, MAIN);
-            publish(db, "inventory.warehouse.created", code, actor, Map.of("code", code, "name", name.trim()));
-            return warehouse(db, code).orElseThrow();
+            Warehouse created = warehouse(db, code).orElseThrow();
+            events.publish(db, InventoryEvents.WAREHOUSE_CREATED.created(code, actor, created));
+            return created;
         });
     }
 
@@ -113,12 +114,13 @@ public final class StockServiceImpl implements StockService {
         return transactions.required(db -> {
             Warehouse existing = warehouse(db, warehouse).orElseThrow(() -> new TesseraException(
                     InventoryErrors.WAREHOUSE_NOT_FOUND, "No warehouse " + warehouse));
-            if (!existing.locations().contains(location)) {
-                Sql.execute(db, "INSERT INTO INV_LOCATION (WAREHOUSE, CODE) VALUES (?, ?)", warehouse, location);
-                publish(db, "inventory.warehouse.updated", warehouse, actor, Map.of("code", warehouse,
-                        "locationAdded", location));
+            if (existing.locations().contains(location)) {
+                return existing;
             }
-            return warehouse(db, warehouse).orElseThrow();
+            Sql.execute(db, "INSERT INTO INV_LOCATION (WAREHOUSE, CODE) VALUES (?, ?)", warehouse, location);
+            Warehouse after = warehouse(db, warehouse).orElseThrow();
+            events.publish(db, InventoryEvents.WAREHOUSE_UPDATED.changed(warehouse, 1, actor, existing, after));
+            return after;
         });
     }
 
@@ -341,8 +343,7 @@ public final class StockServiceImpl implements StockService {
             row.put("CREATED_AT", Instant.now());
             long id = Sql.insertReturningId(db, "INV_RESERVATION", row);
             Reservation reservation = reservation(db, id).orElseThrow();
-            publish(db, "inventory.reservation.created", Long.toString(id), actor, Map.of("sku", sku, "warehouse",
-                    warehouse, "quantity", plain(q), "reference", ref));
+            events.publish(db, InventoryEvents.RESERVATION_CREATED.created(Long.toString(id), actor, reservation));
             lowStock(db, item, actor);
             return reservation;
         });
@@ -357,10 +358,11 @@ public final class StockServiceImpl implements StockService {
                 throw new TesseraException(InventoryErrors.RESERVATION_CLOSED, "Reservation " + id + " is "
                         + String.valueOf(row[5]).toLowerCase() + " already");
             }
+            Reservation before = reservation(db, id).orElseThrow();
             Sql.execute(db, "UPDATE INV_RESERVATION SET OPEN_QTY = 0, STATE = 'RELEASED' WHERE ID = ?", id);
-            publish(db, "inventory.reservation.released", Long.toString(id), actor, Map.of("sku", row[1],
-                    "warehouse", row[2], "released", plain((BigDecimal) row[4])));
-            return reservation(db, id).orElseThrow();
+            Reservation after = reservation(db, id).orElseThrow();
+            events.publish(db, InventoryEvents.RESERVATION_RELEASED.changed(Long.toString(id), 2, actor, before, after));
+            return after;
         });
     }
 
@@ -671,29 +673,10 @@ public final class StockServiceImpl implements StockService {
     /** The written move as a record, and its event with everything the ledger needs to post it. */
     private StockMove moved(Connection db, long id, String actor) {
         StockMove move = move(db, id);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("move", move.type().name().toLowerCase());
-        payload.put("sku", move.sku());
-        payload.put("warehouse", move.warehouse());
-        payload.put("location", move.location());
-        if (move.toWarehouse() != null) {
-            payload.put("toWarehouse", move.toWarehouse());
-            payload.put("toLocation", move.toLocation());
-        }
-        if (move.lot() != null) {
-            payload.put("lot", move.lot());
-        }
-        payload.put("quantity", move.quantity().toPlainString());
-        payload.put("value", move.value().toPlainString());
-        payload.put("variance", move.variance().toPlainString());
-        if (move.unitCost() != null) {
-            payload.put("unitCost", move.unitCost().toPlainString());
-        }
-        payload.put("date", move.at().atZone(ZoneOffset.UTC).toLocalDate().toString());
-        if (move.reference() != null) {
-            payload.put("reference", move.reference());
-        }
-        publish(db, "inventory.stock.moved", Long.toString(id), actor, payload);
+        events.publish(db, InventoryEvents.STOCK_MOVED.created(Long.toString(id), actor, new StockMoved(
+                move.type().name().toLowerCase(java.util.Locale.ROOT), move.sku(), move.warehouse(), move.location(),
+                move.toWarehouse(), move.toLocation(), move.lot(), move.quantity(), move.value(), move.variance(),
+                move.unitCost(), move.at().atZone(ZoneOffset.UTC).toLocalDate(), move.reference())));
         return move;
     }
 
@@ -703,8 +686,8 @@ public final class StockServiceImpl implements StockService {
         }
         BigDecimal available = onHandTotal(db, item.sku()).subtract(reservedTotal(db, item.sku()));
         if (available.compareTo(item.reorderPoint()) < 0) {
-            publish(db, "inventory.stock.low", item.sku(), actor, Map.of("sku", item.sku(), "available",
-                    plain(available), "reorderPoint", plain(item.reorderPoint())));
+            events.publish(db, InventoryEvents.STOCK_LOW.created(item.sku(), actor, new StockLow(item.sku(),
+                    strip(available), item.reorderPoint())));
         }
     }
 
@@ -744,11 +727,5 @@ public final class StockServiceImpl implements StockService {
     private static ValidationException unknownWarehouse(String code, String field) {
         return new ValidationException(InventoryErrors.UNKNOWN_WAREHOUSE, "No warehouse " + code,
                 List.of(new FieldError(field, "'" + code + "' is not a warehouse")));
-    }
-
-    private void publish(Connection db, String type, String recordId, String actor, Map<String, Object> payload) {
-        Map<String, FieldChange> changes = new LinkedHashMap<>();
-        payload.forEach((k, v) -> changes.put(k, new FieldChange(null, v)));
-        events.publish(db, new DomainEvent(UUID.randomUUID(), type, recordId, 1, Instant.now(), actor, payload, changes));
     }
 }

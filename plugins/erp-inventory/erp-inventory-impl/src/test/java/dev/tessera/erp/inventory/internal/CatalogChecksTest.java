@@ -32,10 +32,11 @@ class CatalogChecksTest {
     void anUpdateEventCarriesOnlyWhatChanged() {
         Item before = new Item("MUG-1", "Mug", "pcs", null, true, false, ValuationMethod.FIFO, null, null, null);
         Item after = new Item("MUG-1", "Big mug", "pcs", null, true, false, ValuationMethod.FIFO, null, new BigDecimal("5"), null);
-        var diff = CatalogImpl.diff(before, after);
+        var diff = dev.tessera.erp.inventory.api.event.InventoryEvents.ITEM_UPDATED.changed("MUG-1", 2, "itest", before,
+                after).changes();
         assertEquals(List.of("name", "reorderPoint"), List.copyOf(diff.keySet()));
         assertEquals("Mug", diff.get("name").oldValue());
-        assertEquals("5", diff.get("reorderPoint").newValue());
+        assertEquals(new BigDecimal("5"), diff.get("reorderPoint").newValue());
     }
 
     @Test

@@ -28,9 +28,9 @@ final class Chart {
     private static final Pattern CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.\\-]{0,19}");
     static final String COLUMNS = "CODE, NAME, ACCOUNT_TYPE, PARENT, HEADER, ACTIVE";
 
-    private final LedgerEvents events;
+    private final LedgerPublisher events;
 
-    Chart(LedgerEvents events) {
+    Chart(LedgerPublisher events) {
         this.events = events;
     }
 

@@ -51,9 +51,9 @@ final class Journal {
     private final Books books;
     private final Periods periods;
     private final NumberSeries numbers;
-    private final LedgerEvents events;
+    private final LedgerPublisher events;
 
-    Journal(Books books, Periods periods, NumberSeries numbers, LedgerEvents events) {
+    Journal(Books books, Periods periods, NumberSeries numbers, LedgerPublisher events) {
         this.books = books;
         this.periods = periods;
         this.numbers = numbers;

@@ -6,8 +6,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import dev.tessera.erp.ledger.api.LedgerService;
+import dev.tessera.erp.ledger.api.event.LedgerEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.event.EventType;
 
 /** The erp-ledger module: present once its service runs on a migrated schema. */
 @Component(service = ModuleDescriptor.class)
@@ -27,8 +29,12 @@ public final class LedgerModule implements ModuleDescriptor {
 
     @Override
     public Set<RecordType> owns() {
-        return Set.of(RecordType.of("ledger-account"), RecordType.of("journal-entry"), RecordType.of("fiscal-period"),
-                RecordType.of("tax-code"));
+        return LedgerEvents.OWNS;
+    }
+
+    @Override
+    public Set<EventType<?>> events() {
+        return LedgerEvents.ALL;
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class LedgerServiceImpl implements LedgerService {
         Currency base = currency(config.baseCurrency());
         this.books = new Books(base, Math.max(base.getDefaultFractionDigits(), 0), calendar(config.fiscalYearStartMonth()),
                 config.retainedEarningsAccount());
-        LedgerEvents events = new LedgerEvents(publisher);
+        LedgerPublisher events = new LedgerPublisher(publisher);
         this.chart = new Chart(events);
         this.periods = new Periods(books, events);
         this.journal = new Journal(books, periods, numbers, events);

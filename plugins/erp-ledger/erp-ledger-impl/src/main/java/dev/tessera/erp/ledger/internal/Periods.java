@@ -30,9 +30,9 @@ final class Periods {
     static final int LAST_YEAR = 9999;
 
     private final Books books;
-    private final LedgerEvents events;
+    private final LedgerPublisher events;
 
-    Periods(Books books, LedgerEvents events) {
+    Periods(Books books, LedgerPublisher events) {
         this.books = books;
         this.events = events;
     }

@@ -15,10 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tessera.erp.ledger.api.JournalEntry;
+import dev.tessera.erp.ledger.api.LedgerErrors;
+import dev.tessera.erp.ledger.api.LedgerException;
 import dev.tessera.erp.ledger.api.LedgerService;
 import dev.tessera.erp.ledger.api.PostingRequest;
+import dev.tessera.erp.ledger.api.event.LedgerEvents;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventSubscriber;
+import dev.tessera.platform.api.event.UndeliverableEvent;
 
 /**
  * Books other modules' documents by the posting rules in {@code etc/dev.tessera.erp.ledger.rule-*.cfg}, as a durable
@@ -53,7 +57,7 @@ public final class PostingRules implements EventSubscriber {
 
     @Override
     public void handle(DomainEvent event) throws Exception {
-        if (event.type().startsWith("ledger.")) {
+        if (event.type().startsWith(LedgerEvents.PREFIX + ".")) {
             return; // the ledger's own events are bookings already
         }
         for (PostingRule rule : rules()) {
@@ -65,7 +69,17 @@ public final class PostingRules implements EventSubscriber {
                 LOG.debug("Rule {} leaves event {} out: all its amounts are zero", rule.name(), event.id());
                 continue;
             }
-            JournalEntry entry = ledger.post(request, "system:erp-ledger");
+            JournalEntry entry;
+            try {
+                entry = ledger.post(request, "system:erp-ledger");
+            } catch (LedgerException e) {
+                if (e.code().equals(LedgerErrors.SOURCE_CONFLICT.code())) {
+                    // booking it again cannot help: the books already hold another booking of the document
+                    throw new UndeliverableEvent("Rule " + rule.name() + " cannot book " + event.type() + " "
+                            + event.id() + ": " + e.getMessage(), e);
+                }
+                throw e;
+            }
             LOG.debug("Rule {} booked event {} as {}", rule.name(), event.id(), entry.number());
         }
     }

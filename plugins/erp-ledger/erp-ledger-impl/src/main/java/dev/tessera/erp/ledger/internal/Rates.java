@@ -19,9 +19,9 @@ final class Rates {
     private static final BigDecimal TOO_LARGE = new BigDecimal("100000000000");
 
     private final Books books;
-    private final LedgerEvents events;
+    private final LedgerPublisher events;
 
-    Rates(Books books, LedgerEvents events) {
+    Rates(Books books, LedgerPublisher events) {
         this.books = books;
         this.events = events;
     }

@@ -39,7 +39,7 @@ public final class TaxServiceImpl implements TaxService {
 
     private final Transactions transactions;
     private final LedgerService ledger;
-    private final LedgerEvents events;
+    private final LedgerPublisher events;
 
     @Activate
     public TaxServiceImpl(@Reference Transactions transactions, @Reference EventPublisher publisher,
@@ -47,7 +47,7 @@ public final class TaxServiceImpl implements TaxService {
                           @Reference LedgerService ledger) {
         this.transactions = transactions;
         this.ledger = ledger;
-        this.events = new LedgerEvents(publisher);
+        this.events = new LedgerPublisher(publisher);
     }
 
     @Override

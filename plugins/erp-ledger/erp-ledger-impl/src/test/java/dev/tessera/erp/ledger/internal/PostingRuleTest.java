@@ -22,7 +22,7 @@ class PostingRuleTest {
             "lines", "1200:debit:{gross}, 4100:credit:{net}, 2200:credit:{tax}"));
 
     private static DomainEvent invoice(Map<String, Object> payload) {
-        return new DomainEvent(UUID.randomUUID(), "sales.invoice.issued", "42", 1, Instant.parse("2026-05-05T10:00:00Z"),
+        return new DomainEvent(UUID.randomUUID(), "sales.invoice.issued", "invoice", "42", 1, 1, Instant.parse("2026-05-05T10:00:00Z"),
                 "system:erp-sales", payload, Map.of());
     }
 
@@ -49,11 +49,11 @@ class PostingRuleTest {
 
     @Test
     void aConditionPicksTheEventsARuleBooks() {
-        PostingRule receipts = PostingRule.of("receipts", Map.of("event", "inventory.stock.moved", "when", "move=receipt",
+        PostingRule receipts = PostingRule.of("receipts", Map.of("event", "inventory.stock-move.recorded", "when", "move=receipt",
                 "reference", "move-{recordId}", "lines", "1300:debit:{value}, 2100:credit:{value}"));
-        DomainEvent receipt = new DomainEvent(UUID.randomUUID(), "inventory.stock.moved", "7", 1, Instant.now(), "x",
+        DomainEvent receipt = new DomainEvent(UUID.randomUUID(), "inventory.stock-move.recorded", "stock-move", "7", 1, 1, Instant.now(), "x",
                 Map.of("move", "receipt", "value", "30.00"), Map.of());
-        DomainEvent issue = new DomainEvent(UUID.randomUUID(), "inventory.stock.moved", "8", 1, Instant.now(), "x",
+        DomainEvent issue = new DomainEvent(UUID.randomUUID(), "inventory.stock-move.recorded", "stock-move", "8", 1, 1, Instant.now(), "x",
                 Map.of("move", "issue", "value", "12.00"), Map.of());
         assertTrue(receipts.matches(receipt));
         assertTrue(!receipts.matches(issue));

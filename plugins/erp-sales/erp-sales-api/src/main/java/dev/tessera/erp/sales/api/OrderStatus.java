@@ -5,5 +5,5 @@ package dev.tessera.erp.sales.api;
  * paid. CANCELLED releases its reservations; only orders without shipments or invoices can be cancelled.
  */
 public enum OrderStatus {
-    DRAFT, CONFIRMED, PARTIALLY_SHIPPED, SHIPPED, INVOICED, PAID, CANCELLED
+    DRAFT, HELD, CONFIRMED, PARTIALLY_SHIPPED, SHIPPED, INVOICED, PAID, CANCELLED
 }

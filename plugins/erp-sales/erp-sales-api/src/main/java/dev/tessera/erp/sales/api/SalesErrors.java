@@ -7,6 +7,7 @@ import dev.tessera.platform.api.ErrorKind;
 public interface SalesErrors {
     ErrorCode INVALID = ErrorCode.of("sales.invalid", ErrorKind.INVALID);
     ErrorCode CUSTOMER_NOT_FOUND = ErrorCode.of("sales.customer-not-found", ErrorKind.NOT_FOUND);
+    ErrorCode UNKNOWN_CUSTOMER = ErrorCode.of("sales.unknown-customer", ErrorKind.INVALID);
     ErrorCode ORDER_NOT_FOUND = ErrorCode.of("sales.order-not-found", ErrorKind.NOT_FOUND);
     ErrorCode INVOICE_NOT_FOUND = ErrorCode.of("sales.invoice-not-found", ErrorKind.NOT_FOUND);
     ErrorCode PAYMENT_NOT_FOUND = ErrorCode.of("sales.payment-not-found", ErrorKind.NOT_FOUND);

@@ -24,10 +24,13 @@ import dev.tessera.erp.sales.api.InvoiceStatus;
 import dev.tessera.erp.sales.api.Payment;
 import dev.tessera.erp.sales.api.SalesErrors;
 import dev.tessera.erp.sales.api.SalesOrder;
+import dev.tessera.erp.sales.api.event.InvoiceDetails;
+import dev.tessera.erp.sales.api.event.SalesEvents;
 import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.event.EventPublisher;
+import dev.tessera.platform.api.event.EventType;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.NumberSeries;
-import dev.tessera.platform.support.Changes;
 import dev.tessera.platform.support.Sql;
 
 /** Invoices, credit notes, payments and aging on the SAL_ tables, each write with its events. */
@@ -39,10 +42,12 @@ final class BillingStore {
 
     private final SalesStore sales;
     private final NumberSeries numbers;
+    private final EventPublisher events;
 
-    BillingStore(SalesStore sales, NumberSeries numbers) {
+    BillingStore(SalesStore sales, NumberSeries numbers, EventPublisher events) {
         this.sales = sales;
         this.numbers = numbers;
+        this.events = events;
     }
 
     /** An invoice line before it is saved (taxed already). */
@@ -148,7 +153,7 @@ final class BillingStore {
      * publishes {@code sales.invoice.partially-paid|paid|credited}.
      */
     Invoice settle(Connection db, Invoice invoice, BigDecimal amount, String actor,
-                   Map<String, Object> extra) {
+                   InvoiceDetails.Settlement settlement) {
         if (Sql.execute(db, "UPDATE SAL_INVOICE SET PAID = PAID + ? WHERE ID = ? AND PAID + ? <= GROSS"
                 + " AND STATUS IN ('ISSUED', 'PARTIALLY_PAID')", amount, invoice.id(), amount) != 1) {
             Invoice now = require(db, invoice.id());
@@ -167,16 +172,13 @@ final class BillingStore {
         }
         Sql.execute(db, "UPDATE SAL_INVOICE SET STATUS = ? WHERE ID = ?", status, invoice.id());
         after = require(db, invoice.id());
-        Map<String, Object> payload = payload(db, after);
-        payload.putAll(extra);
-        String verb = switch (status) {
-            case PARTIALLY_PAID -> "partially-paid";
-            case CREDITED -> "credited";
-            default -> "paid";
+        EventType<InvoiceDetails> type = switch (status) {
+            case PARTIALLY_PAID -> SalesEvents.INVOICE_PARTIALLY_PAID;
+            case CREDITED -> SalesEvents.INVOICE_CREDITED;
+            default -> SalesEvents.INVOICE_PAID;
         };
-        sales.publish(db, "sales.invoice." + verb, after.id(), 2, actor, payload,
-                Map.of("open", new FieldChange(invoice.open().toPlainString(), after.open().toPlainString()),
-                        "status", new FieldChange(invoice.status().name(), status.name())));
+        events.publish(db, type.changed(Long.toString(after.id()), 2, actor, details(db, invoice, null),
+                details(db, after, settlement)));
         return after;
     }
 
@@ -270,11 +272,13 @@ final class BillingStore {
                 + " AND DUE_DATE < ? AND OVERDUE_NOTIFIED = FALSE", today), "ID", Integer.MAX_VALUE);
         for (Invoice invoice : due) {
             Sql.execute(db, "UPDATE SAL_INVOICE SET OVERDUE_NOTIFIED = TRUE WHERE ID = ?", invoice.id());
-            Map<String, Object> payload = payload(db, invoice);
-            payload.put("status", "overdue");
-            payload.put("daysLate", ChronoUnit.DAYS.between(invoice.dueDate(), today));
-            sales.publish(db, "sales.invoice.overdue", invoice.id(), 2, "system:erp-sales", payload,
-                    Map.of("overdue", new FieldChange(false, true)));
+            InvoiceDetails d = details(db, invoice, null);
+            InvoiceDetails overdue = new InvoiceDetails(d.id(), d.number(), d.kind(), d.accountId(), d.customer(),
+                    d.orderNumber(), d.opportunityId(), d.currency(), d.date(), d.dueDate(), d.net(), d.tax(), d.gross(),
+                    d.paid(), d.open(), "overdue", d.taxes(), d.creditedInvoiceId(), d.creditedInvoice(), d.reason(),
+                    ChronoUnit.DAYS.between(invoice.dueDate(), today), null);
+            events.publish(db, SalesEvents.INVOICE_OVERDUE.event(Long.toString(invoice.id()), 2, "system:erp-sales",
+                    overdue, Map.of("overdue", new FieldChange(false, true))));
         }
         return due.size();
     }
@@ -282,27 +286,14 @@ final class BillingStore {
     // ================================================================ mapping
 
     /** What the ledger books and the pipeline shows of an invoice. */
-    Map<String, Object> payload(Connection db, Invoice i) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", i.id());
-        p.put("number", i.number());
-        p.put("kind", i.kind().name());
-        p.put("accountId", i.accountId());
-        Changes.putIf(p, "customer", i.customerName());
+    InvoiceDetails details(Connection db, Invoice i, InvoiceDetails.Settlement settlement) {
+        String orderNumber = null;
+        Long opportunityId = null;
         if (i.orderId() != null) {
             SalesOrder order = sales.requireOrder(db, i.orderId());
-            p.put("orderNumber", order.number());
-            Changes.putIf(p, "opportunityId", order.opportunityId());
+            orderNumber = order.number();
+            opportunityId = order.opportunityId();
         }
-        p.put("currency", i.currency());
-        p.put("date", i.issueDate().toString());
-        p.put("dueDate", i.dueDate().toString());
-        p.put("net", i.net().toPlainString());
-        p.put("tax", i.tax().toPlainString());
-        p.put("gross", i.gross().toPlainString());
-        p.put("paid", i.paid().toPlainString());
-        p.put("open", i.open().toPlainString());
-        p.put("status", i.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         Map<String, BigDecimal[]> taxes = new TreeMap<>();
         for (InvoiceLine l : i.lines()) {
             BigDecimal[] t = taxes.computeIfAbsent(l.taxCode() == null ? "" : l.taxCode(), k -> new BigDecimal[] {
@@ -310,12 +301,13 @@ final class BillingStore {
             t[0] = t[0].add(l.net());
             t[1] = t[1].add(l.tax());
         }
-        List<Map<String, Object>> byCode = new ArrayList<>();
-        taxes.forEach((code, t) -> byCode.add(Map.of("taxCode", code, "net", t[0].toPlainString(), "tax",
-                t[1].toPlainString())));
-        p.put("taxes", byCode);
-        Changes.putIf(p, "creditedInvoiceId", i.creditedInvoiceId());
-        return p;
+        List<InvoiceDetails.TaxShare> byCode = new ArrayList<>();
+        taxes.forEach((code, t) -> byCode.add(new InvoiceDetails.TaxShare(code, t[0], t[1])));
+        String credited = i.creditedInvoiceId() == null ? null : require(db, i.creditedInvoiceId()).number();
+        return new InvoiceDetails(i.id(), i.number(), i.kind(), i.accountId(), i.customerName(), orderNumber,
+                opportunityId, i.currency(), i.issueDate(), i.dueDate(), i.net(), i.tax(), i.gross(), i.paid(), i.open(),
+                i.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), byCode, i.creditedInvoiceId(), credited,
+                i.reason(), null, settlement);
     }
 
     private Invoice invoice(Connection db, Object[] r, LocalDate today) {

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import dev.tessera.erp.sales.api.Billing;
 
 /** Reports invoices that fell due ({@code sales.invoice.overdue}), every {@code overdueCheckMinutes}. */
-@Component(configurationPid = SalesImpl.PID)
+@Component(configurationPid = OrdersImpl.PID)
 public final class OverdueWatch {
     private static final Logger LOG = LoggerFactory.getLogger(OverdueWatch.class);
 
@@ -44,8 +44,10 @@ public final class OverdueWatch {
         }
     }
 
+    /** Lets a check under way finish instead of interrupting it in the middle of the database's file I/O. */
     @Deactivate
-    void stop() {
-        timer.shutdownNow();
+    void stop() throws InterruptedException {
+        timer.shutdown();
+        timer.awaitTermination(30, TimeUnit.SECONDS);
     }
 }

@@ -1,42 +1,46 @@
 package dev.tessera.erp.sales.internal;
 
-import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import dev.tessera.erp.sales.api.OrderStatus;
+import dev.tessera.crm.pipeline.api.event.AccountDetails;
+import dev.tessera.crm.pipeline.api.event.PipelineEvents;
+import dev.tessera.crm.pipeline.api.event.QuoteDetails;
 import dev.tessera.erp.sales.api.SalesOrder;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventInbox;
 import dev.tessera.platform.api.event.EventSubscriber;
+import dev.tessera.platform.api.event.UndeliverableEvent;
 import dev.tessera.platform.api.persistence.Transactions;
 
 /**
- * What sales takes from the pipeline's events (durable cursor: events committed while sales is disabled arrive
- * when it returns; each is applied once, with its inbox mark in the same transaction):
+ * What sales takes from the pipeline's events, each delivery one transaction with its inbox mark:
  * <ul>
  * <li>{@code pipeline.quote.accepted}: the order, once per quote however often the event comes, then confirmed
- * (credit checked, stock reserved) or held as a draft with the reason;</li>
+ * (credit checked, stock reserved) or held with the reason;</li>
  * <li>{@code pipeline.account.created|updated}: the customer's name and address, a read-only copy here.</li>
  * </ul>
  */
 @Component(service = EventSubscriber.class)
 public final class PipelineCopies implements EventSubscriber {
     static final String SUBSCRIBER_ID = "erp-sales.pipeline";
+    private static final String ACTOR = "system:erp-sales";
 
     private final Transactions transactions;
     private final EventInbox inbox;
-    private final SalesInternals sales;
+    private final OrdersImpl orders;
+    private final CustomersImpl customers;
 
     @Activate
     public PipelineCopies(@Reference Transactions transactions, @Reference EventInbox inbox,
-                          @Reference SalesInternals sales) {
+                          @Reference OrdersImpl orders, @Reference CustomersImpl customers) {
         this.transactions = transactions;
         this.inbox = inbox;
-        this.sales = sales;
+        this.orders = orders;
+        this.customers = customers;
     }
 
     @Override
@@ -46,36 +50,34 @@ public final class PipelineCopies implements EventSubscriber {
 
     @Override
     public Set<String> topics() {
-        return Set.of("pipeline.quote.accepted", "pipeline.account.created", "pipeline.account.updated");
+        return Set.of(PipelineEvents.QUOTE_ACCEPTED.name(), PipelineEvents.ACCOUNT_CREATED.name(),
+                PipelineEvents.ACCOUNT_UPDATED.name());
     }
 
     @Override
     public void handle(DomainEvent event) {
-        if (event.type().equals("pipeline.quote.accepted")) {
-            QuoteCopy quote = QuoteCopy.of(event.payload());
-            SalesOrder order = transactions.required(db -> {
-                if (inbox.firstDelivery(db, SUBSCRIBER_ID, event)) {
-                    sales.orderFromQuote(db, quote, "system:erp-sales");
-                }
-                return sales.orderOfQuote(db, quote.quoteId());
-            });
-            // confirmed here, after the order is committed; a delivery that finds it still an unheld draft (the
-            // previous one stopped in between) confirms it
-            if (order != null && order.status() == OrderStatus.DRAFT
-                    && (order.note() == null || !order.note().startsWith(SalesInternals.HELD))) {
-                sales.confirmOrHold(order.id(), "system:erp-sales");
+        if (PipelineEvents.QUOTE_ACCEPTED.is(event)) {
+            QuoteDetails quote = PipelineEvents.QUOTE_ACCEPTED.payload(event);
+            if (quote.lines() == null || quote.lines().isEmpty() || quote.currency() == null) {
+                throw new UndeliverableEvent("Accepted quote " + quote.number() + " (event " + event.id() + ") has no"
+                        + " lines or no currency: there is nothing to make an order of");
             }
+            transactions.run(db -> {
+                if (inbox.firstDelivery(db, SUBSCRIBER_ID, event)) {
+                    SalesOrder order = orders.orderFromQuote(db, quote, ACTOR);
+                    if (order != null) {
+                        orders.confirmOrHold(db, order.id(), ACTOR);
+                    }
+                }
+            });
             return;
         }
-        Map<String, Object> p = event.payload();
+        AccountDetails account = (PipelineEvents.ACCOUNT_CREATED.is(event) ? PipelineEvents.ACCOUNT_CREATED
+                : PipelineEvents.ACCOUNT_UPDATED).payload(event);
         transactions.run(db -> {
             if (inbox.firstDelivery(db, SUBSCRIBER_ID, event)) {
-                sales.copyAccount(db, Long.parseLong(event.recordId()), text(p.get("name")), text(p.get("address")));
+                customers.copyAccount(db, account.id(), account.name(), account.address());
             }
         });
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }

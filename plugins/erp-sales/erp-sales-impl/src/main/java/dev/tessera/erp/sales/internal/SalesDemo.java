@@ -40,11 +40,11 @@ public final class SalesDemo implements DemoData {
     private final Customers customers;
     private final Orders orders;
     private final Billing billing;
-    private final SalesInternals sales;
+    private final OrdersImpl sales;
 
     @Activate
     public SalesDemo(@Reference Customers customers, @Reference Orders orders, @Reference Billing billing,
-                     @Reference SalesInternals sales) {
+                     @Reference OrdersImpl sales) {
         this.customers = customers;
         this.orders = orders;
         this.billing = billing;

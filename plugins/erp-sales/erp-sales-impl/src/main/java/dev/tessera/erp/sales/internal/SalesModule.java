@@ -7,8 +7,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.tessera.erp.sales.api.Billing;
 import dev.tessera.erp.sales.api.Orders;
+import dev.tessera.erp.sales.api.event.SalesEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.event.EventType;
 
 /**
  * The erp-sales module: present once its services run on a migrated schema. It integrates with the pipeline
@@ -35,8 +37,12 @@ public final class SalesModule implements ModuleDescriptor {
 
     @Override
     public Set<RecordType> owns() {
-        return Set.of(RecordType.of("customer-billing"), RecordType.of("sales-order"), RecordType.of("shipment"),
-                RecordType.of("invoice"), RecordType.of("payment"));
+        return SalesEvents.OWNS;
+    }
+
+    @Override
+    public Set<EventType<?>> events() {
+        return SalesEvents.ALL;
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import dev.tessera.erp.sales.api.CustomerBilling;
 import dev.tessera.erp.sales.api.NewBilling;
@@ -23,12 +22,14 @@ import dev.tessera.erp.sales.api.SalesErrors;
 import dev.tessera.erp.sales.api.SalesOrder;
 import dev.tessera.erp.sales.api.Shipment;
 import dev.tessera.erp.sales.api.ShippedLine;
+import dev.tessera.erp.sales.api.event.BillingTerms;
+import dev.tessera.erp.sales.api.event.OrderDetails;
+import dev.tessera.erp.sales.api.event.SalesEvents;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
-import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventPublisher;
-import dev.tessera.platform.api.event.FieldChange;
+import dev.tessera.platform.api.event.EventType;
 import dev.tessera.platform.api.persistence.NumberSeries;
 import dev.tessera.platform.support.Changes;
 import dev.tessera.platform.support.Sql;
@@ -137,25 +138,16 @@ final class SalesStore {
         set.put("VERSION", before.version() + 1);
         Sql.update(db, "SAL_CUSTOMER", set, "ACCOUNT_ID = ?", accountId);
         CustomerBilling after = customer(db, accountId).orElseThrow();
-        Map<String, FieldChange> diff = Changes.diff(payload(before), payload(after));
-        if (!diff.isEmpty()) {
-            publish(db, "sales.customer-billing.updated", accountId, after.version(), actor, payload(after), diff);
+        if (!terms(before).equals(terms(after))) {
+            events.publish(db, SalesEvents.BILLING_UPDATED.changed(Long.toString(accountId), after.version(), actor,
+                    terms(before), terms(after)));
         }
         return after;
     }
 
-    static Map<String, Object> payload(CustomerBilling c) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("accountId", c.accountId());
-        Changes.putIf(p, "name", c.name());
-        Changes.putIf(p, "taxId", c.taxId());
-        p.put("paymentTermsDays", c.paymentTermsDays());
-        if (c.creditLimit() != null) {
-            p.put("creditLimit", c.creditLimit().toPlainString());
-        }
-        p.put("currency", c.currency());
-        Changes.putIf(p, "billingAddress", c.billingAddress());
-        return p;
+    static BillingTerms terms(CustomerBilling c) {
+        return new BillingTerms(c.accountId(), c.name(), c.taxId(), c.paymentTermsDays(), c.creditLimit(), c.currency(),
+                c.billingAddress());
     }
 
     private static CustomerBilling customer(Object[] r) {
@@ -247,8 +239,7 @@ final class SalesStore {
             Sql.insert(db, "SAL_ORDER_LINE", line);
         }
         SalesOrder created = requireOrder(db, id);
-        publish(db, "sales.order.created", id, 1, actor, payload(created), Map.of("status",
-                new FieldChange(null, OrderStatus.DRAFT.name())));
+        events.publish(db, SalesEvents.ORDER_CREATED.created(Long.toString(id), actor, details(created)));
         return created;
     }
 
@@ -271,9 +262,9 @@ final class SalesStore {
                 where.args()).stream().map(r -> order(db, r)).toList();
     }
 
-    /** Moves an order to a status (guarded by its version), with a note, publishing {@code sales.order.<verb>}. */
-    SalesOrder changeStatus(Connection db, SalesOrder before, OrderStatus status, String note, String verb,
-                            String actor, Map<String, Object> extra) {
+    /** Moves an order to a status (guarded by its version), with a note, publishing the event of that change. */
+    SalesOrder changeStatus(Connection db, SalesOrder before, OrderStatus status, String note,
+                            EventType<OrderDetails> type, String actor) {
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("STATUS", status);
         if (note != null) {
@@ -282,12 +273,8 @@ final class SalesStore {
         set.put("VERSION", version(db, before.id()) + 1);
         Sql.update(db, "SAL_ORDER", set, "ID = ?", before.id());
         SalesOrder after = requireOrder(db, before.id());
-        if (verb != null) {
-            Map<String, Object> payload = payload(after);
-            payload.putAll(extra);
-            publish(db, "sales.order." + verb, after.id(), version(db, after.id()), actor, payload,
-                    Map.of("status", new FieldChange(before.status().name(), status.name())));
-        }
+        events.publish(db, type.changed(Long.toString(after.id()), version(db, after.id()), actor, details(before),
+                details(after)));
         return after;
     }
 
@@ -308,24 +295,10 @@ final class SalesStore {
         return order;
     }
 
-    static Map<String, Object> payload(SalesOrder o) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", o.id());
-        p.put("number", o.number());
-        p.put("accountId", o.accountId());
-        Changes.putIf(p, "customer", o.customerName());
-        Changes.putIf(p, "opportunityId", o.opportunityId());
-        Changes.putIf(p, "quoteId", o.quoteId());
-        Changes.putIf(p, "quoteNumber", o.quoteNumber());
-        p.put("status", o.status().name());
-        p.put("currency", o.currency());
-        p.put("net", o.net().toPlainString());
-        p.put("tax", o.tax().toPlainString());
-        p.put("gross", o.gross().toPlainString());
-        p.put("taxCalculated", o.taxCalculated());
-        p.put("date", o.orderDate().toString());
-        Changes.putIf(p, "note", o.note());
-        return p;
+    static OrderDetails details(SalesOrder o) {
+        return new OrderDetails(o.id(), o.number(), o.accountId(), o.customerName(), o.opportunityId(), o.quoteId(),
+                o.quoteNumber(), o.status(), o.currency(), o.net(), o.tax(), o.gross(), o.taxCalculated(), o.orderDate(),
+                o.note());
     }
 
     private SalesOrder order(Connection db, Object[] r) {
@@ -394,11 +367,6 @@ final class SalesStore {
 
     // ================================================================ plumbing
 
-    void publish(Connection db, String type, long id, long version, String actor, Map<String, Object> payload,
-                 Map<String, FieldChange> changes) {
-        events.publish(db, new DomainEvent(UUID.randomUUID(), type, Long.toString(id), version, Instant.now(), actor,
-                payload, changes));
-    }
 
 
     static Currency currency(String code, String field, List<FieldError> errors) {

@@ -5,9 +5,11 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.tessera.itest.notes.api.NoteEvents;
 import dev.tessera.itest.notes.api.NoteService;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.event.EventType;
 
 @Component(service = ModuleDescriptor.class)
 public final class NotesModule implements ModuleDescriptor {
@@ -26,7 +28,12 @@ public final class NotesModule implements ModuleDescriptor {
 
     @Override
     public Set<RecordType> owns() {
-        return Set.of(RecordType.of("note"));
+        return NoteEvents.OWNS;
+    }
+
+    @Override
+    public Set<EventType<?>> events() {
+        return NoteEvents.ALL;
     }
 
     @Override

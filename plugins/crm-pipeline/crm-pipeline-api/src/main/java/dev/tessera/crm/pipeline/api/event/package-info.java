@@ -1,0 +1,4 @@
+/** The sales pipeline's events: their types ({@link dev.tessera.crm.pipeline.api.event.PipelineEvents}) and payloads. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package dev.tessera.crm.pipeline.api.event;

@@ -1,0 +1,4 @@
+/** The inventory's events: their types ({@link dev.tessera.erp.inventory.api.event.InventoryEvents}) and payloads. */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package dev.tessera.erp.inventory.api.event;

@@ -1,0 +1,6 @@
+/**
+ * The general ledger's events: their types ({@link dev.tessera.erp.ledger.api.event.LedgerEvents}) and payloads.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package dev.tessera.erp.ledger.api.event;
