@@ -2,6 +2,7 @@ package dev.tessera.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -34,8 +35,15 @@ import org.junit.runners.MethodSorters;
 public class LauncherIT {
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(120);
 
+    private static final String GUEST = "guest";
+    private static final String GUEST_PASSWORD = "guest-secret-2026";
+    private static final String CLERK = "clerk";
+    private static final String CLERK_PASSWORD = "clerk-secret-2026";
+
     private static Path home;
     private static int sshPort;
+    private static int rmiRegistryPort;
+    private static int rmiServerPort;
     private static String password;
 
     @BeforeClass
@@ -50,9 +58,16 @@ public class LauncherIT {
             home = children.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         sshPort = freePort();
+        rmiRegistryPort = freePort();
+        rmiServerPort = freePort();
         setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(sshPort));
-        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(freePort()));
-        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(freePort()));
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(rmiRegistryPort));
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(rmiServerPort));
+        // a console user without any Tessera role, a viewer, and a user whose password an older Tessera hashed
+        Files.writeString(home.resolve("etc/users.properties"), GUEST + " = " + GUEST_PASSWORD + ",ssh\n"
+                + CLERK + " = " + CLERK_PASSWORD + ",viewer,ssh\n"
+                + "veteran = {CRYPT}" + sha256("veteran-secret-2024") + "{CRYPT},viewer,ssh\n",
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     @AfterClass
@@ -92,8 +107,10 @@ public class LauncherIT {
         assertEquals(0, tessera("status").exit);
         System.out.printf("MEASURE cold boot to healthy console: %d ms; RSS after boot: %d MiB%n", bootMillis, rssMiB());
 
-        String users = Files.readString(home.resolve("etc/users.properties"));
-        assertTrue("the password is stored hashed", users.contains("operator = {CRYPT}") && !users.contains(password));
+        String users = awaitFile(home.resolve("etc/users.properties"), text -> !text.contains(GUEST_PASSWORD));
+        assertTrue("the password is stored as a salted Argon2id hash: " + users,
+                users.contains("operator = {CRYPT}argon2id$") && !users.contains(password));
+        assertTrue("a plain password written by hand is hashed too", users.contains(GUEST + " = {CRYPT}argon2id$"));
     }
 
     @Test
@@ -160,6 +177,143 @@ public class LauncherIT {
         Result migrations = client("tessera:migrations");
         assertTrue(migrations.output, migrations.output.contains("itest-notes") && migrations.output.contains("002-body-and-author"));
         System.out.printf("MEASURE warm restart until every module reports: %d ms%n", restartMillis);
+    }
+
+    /**
+     * A console user without the admin role cannot read files, run scripts or programs, call Java from the console,
+     * change bundles, components, features, logs or the realm; what only shapes a session stays open, and the
+     * Tessera commands follow their roles.
+     */
+    @Test
+    public void f_karafsDangerousCommandsNeedAdminAndEachRoleRunsItsOwn() throws Exception {
+        List<String> dangerous = List.of("shell:cat etc/users.properties", "shell:cat etc/host.key",
+                "shell:head /proc/self/environ", "shell:ls etc", "shell:grep -i crypt etc/users.properties",
+                "scr:disable dev.tessera.platform.webhooks.internal.WebhookSender", "scr:list",
+                "feature:repo-add http://127.0.0.1:9/evil.xml", "feature:list", "log:set OFF", "log:clear",
+                "log:display", "config:list", "config:property-list --pid org.ops4j.datasource-tessera",
+                "jaas:realm-manage --realm karaf", "jaas:user-add x y", "shell:source etc/shell.init.script",
+                "ssh:sshd", "bundle:list", "bundle:stop 0", "system:property java.home", "service:list",
+                "shell:exec id", "shell:java -version", "shell:info", "echo stolen > etc/evil.cfg",
+                "($.context bundles)", "tessera:enable itest-greeter", "tessera:tokens");
+        for (String command : dangerous) {
+            Result refused = run(home, clientCommand(GUEST, GUEST_PASSWORD), command, Duration.ofSeconds(60));
+            assertTrue("'" + command + "' must be refused to a console user without roles: " + refused.output,
+                    refused.output.contains("Command not found") || refused.output.contains("Insufficient credentials"));
+            assertTrue(command + ": " + refused.output, !refused.output.contains("{CRYPT}")
+                    && !refused.output.contains("PRIVATE KEY") && !refused.output.contains("org.apache.felix.framework"));
+        }
+        assertTrue("no file was written", !Files.exists(home.resolve("etc/evil.cfg")));
+        Result harmless = run(home, clientCommand(GUEST, GUEST_PASSWORD), "echo hello-console | grep hello",
+                Duration.ofSeconds(60));
+        assertEquals(harmless.output, 0, harmless.exit);
+        assertTrue(harmless.output, harmless.output.replaceAll("\u001B\\[[0-9;]*m", "").contains("hello-console"));
+        Result viewer = run(home, clientCommand(CLERK, CLERK_PASSWORD), "tessera:modules", Duration.ofSeconds(60));
+        assertEquals(viewer.output, 0, viewer.exit);
+        assertTrue(viewer.output, viewer.output.contains("erp-ledger"));
+        Result notAdmin = run(home, clientCommand(CLERK, CLERK_PASSWORD), "tessera:enable itest-greeter",
+                Duration.ofSeconds(60));
+        assertNotEquals(notAdmin.output, 0, notAdmin.exit);
+        Result admin = client("shell:cat etc/org.apache.karaf.shell.cfg");
+        assertTrue("an admin still reads files: " + admin.output, admin.output.contains("sshPort"));
+    }
+
+    /** An old unsalted SHA-256 hash still lets its user in, and is replaced by Argon2id at that login. */
+    @Test
+    public void g_anOldPasswordHashLetsItsUserInOnceAndIsThenUpgraded() throws Exception {
+        Result veteran = run(home, clientCommand("veteran", "veteran-secret-2024"), "tessera:modules", Duration.ofSeconds(60));
+        assertEquals(veteran.output, 0, veteran.exit);
+        String users = awaitFile(home.resolve("etc/users.properties"), text -> text.contains("veteran = {CRYPT}argon2id$"));
+        assertTrue(users, !users.contains(sha256("veteran-secret-2024")) && users.contains("{CRYPT},viewer,ssh"));
+        Result again = run(home, clientCommand("veteran", "veteran-secret-2024"), "tessera:modules", Duration.ofSeconds(60));
+        assertEquals("the new hash works: " + again.output, 0, again.exit);
+    }
+
+    /** Repeated wrong passwords lock the user out for a while, even with the right one, and each failure is logged. */
+    @Test
+    public void h_wrongPasswordsOverSshLockTheUserOutAndAreLogged() throws Exception {
+        // a login refused while locked is not counted, so how many of the tries count depends on how fast bin/client
+        // starts: try until 8 failures in a row are logged, which locks for 8 s, far longer than one more try takes
+        Path karafLog = home.resolve("data/log/karaf.log");
+        for (int i = 0; i < 40 && !Files.readString(karafLog).contains("Login failed for user clerk from ssh 127.0.0.1"
+                + " (8 in a row)"); i++) {
+            Result wrong = run(home, clientCommand(CLERK, "not-it-" + i), "tessera:modules", Duration.ofSeconds(60));
+            assertNotEquals(wrong.output, 0, wrong.exit);
+        }
+        Result right = run(home, clientCommand(CLERK, CLERK_PASSWORD), "tessera:modules", Duration.ofSeconds(60));
+        assertNotEquals("locked out for a while, even with the right password: " + right.output, 0, right.exit);
+        String log = Files.readString(home.resolve("data/log/karaf.log"));
+        assertTrue("failed SSH logins are logged with the user and address",
+                log.contains("Login failed for user clerk from ssh 127.0.0.1"));
+        assertTrue(log.contains("Login refused for user clerk from ssh"));
+    }
+
+    /** The scripts take the JDK from the PATH when JAVA_HOME is not set, as README promises, and say nothing of it. */
+    @Test
+    public void j_theScriptsFindTheJdkOnThePathWithoutAWarning() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(clientCommand(GUEST, GUEST_PASSWORD)).directory(home.toFile())
+                .redirectErrorStream(true);
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        Process process = builder.start();
+        try (var in = process.getOutputStream()) {
+            in.write("echo found-the-jdk\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("bin/client did not finish", process.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(output, output.contains("found-the-jdk"));
+        assertTrue(output, !output.contains("JAVA_HOME not set"));
+    }
+
+    /** Over JMX a viewer reads the uptime but not the JVM's arguments or any configuration; an admin reads them. */
+    @Test
+    public void i_jmxKeepsConfigurationAndJvmArgumentsForAdmins() throws Exception {
+        javax.management.ObjectName runtime = new javax.management.ObjectName("java.lang:type=Runtime");
+        javax.management.ObjectName config = new javax.management.ObjectName("org.apache.karaf:type=config,name=root");
+        try (javax.management.remote.JMXConnector jmx = jmx("veteran", "veteran-secret-2024")) {
+            javax.management.MBeanServerConnection server = jmx.getMBeanServerConnection();
+            assertTrue(((Long) server.getAttribute(runtime, "Uptime")) > 0);
+            for (String attribute : List.of("InputArguments", "SystemProperties", "ClassPath")) {
+                try {
+                    server.getAttribute(runtime, attribute);
+                    fail("a viewer must not read Runtime." + attribute + " over JMX");
+                } catch (SecurityException expected) {
+                    // refused
+                }
+            }
+            try {
+                server.invoke(config, "listProperties", new Object[] {"org.ops4j.datasource-tessera"},
+                        new String[] {String.class.getName()});
+                fail("a viewer must not read configuration over JMX");
+            } catch (SecurityException expected) {
+                // refused
+            }
+        }
+        try (javax.management.remote.JMXConnector jmx = jmx("operator", password)) {
+            assertNotNull(jmx.getMBeanServerConnection().getAttribute(runtime, "InputArguments"));
+        }
+    }
+
+    private static javax.management.remote.JMXConnector jmx(String user, String pass) throws IOException {
+        javax.management.remote.JMXServiceURL url = new javax.management.remote.JMXServiceURL("service:jmx:rmi://127.0.0.1:"
+                + rmiServerPort + "/jndi/rmi://127.0.0.1:" + rmiRegistryPort + "/karaf-root");
+        return javax.management.remote.JMXConnectorFactory.connect(url,
+                java.util.Map.of(javax.management.remote.JMXConnector.CREDENTIALS, new String[] {user, pass}));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Waits up to 30 s until the file's text passes the check; returns it. */
+    private static String awaitFile(Path file, java.util.function.Predicate<String> ready) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String text = Files.readString(file);
+        while (!ready.test(text) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200);
+            text = Files.readString(file);
+        }
+        return text;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -90,6 +90,7 @@ public class LeadToCashIT extends RestTestSupport {
         // quick webhook retries, so that an integrator's failing receiver is retried within the test
         options.add(editConfigurationFilePut("etc/dev.tessera.platform.webhooks.cfg", "retryInitialMillis", "200"));
         options.add(editConfigurationFilePut("etc/dev.tessera.platform.webhooks.cfg", "pollMillis", "100"));
+        options.add(editConfigurationFilePut("etc/dev.tessera.platform.webhooks.cfg", "allowPrivateTargets", "127.0.0.1"));
         options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot",
                 "tessera-erp-ledger,tessera-erp-inventory,tessera-crm-pipeline,tessera-erp-sales"));
         return options.toArray(new Option[0]);

@@ -10,6 +10,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -200,6 +201,39 @@ public class LedgerIT extends RestTestSupport {
         }
     }
 
+    /**
+     * A finance user cannot pre-empt another module's document: a manual posting names no source, a source's second
+     * posting with other lines is refused with its code, and dates outside 1900 to 9999 are 400s, never 500s.
+     */
+    @Test
+    public void aManualPostingCannotClaimAnotherModulesDocumentAndImpossibleDatesAreRefused() throws Exception {
+        long entries = count("SELECT COUNT(*) FROM LDG_ENTRY");
+        HttpResponse<String> claimed = send(postJson("/ledger/journal-entries", FINANCE, "{\"date\":\"2023-06-01\","
+                + "\"description\":\"pre-empt\",\"sourceModule\":\"erp-sales\",\"sourceReference\":\"INV-2023-000006\","
+                + "\"lines\":[{\"account\":\"1200\",\"debit\":\"0.01\"},{\"account\":\"4100\",\"credit\":\"0.01\"}]}"));
+        assertEquals(claimed.body(), 400, claimed.statusCode());
+        assertProblem(claimed, "ledger.source-reserved");
+        for (String date : List.of("0000-01-01", "+10000-01-01", "1899-12-31", "10000-01-01")) {
+            HttpResponse<String> impossible = send(postJson("/ledger/journal-entries", FINANCE, "{\"date\":\"" + date
+                    + "\",\"description\":\"far away\",\"lines\":[{\"account\":\"1500\",\"debit\":\"1\"},"
+                    + "{\"account\":\"2100\",\"credit\":\"1\"}]}"));
+            assertEquals(date + " -> " + impossible.body(), 400, impossible.statusCode());
+            assertTrue(impossible.body(), impossible.body().contains("\"code\":\"") && !impossible.body().contains("Exception"));
+        }
+        assertEquals("nothing written", entries, count("SELECT COUNT(*) FROM LDG_ENTRY"));
+
+        PostingRequest invoice = new PostingRequest(LocalDate.parse("2023-05-06"), "Invoice INV-8", "erp-sales", "INV-8",
+                List.of(line("1200", "119", null), line("4100", null, "100"), line("2200", null, "19")));
+        ledger.post(invoice);
+        try {
+            ledger.post(new PostingRequest(invoice.date(), invoice.description(), "erp-sales", "INV-8",
+                    List.of(line("1200", "0.01", null), line("4100", null, "0.01"))));
+            fail("a second posting of one source document with other lines must be refused");
+        } catch (TesseraException e) {
+            assertEquals("ledger.source-conflict", e.code());
+        }
+    }
+
     @Test
     public void theSameSourceDocumentIsPostedOnce() {
         PostingRequest invoice = new PostingRequest(LocalDate.parse("2023-05-05"), "Invoice INV-7", "erp-sales", "INV-7",
@@ -276,6 +310,24 @@ public class LedgerIT extends RestTestSupport {
             s.executeUpdate("UPDATE LDG_LINE SET DEBIT = 80 WHERE ENTRY_ID = " + honest.id() + " AND LINE_NO = 1");
         }
         assertTrue("restored, intact again", ledger.verify().intact());
+    }
+
+    /** The key's answer is stored with the entry in one transaction, on each database (PostgreSQL stores bytes as bytea). */
+    @Test
+    public void aPostingSentAgainWithItsIdempotencyKeyIsReplayedWithItsFirstAnswerNotPostedTwice() throws Exception {
+        String body = "{\"date\":\"2018-02-02\",\"description\":\"Keyed posting\",\"lines\":["
+                + "{\"account\":\"1500\",\"debit\":\"12.00\"},{\"account\":\"2100\",\"credit\":\"12.00\"}]}";
+        String key = java.util.UUID.randomUUID().toString();
+        HttpRequest keyed = request("/ledger/journal-entries", FINANCE).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> first = await(keyed);
+        assertEquals(first.body(), 201, first.statusCode());
+        HttpResponse<String> again = send(keyed);
+        assertEquals(again.body(), 201, again.statusCode());
+        assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(first.body(), again.body());
+        assertEquals(first.headers().firstValue("Location"), again.headers().firstValue("Location"));
+        assertEquals(1L, count("SELECT COUNT(*) FROM LDG_ENTRY WHERE DESCRIPTION = 'Keyed posting'"));
     }
 
     @Test

@@ -36,7 +36,83 @@ public class RestIT extends RestTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        return withUsers(super.config()).toArray(new Option[0]);
+        List<Option> options = withUsers(super.config());
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/users.properties", "itest-locked", "itest-secret,viewer"));
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/users.properties", "itest-temp", "itest-secret,viewer"));
+        options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(
+                "etc/dev.tessera.platform.tokens.cfg", "rolesCacheSeconds", "1"));
+        return options.toArray(new Option[0]);
+    }
+
+    /** Wrong passwords over REST lock the user out for a while (429 with Retry-After), and every failure is logged. */
+    @Test
+    public void repeatedWrongPasswordsLockTheUserOutWithRetryAfter() throws Exception {
+        await(get("/platform/modules", VIEWER));
+        for (int i = 0; i < 8; i++) {
+            HttpResponse<String> wrong = send(get("/platform/modules", basic("itest-locked", "wrong-" + i)));
+            assertTrue(wrong.body(), wrong.statusCode() == 401 || wrong.statusCode() == 429);
+        }
+        HttpResponse<String> locked = send(get("/platform/modules", basic("itest-locked", "itest-secret")));
+        assertEquals("even the right password waits: " + locked.body(), 429, locked.statusCode());
+        assertProblem(locked, "platform.login-locked");
+        assertTrue(locked.headers().firstValue("Retry-After").isPresent());
+        assertEquals("other users are not affected", 200, send(get("/platform/modules", VIEWER)).statusCode());
+        String log = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(System.getProperty("karaf.data"),
+                "log", "karaf.log")), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue("each failure is logged with where it came from", log.contains("Login failed for user itest-locked from http"));
+    }
+
+    /**
+     * A token acts with its user's roles as they are now, and dies with its user; without --expires it still
+     * expires (after 90 days), and one that never does is made only when asked for.
+     */
+    @Test
+    public void aTokenFollowsItsUsersRolesAndDiesWithItsUser() throws Exception {
+        java.nio.file.Path users = java.nio.file.Path.of(System.getProperty("karaf.etc"), "users.properties");
+        String created = executeCommand("tessera:token-create itest-temp");
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("Secret \\(shown only now\\): (\\S+)").matcher(created);
+        assertTrue(created, secret.find() && created.contains("expires ") && !created.contains("never"));
+        String bearer = "Bearer " + secret.group(1);
+        assertEquals(200, await(get("/platform/modules", bearer)).statusCode());
+        assertEquals(403, send(post("/platform/modules/no-such-module/enable", bearer)).statusCode());
+
+        replaceLine(users, "itest-temp", "itest-temp = itest-secret,viewer,admin");
+        HttpResponse<String> promoted = awaitNot(post("/platform/modules/no-such-module/enable", bearer), 403);
+        assertEquals("the token acts with the role its user was given: " + promoted.body(), 404, promoted.statusCode());
+
+        replaceLine(users, "itest-temp", null);
+        HttpResponse<String> gone = awaitNot(get("/platform/modules", bearer), 200);
+        assertEquals("the token died with its user", 401, gone.statusCode());
+        String listed = executeCommand("tessera:tokens");
+        assertTrue(listed, listed.contains("itest-temp") && listed.contains("revoked"));
+
+        String forever = executeCommand("tessera:token-create --expires never itest-viewer");
+        assertTrue(forever, forever.contains("never expires"));
+    }
+
+    private static void replaceLine(java.nio.file.Path file, String user, String line) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String l : java.nio.file.Files.readAllLines(file)) {
+            if (!l.trim().startsWith(user + " ") && !l.trim().startsWith(user + "=")) {
+                lines.add(l);
+            } else if (line != null) {
+                lines.add(line);
+            }
+        }
+        java.nio.file.Files.write(file, lines);
+    }
+
+    /** Repeats a request (up to 10 s) until it answers something else than the status. */
+    private HttpResponse<String> awaitNot(HttpRequest request, int status) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> response = send(request);
+        while (response.statusCode() == status && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            response = send(request);
+        }
+        return response;
     }
 
     @Test
@@ -74,6 +150,21 @@ public class RestIT extends RestTestSupport {
         HttpResponse<String> noSuchPath = send(get("/platform/nothing-here", basic("itest-admin", "itest-secret")));
         assertEquals(404, noSuchPath.statusCode());
         assertProblem(noSuchPath, "platform.http-404");
+    }
+
+    @Test
+    public void theServerItselfAnswersProblemDocumentsAndNeverEchoesAForgedHost() throws Exception {
+        String tooLong = raw("GET /api/v1/platform/" + "a".repeat(9000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n");
+        assertTrue(tooLong, tooLong.startsWith("HTTP/1.1 414"));
+        assertTrue(tooLong, tooLong.contains("application/problem+json") && tooLong.contains("\"code\":\"platform.http-414\"")
+                && !tooLong.contains("<h1>"));
+        String nul = raw("GET /api/v1/platform/modules%00 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertTrue(nul, nul.startsWith("HTTP/1.1 400") || nul.startsWith("HTTP/1.1 404"));
+        assertTrue(nul, nul.contains("application/problem+json") && !nul.contains("<html") && !nul.contains("<h1>"));
+        String forged = raw("GET /api HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n");
+        assertTrue(forged, forged.startsWith("HTTP/1.1 3") || forged.startsWith("HTTP/1.1 404"));
+        assertTrue("the Host header is not echoed: " + forged, !forged.contains("attacker.example"));
     }
 
     @Test
@@ -266,6 +357,45 @@ public class RestIT extends RestTestSupport {
         assertTrue(blank.body(), blank.body().contains("\"errors\":[{\"field\":\"text\""));
     }
 
+    /**
+     * A replay is only for the user who sent the first request: without credentials the answer is 401 (nothing about
+     * the key), another user's same key is that user's own new request, and a different body is 422 only to the owner.
+     */
+    @Test
+    public void anIdempotentReplayNeedsTheCredentialsOfTheUserWhoSentTheFirstRequest() throws Exception {
+        addTestModules(features);
+        send(post("/platform/modules/itest-notes/enable", ADMIN));
+        awaitStatus(get("/notes", ADMIN), 200);
+        String key = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> first = send(request("/notes", ADMIN).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"mine\"}")).build());
+        assertEquals(first.body(), 201, first.statusCode());
+
+        HttpResponse<String> anonymous = send(request("/notes", null).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"mine\"}")).build());
+        assertEquals(anonymous.body(), 401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Idempotent-Replayed").isEmpty());
+        assertTrue(anonymous.body(), !anonymous.body().contains("mine"));
+        HttpResponse<String> anonymousOther = send(request("/notes", null).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"other\"}")).build());
+        assertEquals("a different body tells an anonymous caller nothing either", 401, anonymousOther.statusCode());
+        HttpResponse<String> wrongPassword = send(request("/notes", basic("itest-admin", "wrong"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"mine\"}")).build());
+        assertEquals(401, wrongPassword.statusCode());
+
+        HttpResponse<String> viewer = send(request("/notes", VIEWER).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"mine\"}")).build());
+        assertEquals("a user without the role is refused, not replayed: " + viewer.body(), 403, viewer.statusCode());
+        assertTrue(viewer.headers().firstValue("Idempotent-Replayed").isEmpty());
+
+        HttpResponse<String> replay = send(request("/notes", ADMIN).header("Content-Type", "application/json")
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"mine\"}")).build());
+        assertEquals(201, replay.statusCode());
+        assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(first.body(), replay.body());
+    }
+
     @Test
     public void twentyConcurrentPostsWithOneIdempotencyKeyCreateOneRecord() throws Exception {
         addTestModules(features);
@@ -297,15 +427,15 @@ public class RestIT extends RestTestSupport {
         assertEquals(otherBody.body(), 422, otherBody.statusCode());
         assertProblem(otherBody, "platform.idempotency-key-reused");
 
-        // a refusal is a result too: the repeat gets the same 400 without running again
+        // a refusal changed nothing and keeps nothing: its repeat runs again (and is refused again)
         String refusedKey = java.util.UUID.randomUUID().toString();
         HttpRequest invalid = request("/notes", admin).header("Content-Type", "application/json")
                 .header("Idempotency-Key", refusedKey).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"\"}")).build();
         HttpResponse<String> first = send(invalid);
         HttpResponse<String> again = send(invalid);
         assertEquals(400, first.statusCode());
-        assertEquals(first.body(), again.body());
-        assertEquals("true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(400, again.statusCode());
+        assertTrue(again.headers().firstValue("Idempotent-Replayed").isEmpty());
 
         HttpResponse<String> badKey = send(request("/notes", admin).header("Content-Type", "application/json")
                 .header("Idempotency-Key", "x".repeat(300)).POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"a\"}")).build());

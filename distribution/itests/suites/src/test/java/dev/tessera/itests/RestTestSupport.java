@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,6 +88,19 @@ public abstract class RestTestSupport extends TesseraTestSupport {
             builder.header("Authorization", authorization);
         }
         return builder;
+    }
+
+    /**
+     * Sends a request as the bytes given (for what an HTTP client library refuses to send: a forged Host header, a
+     * path no URI class accepts) and answers the whole response, head and body, as text.
+     */
+    protected static String raw(String head) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(requiredProperty("tessera.itest.http.port")))) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     protected static String basic(String user, String password) {

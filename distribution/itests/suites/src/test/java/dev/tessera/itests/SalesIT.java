@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -353,6 +354,30 @@ public class SalesIT extends RestTestSupport {
                 + "/payments", "/sales/invoices/" + invoice.id() + "/credit-notes"), FINANCE);
         assertHostileInputRefused(List.of("/sales/orders", "/sales/orders/" + order.id() + "/shipments"), SALES);
         assertEquals(writes, count(SALES_EVENTS));
+    }
+
+    /** A document names a customer sales knows: unknown, zero and negative accounts are refused with a code. */
+    @Test
+    public void ordersPaymentsAndBillingForCustomersNobodyKnowsAreRefused() throws Exception {
+        long orders = count("SELECT COUNT(*) FROM SAL_ORDER");
+        long payments = count("SELECT COUNT(*) FROM SAL_PAYMENT");
+        for (String account : List.of("99999", "0", "-5")) {
+            HttpResponse<String> order = send(postJson("/sales/orders", SALES, "{\"accountId\":" + account
+                    + ",\"lines\":[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":\"1.00\"}]}"));
+            assertTrue(account + " -> " + order.body(), order.statusCode() == 400 || order.statusCode() == 404
+                    || order.statusCode() == 422);
+            assertTrue(order.body(), order.body().contains("\"code\":\"sales."));
+            HttpResponse<String> payment = send(postJson("/sales/payments", FINANCE, "{\"accountId\":" + account
+                    + ",\"amount\":\"10.00\"}"));
+            assertTrue(account + " -> " + payment.body(), payment.statusCode() >= 400 && payment.statusCode() < 500);
+        }
+        HttpResponse<String> billing = send(request("/sales/customers/99999999/billing", FINANCE)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"paymentTermsDays\":30}")).build());
+        assertTrue(billing.body(), billing.statusCode() == 404 || billing.statusCode() == 400);
+        assertTrue(billing.body(), billing.body().contains("\"code\":\"sales."));
+        assertEquals("no order written", orders, count("SELECT COUNT(*) FROM SAL_ORDER"));
+        assertEquals("no payment written", payments, count("SELECT COUNT(*) FROM SAL_PAYMENT"));
     }
 
     @Test

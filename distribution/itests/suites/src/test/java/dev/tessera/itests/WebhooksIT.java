@@ -2,11 +2,11 @@ package dev.tessera.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -51,6 +51,8 @@ public class WebhooksIT extends RestTestSupport {
         options.add(editConfigurationFilePut(CONFIG, "pauseAfterFailures", "3"));
         options.add(editConfigurationFilePut(CONFIG, "pollMillis", "100"));
         options.add(editConfigurationFilePut(CONFIG, "requestTimeoutSeconds", "3"));
+        // the test receivers listen on this machine: allowed by name, as an administrator would for a local bridge
+        options.add(editConfigurationFilePut(CONFIG, "allowPrivateTargets", "127.0.0.1"));
         return options.toArray(new Option[0]);
     }
 
@@ -96,6 +98,47 @@ public class WebhooksIT extends RestTestSupport {
             assertEquals(replay.body(), 200, replay.statusCode());
             await("the replayed delivery arrives", Duration.ofSeconds(30), () -> receiver.accepted() == 3);
             assertEquals(requests.get(0).header("X-Tessera-Event-Id"), receiver.requests().get(4).header("X-Tessera-Event-Id"));
+            unsubscribe(webhook);
+        }
+    }
+
+    /**
+     * Webhooks cannot reach Tessera's own ports or the inner network: loopback, link-local (cloud metadata), private
+     * and unique-local targets not on the allow-list are refused, and a receiver that is no HTTP server does not get
+     * its banner shown to the admin.
+     */
+    @Test
+    public void webhooksToInnerAddressesAreRefusedAndANonHttpPeersBytesAreNeverShown() throws Exception {
+        long before = rows("TSR_WEBHOOK");
+        for (String url : List.of("http://127.0.0.2:8101/", "http://localhost.localdomain.invalid/x", "http://10.1.2.3/x",
+                "http://169.254.169.254/latest/meta-data/", "http://[::1]:8101/", "http://192.168.1.10:8181/api/v1",
+                "http://[fd00::1]/x", "http://0.0.0.0:8101/")) {
+            HttpResponse<String> refused = send(postJson("/webhooks", ADMIN, "{\"url\":\"" + url + "\",\"events\":[\"*\"]}"));
+            assertEquals(url + " -> " + refused.body(), 400, refused.statusCode());
+            assertTrue(url + " -> " + refused.body(), refused.body().contains("\"field\":\"url\"")
+                    && refused.body().contains("may not be called"));
+        }
+        assertEquals("nothing written", before, rows("TSR_WEBHOOK"));
+
+        try (java.net.ServerSocket banner = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread talker = new Thread(() -> {
+                while (!banner.isClosed()) {
+                    try (java.net.Socket client = banner.accept()) {
+                        client.getOutputStream().write("SSH-2.0-SECRET_BANNER_7\r\n".getBytes(StandardCharsets.US_ASCII));
+                        client.getOutputStream().flush();
+                        Thread.sleep(200);
+                    } catch (Exception closed) {
+                        // next one
+                    }
+                }
+            });
+            talker.setDaemon(true);
+            talker.start();
+            long webhook = subscribe("http://127.0.0.1:" + banner.getLocalPort() + "/hooks", "notes.*");
+            createNote("sent to something that is not HTTP");
+            HttpResponse<String> failing = awaitBody(get("/webhooks/" + webhook, VIEWER), "\"lastError\":\"Unreachable");
+            assertTrue(failing.body(), failing.body().contains("did not answer with HTTP")
+                    && !failing.body().contains("SECRET_BANNER"));
             unsubscribe(webhook);
         }
     }

@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param id         token id, for listing and revoking
  * @param user       the user it acts for
- * @param roles      the roles the user had when the token was created
+ * @param roles      the roles it acts with: its user's roles in the realm when it was last used (or created)
  * @param createdAt  when it was created
  * @param expiresAt  when it stops working, or null for never
  * @param revokedAt  when it was revoked, or null

@@ -47,7 +47,29 @@ public final class Changes {
         if (trimmed.length() > max) {
             errors.add(new FieldError(field, "is longer than " + max + " characters"));
         }
+        invisible(trimmed).ifPresent(c -> errors.add(new FieldError(field, "contains the invisible control character "
+                + c + ", which could make it display as something else; remove it")));
         return trimmed;
+    }
+
+    /**
+     * The first control character in a text that no business text needs and that can disguise it: C0 and C1
+     * controls other than tab, line feed and carriage return, and the bidirectional overrides and isolates
+     * (U+202A to U+202E, U+2066 to U+2069) that make "invoice.pdf" of "fdp.eciovni". As "U+202E".
+     */
+    public static java.util.Optional<String> invisible(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f;
+            boolean bidi = c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+            if (control || bidi) {
+                return java.util.Optional.of(String.format("U+%04X", (int) c));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Puts a value only when it is there: payloads leave out what a record does not have. */

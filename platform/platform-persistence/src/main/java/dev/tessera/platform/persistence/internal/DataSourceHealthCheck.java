@@ -42,14 +42,28 @@ public final class DataSourceHealthCheck implements HealthCheck {
                 return HealthStatus.down("the database does not answer within 5 s");
             }
             DatabaseMetaData meta = connection.getMetaData();
-            return HealthStatus.up(meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at "
-                    + withoutCredentials(meta.getURL()));
+            return HealthStatus.up(meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + ", "
+                    + where(meta.getURL()));
         } catch (SQLException e) {
             return HealthStatus.down("cannot connect: " + e.getMessage() + " (see " + CONFIG + ")");
         }
     }
 
-    static String withoutCredentials(String url) {
-        return url == null ? "?" : url.replaceAll("(?i)(password|user)=[^;&]*", "$1=***");
+    /**
+     * Where the database is, as much as a viewer may know: "embedded" for Derby (the path of its files on this
+     * machine is the administrator's business: etc/org.ops4j.datasource-tessera.cfg), host, port and database for a
+     * server; never a user, a password or another parameter.
+     */
+    static String where(String url) {
+        if (url == null) {
+            return "at an unknown address";
+        }
+        if (url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://")) {
+            return "embedded";
+        }
+        java.util.regex.Matcher server = java.util.regex.Pattern.compile("jdbc:[a-z0-9]+://([^/?;]+)(/[^?;]*)?")
+                .matcher(url);
+        return server.lookingAt() ? "at " + server.group(1) + (server.group(2) == null ? "" : server.group(2))
+                : "at a server";
     }
 }

@@ -200,7 +200,7 @@ public final class SchemaExtender implements SchemaMigrations, HealthCheck {
             properties.put(ModuleSchema.MODULE, module);
             properties.put("tessera.schema.version", result.lastApplied());
             tracked.register(bundle, new ModuleSchemaImpl(module, result.lastApplied()), properties);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // a LinkageError: a class Liquibase needs is missing; say so, never die quietly
             String why = LiquibaseMigration.describe(e);
             // without a connection there is nothing to read the state from: keep what was known
             LiquibaseMigration.Result state = connected

@@ -24,8 +24,10 @@ class SchemaDeclarationTest {
     }
 
     @Test
-    void healthNeverShowsCredentials() {
-        assertEquals("jdbc:postgresql://db/tessera?user=***&password=***",
-                DataSourceHealthCheck.withoutCredentials("jdbc:postgresql://db/tessera?user=tessera&password=secret"));
+    void healthNamesWhereTheDatabaseIsButNeverCredentialsParametersOrFilePaths() {
+        assertEquals("at db:5432/tessera",
+                DataSourceHealthCheck.where("jdbc:postgresql://db:5432/tessera?user=tessera&password=secret"));
+        assertEquals("embedded", DataSourceHealthCheck.where("jdbc:derby:/srv/tessera/data/derby/tessera;create=true"));
+        assertEquals("at 10.0.0.4:1527/tessera", DataSourceHealthCheck.where("jdbc:derby://10.0.0.4:1527/tessera;user=x"));
     }
 }

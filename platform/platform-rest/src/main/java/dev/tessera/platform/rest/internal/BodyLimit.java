@@ -14,12 +14,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Refuses request bodies above the configured size with 413 before a resource sees them: by their declared length,
+ * Before a request is matched to a resource: no WADL, and request bodies above the configured size are refused with
+ * 413 before a resource sees them: by their declared length,
  * or, for a body sent without one, by reading at most one byte past the limit (what was read is passed on).
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = BodyLimit.PID)
@@ -28,7 +30,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @JaxrsApplicationSelect(RestApplication.SELECT)
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
+@JaxrsName(BodyLimit.NAME)
 public final class BodyLimit implements ContainerRequestFilter {
+    static final String NAME = "tessera.body-limit";
     static final String PID = "dev.tessera.platform.rest";
 
     @ObjectClassDefinition(name = "Tessera REST")
@@ -47,6 +51,12 @@ public final class BodyLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        if (request.getUriInfo().getQueryParameters().containsKey("_wadl")) {
+            // the JAX-RS runtime would describe the application in WADL to anyone: the description is /api/v1/openapi.json
+            request.abortWith(Problems.of(404, "Not found", "There is no WADL description; the API is described at"
+                    + " /api/v1/openapi.json", "platform.http-404"));
+            return;
+        }
         if (request.getLength() > max) {
             request.abortWith(tooLarge());
             return;

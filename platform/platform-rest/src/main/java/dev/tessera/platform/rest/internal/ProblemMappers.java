@@ -10,6 +10,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,18 @@ import dev.tessera.platform.api.ValidationException;
 final class ProblemMappers {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
 
+    static final String REFUSALS = "tessera.problems.refusals";
+    static final String MALFORMED = "tessera.problems.malformed-json";
+    static final String HTTP = "tessera.problems.http";
+    static final String INTERNAL = "tessera.problems.internal";
+
     private ProblemMappers() {
     }
 
     @Component(service = ExceptionMapper.class)
     @JaxrsExtension
     @JaxrsApplicationSelect(RestApplication.SELECT)
+    @JaxrsName(REFUSALS)
     public static final class Refusals implements ExceptionMapper<TesseraException> {
         @Override
         public Response toResponse(TesseraException e) {
@@ -48,6 +55,7 @@ final class ProblemMappers {
     @Component(service = ExceptionMapper.class)
     @JaxrsExtension
     @JaxrsApplicationSelect(RestApplication.SELECT)
+    @JaxrsName(MALFORMED)
     public static final class MalformedJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
@@ -57,6 +65,12 @@ final class ProblemMappers {
                         + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
                 return Problems.of(400, "Invalid request", "Field '" + field + "' is not one this endpoint takes"
                         + allowed, "platform.unknown-field", List.of(new FieldError(field, "is not a field of this request")));
+            }
+            if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    && e.getOriginalMessage().startsWith(JsonProvider.INVISIBLE)) {
+                String field = path(mapping);
+                return Problems.of(400, "Invalid request", "Field '" + field + "' " + e.getOriginalMessage(),
+                        "platform.invalid-text", List.of(new FieldError(field, e.getOriginalMessage())));
             }
             if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 String field = path(mapping);
@@ -116,6 +130,7 @@ final class ProblemMappers {
     @Component(service = ExceptionMapper.class)
     @JaxrsExtension
     @JaxrsApplicationSelect(RestApplication.SELECT)
+    @JaxrsName(HTTP)
     public static final class Http implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -132,6 +147,7 @@ final class ProblemMappers {
     @Component(service = ExceptionMapper.class)
     @JaxrsExtension
     @JaxrsApplicationSelect(RestApplication.SELECT)
+    @JaxrsName(INTERNAL)
     public static final class Internal implements ExceptionMapper<RuntimeException> {
         @Override
         public Response toResponse(RuntimeException e) {

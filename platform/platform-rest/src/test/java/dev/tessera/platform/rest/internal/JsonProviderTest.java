@@ -67,4 +67,33 @@ class JsonProviderTest {
         Line line = json.readValue("{\"account\":\"1000\",\"debit\":0.1000000000000000000001,\"quantity\":2}", Line.class);
         assertEquals(new BigDecimal("0.1000000000000000000001"), line.debit());
     }
+
+    @Test
+    void aWholeNumberFieldRefusesAFractionInsteadOfCuttingItOff() {
+        assertThrows(MismatchedInputException.class, () -> json.readValue("{\"account\":\"1100\",\"debit\":1,"
+                + "\"quantity\":1.5}", Line.class));
+        assertThrows(MismatchedInputException.class, () -> json.readValue("{\"account\":\"1100\",\"debit\":1,"
+                + "\"quantity\":1.0000000001}", Line.class));
+    }
+
+    @Test
+    void textWithARightToLeftOverrideOrAnotherHiddenControlCharacterIsRefusedWithItsField() {
+        for (String hidden : List.of("\\u202e", "\\u2066", "\\u0000", "\\u001b", "\\u0085")) {
+            com.fasterxml.jackson.databind.JsonMappingException e = assertThrows(
+                    com.fasterxml.jackson.databind.JsonMappingException.class, () -> json.readValue(
+                            "{\"account\":\"inv" + hidden + "fdp.exe\",\"debit\":1,\"quantity\":1}", Line.class));
+            assertEquals("account", e.getPath().get(0).getFieldName());
+            assertEquals(true, e.getOriginalMessage().startsWith(JsonProvider.INVISIBLE), e.getOriginalMessage());
+        }
+        assertEquals("Zürich\tline one\nline two", assertDoesNotThrowRead(
+                "{\"account\":\"Zürich\\tline one\\nline two\",\"debit\":1,\"quantity\":1}").account());
+    }
+
+    private Line assertDoesNotThrowRead(String text) {
+        try {
+            return json.readValue(text, Line.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -25,25 +25,28 @@ public class TokenCreateCommand extends TesseraAction {
     @Argument(index = 0, name = "user", required = true, description = "the user the token acts for")
     String user;
 
-    @Option(name = "--expires", description = "validity such as 30d or 12h; no expiry when left out")
+    @Option(name = "--expires", description = "validity such as 30d or 12h, or never; when left out the default of"
+            + " etc/dev.tessera.platform.tokens.cfg (90 days)")
     String expires;
 
     @Override
     protected Object run() throws CommandException {
         var tokens = available(this.tokens, "API tokens");
         Duration validity = null;
-        if (expires != null) {
+        if (expires != null && expires.trim().equalsIgnoreCase("never")) {
+            validity = ApiTokens.NO_EXPIRY;
+        } else if (expires != null) {
             Matcher m = VALIDITY.matcher(expires.trim());
             if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
                 throw new CommandException("--expires '" + expires + "' is not a validity: write a positive number of"
-                        + " days or hours, e.g. 30d or 12h");
+                        + " days or hours, e.g. 30d or 12h, or never");
             }
             int n = Integer.parseInt(m.group(1));
             validity = m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
         }
         IssuedToken issued = tokens.create(user, validity);
         System.out.println("Token " + issued.token().id() + " for " + issued.token().user() + " with roles "
-                + String.join(", ", issued.token().roles()) + (issued.token().expiresAt() == null ? ""
+                + String.join(", ", issued.token().roles()) + (issued.token().expiresAt() == null ? ", never expires"
                 : ", expires " + Formats.time(issued.token().expiresAt())));
         System.out.println("Secret (shown only now): " + issued.secret());
         System.out.println("Use it as: Authorization: Bearer " + issued.secret());

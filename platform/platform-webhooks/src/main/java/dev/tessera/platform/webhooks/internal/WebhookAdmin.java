@@ -35,6 +35,10 @@ public final class WebhookAdmin {
             ValidationException.throwIfAny("The webhook", errors);
         }
         String url = checkUrl(request.url(), errors);
+        if (url != null) {
+            sender.destinations().refusal(URI.create(url)).ifPresent(why -> errors.add(new FieldError("url",
+                    "may not be called: " + why)));
+        }
         List<String> events = checkEvents(request.events(), errors);
         String secret = request.secret();
         if (secret != null && (secret.length() < 16 || secret.length() > 200 || secret.isBlank())) {

@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,14 +29,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tessera.platform.api.HealthCheck;
+import dev.tessera.platform.api.HealthStatus;
+
 /**
  * Sends queued deliveries: per webhook one at a time and in order, signed, retried with exponential backoff, and
  * the webhook paused (with the reason) after the configured number of failures in a row. A 401 or 403 from the
  * receiver is reported as a permission problem: the receiver does not accept the signature or wants credentials.
  */
-@Component(service = WebhookSender.class, configurationPid = WebhookSender.PID)
+@Component(service = {WebhookSender.class, HealthCheck.class}, configurationPid = WebhookSender.PID)
 @Designate(ocd = WebhookSender.Config.class)
-public final class WebhookSender {
+public final class WebhookSender implements HealthCheck {
     static final String PID = "dev.tessera.platform.webhooks";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
@@ -58,11 +62,19 @@ public final class WebhookSender {
 
         @AttributeDefinition(description = "Receivers called at the same time")
         int senders() default 4;
+
+        @AttributeDefinition(description = "How long a delivery of an active webhook may stay due before health"
+                + " reports webhook delivery DOWN, in seconds")
+        long stalledAfterSeconds() default 600;
+
+        @AttributeDefinition(description = "Hosts, host:port pairs or addresses on this machine or an inner network"
+                + " that webhooks may send to (others of those are refused), e.g. 127.0.0.1:9000, bridge.internal")
+        String[] allowPrivateTargets() default {};
     }
 
     /** The settings in force, each checked. */
     record Settings(long retryInitialMillis, long retryMaxMillis, int pauseAfterFailures, int requestTimeoutSeconds,
-                    long pollMillis, int senders) {
+                    long pollMillis, int senders, long stalledAfterSeconds) {
         static Settings of(Config c) {
             return new Settings(
                     positive("retryInitialMillis", c.retryInitialMillis(), 10_000),
@@ -70,7 +82,8 @@ public final class WebhookSender {
                     (int) positive("pauseAfterFailures", c.pauseAfterFailures(), 10),
                     (int) positive("requestTimeoutSeconds", c.requestTimeoutSeconds(), 10),
                     positive("pollMillis", c.pollMillis(), 1000),
-                    (int) positive("senders", c.senders(), 4));
+                    (int) positive("senders", c.senders(), 4),
+                    positive("stalledAfterSeconds", c.stalledAfterSeconds(), 600));
         }
 
         private static long positive(String key, long value, long otherwise) {
@@ -93,6 +106,7 @@ public final class WebhookSender {
 
     private final WebhookStore store;
     private final Settings settings;
+    private final Destinations destinations;
     private final HttpClient http;
     private final ScheduledExecutorService ticker;
     private final ExecutorService senders;
@@ -102,6 +116,7 @@ public final class WebhookSender {
     public WebhookSender(@Reference WebhookStore store, Config config) {
         this.store = store;
         this.settings = Settings.of(config);
+        this.destinations = Destinations.of(config.allowPrivateTargets());
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(settings.requestTimeoutSeconds()))
                 .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tessera-webhooks"));
@@ -122,6 +137,11 @@ public final class WebhookSender {
         senders.awaitTermination(settings.requestTimeoutSeconds() + 1L, TimeUnit.SECONDS);
     }
 
+    /** Where webhooks may send. */
+    Destinations destinations() {
+        return destinations;
+    }
+
     /** Checks the queue now, e.g. after new deliveries were queued. */
     void wake() {
         try {
@@ -138,7 +158,7 @@ public final class WebhookSender {
                 if (busy.add(delivery.webhookId())) {
                     senders.execute(() -> {
                         try {
-                            send(delivery);
+                            sendBacklog(delivery);
                         } finally {
                             busy.remove(delivery.webhookId());
                             wake(); // its next delivery may be due already
@@ -151,12 +171,39 @@ public final class WebhookSender {
         }
     }
 
-    void send(WebhookStore.Due delivery) {
+    /**
+     * Sends a webhook's due deliveries one after the other on this sender thread, as long as each is accepted (at
+     * most 500 before other webhooks get their turn), so a backlog drains at the receiver's pace.
+     */
+    private void sendBacklog(WebhookStore.Due first) {
+        WebhookStore.Due next = first;
+        for (int sent = 0; next != null && sent < 500 && !senders.isShutdown(); sent++) {
+            if (!send(next)) {
+                return;
+            }
+            next = store.nextDue(next.webhookId(), Instant.now()).orElse(null);
+        }
+    }
+
+    /** Sends one delivery; true when the receiver accepted it. */
+    boolean send(WebhookStore.Due delivery) {
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request;
+        URI target;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.url()))
+            target = URI.create(delivery.url());
+        } catch (IllegalArgumentException e) {
+            failed(delivery, null, "The webhook's URL cannot be called: " + e.getMessage(), 0);
+            return false;
+        }
+        java.util.Optional<String> refused = destinations.refusal(target); // checked again: names can change address
+        if (refused.isPresent()) {
+            failed(delivery, null, "Refused: the webhook's URL may not be called, " + refused.get(), 0);
+            return false;
+        }
+        try {
+            request = HttpRequest.newBuilder(target)
                     .timeout(Duration.ofSeconds(settings.requestTimeoutSeconds()))
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Tessera-Webhooks/1")
@@ -169,7 +216,7 @@ public final class WebhookSender {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         } catch (IllegalArgumentException e) {
             failed(delivery, null, "The webhook's URL cannot be called: " + e.getMessage(), 0);
-            return;
+            return false;
         }
         long start = System.nanoTime();
         try {
@@ -178,7 +225,7 @@ public final class WebhookSender {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 store.delivered(delivery, status, millis);
-                return;
+                return true;
             }
             failed(delivery, status, refusal(status, response.headers().firstValue("Location").orElse(null)), millis);
         } catch (HttpConnectTimeoutException e) {
@@ -187,11 +234,62 @@ public final class WebhookSender {
         } catch (HttpTimeoutException e) {
             failed(delivery, null, "Timeout: the receiver did not answer within " + settings.requestTimeoutSeconds()
                     + " s", elapsed(start));
+        } catch (java.net.ConnectException e) {
+            failed(delivery, null, "Unreachable: " + host(delivery) + " refused the connection", elapsed(start));
         } catch (IOException e) {
-            failed(delivery, null, "Unreachable: " + host(delivery) + " could not be reached ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", elapsed(start));
+            // never the peer's own words: a non-HTTP service would have its banner shown to whoever reads this
+            failed(delivery, null, "Unreachable: " + host(delivery) + " did not answer with HTTP, or the connection"
+                    + " broke (" + e.getClass().getSimpleName() + ")", elapsed(start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return "webhooks";
+    }
+
+    /**
+     * DOWN while an active webhook has a delivery that has been due for longer than the configured bound (delivery is
+     * stuck or far behind), or while the queue cannot be read; paused webhooks with deliveries waiting are named.
+     */
+    @Override
+    public HealthStatus check() {
+        try {
+            List<Webhook> all = store.after(0, 1000);
+            Instant now = Instant.now();
+            long pending = all.stream().mapToLong(Webhook::pendingDeliveries).sum();
+            List<String> stuck = new ArrayList<>();
+            List<String> paused = new ArrayList<>();
+            Duration oldest = Duration.ZERO;
+            for (Webhook w : all) {
+                if (w.pendingDeliveries() == 0) {
+                    continue;
+                }
+                if (Webhook.PAUSED.equals(w.state())) {
+                    paused.add("webhook " + w.id() + " is paused with " + w.pendingDeliveries() + " waiting");
+                    continue;
+                }
+                Duration due = w.nextAttemptAt() == null ? Duration.ZERO : Duration.between(w.nextAttemptAt(), now);
+                if (due.compareTo(oldest) > 0) {
+                    oldest = due;
+                }
+                if (due.toSeconds() > settings.stalledAfterSeconds()) {
+                    stuck.add("webhook " + w.id() + " (" + w.url() + ") has " + w.pendingDeliveries() + " deliveries"
+                            + " pending, the oldest due for " + due.toSeconds() + " s");
+                }
+            }
+            if (!stuck.isEmpty()) {
+                return HealthStatus.down(String.join("; ", stuck) + " (more than " + settings.stalledAfterSeconds()
+                        + " s; tessera:webhooks)");
+            }
+            String detail = all.size() + " webhook(s), " + pending + " deliveries pending"
+                    + (oldest.toSeconds() > 0 ? ", the oldest due for " + oldest.toSeconds() + " s" : "");
+            return HealthStatus.up(paused.isEmpty() ? detail : detail + "; " + String.join("; ", paused));
+        } catch (RuntimeException e) {
+            return HealthStatus.down("cannot read the webhook queue: " + e.getMessage());
         }
     }
 

@@ -46,7 +46,7 @@ class WebhookChecksTest {
 
     @Test
     void retriesWaitLongerEachTimeUpToTheMaximum() {
-        WebhookSender.Settings settings = new WebhookSender.Settings(1000, 5000, 3, 10, 1000, 4);
+        WebhookSender.Settings settings = new WebhookSender.Settings(1000, 5000, 3, 10, 1000, 4, 600);
         assertEquals(Duration.ofMillis(1000), settings.backoff(1));
         assertEquals(Duration.ofMillis(2000), settings.backoff(2));
         assertEquals(Duration.ofMillis(4000), settings.backoff(3));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventInbox;
+import dev.tessera.platform.persistence.internal.TransactionsImpl;
 
 import liquibase.Liquibase;
 import liquibase.database.Database;
@@ -55,7 +56,7 @@ class WebhookStoreTest {
             new Liquibase("db/webhooks-changelog.xml", new ClassLoaderResourceAccessor(getClass().getClassLoader()),
                     database).update("");
         }
-        store = new WebhookStore(null, ds);
+        store = new WebhookStore(null, new TransactionsImpl(ds));
     }
 
     @Test
@@ -88,6 +89,37 @@ class WebhookStoreTest {
         store.delivered(due.get(0), 200, 5);
         List<WebhookStore.Due> next = store.due(Instant.now().plusSeconds(1), Set.of(), 10);
         assertEquals(second.id().toString(), next.get(0).eventId());
+    }
+
+    @Test
+    void everyActiveWebhookGetsItsHeadSentHoweverLongAnotherWebhooksQueueIs() throws Exception {
+        Webhook busy = store.create("http://127.0.0.1:1/a", List.of("sales.*"), "secret-secret-secret", null, "admin");
+        Webhook quiet = store.create("http://127.0.0.1:1/b", List.of("ledger.*"), "secret-secret-secret", null, "admin");
+        DomainEvent oldest = event("sales.order.placed");
+        store.fanOut(oldest, "{}", inbox, "s");
+        for (int i = 0; i < 2000; i++) {
+            store.fanOut(event("sales.order.placed"), "{}", inbox, "s");
+        }
+        DomainEvent ledger = event("ledger.entry.posted");
+        store.fanOut(ledger, "{}", inbox, "s");
+
+        List<WebhookStore.Due> due = store.due(Instant.now().plusSeconds(1), Set.of(), 10);
+        assertEquals(List.of(oldest.id().toString(), ledger.id().toString()),
+                due.stream().map(WebhookStore.Due::eventId).toList());
+        Webhook behind = store.find(busy.id()).orElseThrow();
+        assertEquals(2001, behind.pendingDeliveries(), "the backlog is visible on the webhook");
+        assertTrue(!behind.nextAttemptAt().isAfter(Instant.now()), "and how long its head has been due");
+        assertEquals(1, store.find(quiet.id()).orElseThrow().pendingDeliveries());
+
+        store.delivered(due.get(0), 200, 1);
+        WebhookStore.Due second = store.nextDue(busy.id(), Instant.now().plusSeconds(1)).orElseThrow();
+        assertTrue(second.deliveryId() > due.get(0).deliveryId(), "the next in line follows the delivered one");
+        assertTrue(store.nextDue(busy.id(), Instant.now().minusSeconds(3600)).isEmpty(), "not before it is due");
+
+        store.delivered(due.get(1), 200, 1);
+        assertTrue(store.nextDue(quiet.id(), Instant.now().plusSeconds(1)).isEmpty(), "an empty queue has no next");
+        assertEquals(0, store.find(quiet.id()).orElseThrow().pendingDeliveries());
+        assertEquals(null, store.find(quiet.id()).orElseThrow().nextAttemptAt());
     }
 
     @Test

@@ -55,11 +55,20 @@ public final class EventPublisherImpl implements EventPublisher, EventInbox {
     private void requireDeclared(DomainEvent event) {
         String module = callerModule();
         if (module == null) {
-            throw new TesseraException(PlatformErrors.NOT_OWNER, "Bundle " + (caller == null ? "(unknown)"
-                    : caller.getSymbolicName()) + " registers no module descriptor (yet): only an active module"
-                    + " publishes events, each of a type its descriptor declares");
+            // a module's services may start before its descriptor is registered: say so, and that a retry will do
+            throw new TesseraException(PlatformErrors.MODULE_UNAVAILABLE, "Bundle " + (caller == null ? "(unknown)"
+                    : caller.getSymbolicName()) + " registers no module descriptor now: while its module starts or"
+                    + " stops it records no events (send the request again shortly); a bundle that is no module never"
+                    + " publishes any");
         }
         EventDeclaration declared = ownership.eventType(event.type()).orElse(null);
+        if (declared == null && ownership.table().stream().noneMatch(o -> o.ownerModule().equals(module))
+                && ownership.eventTypes().stream().noneMatch(d -> d.ownerModule().equals(module))
+                && ownership.conflicts().stream().noneMatch(c -> c.refusedModule().equals(module))) {
+            throw new TesseraException(PlatformErrors.MODULE_UNAVAILABLE, "Module '" + module + "' is starting or"
+                    + " stopping: its events cannot be recorded now, so nothing was changed; send the request again"
+                    + " shortly");
+        }
         if (declared == null) {
             String refusal = ownership.conflicts().stream().filter(c -> c.refusedModule().equals(module))
                     .map(c -> c.message()).findFirst().orElse(null);

@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,12 +14,14 @@ import dev.tessera.platform.api.PlatformErrors;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.NumberSeries;
+import dev.tessera.platform.api.persistence.Transactions;
 
 /**
  * One row per series holds its last number. Taking a number increments that row in the caller's transaction: the
  * row lock makes concurrent transactions on the series wait for each other, and a rollback undoes the increment,
- * so committed numbers are contiguous. A new series row is created in a short transaction of its own, so that two
- * first users of a series do not collide inside their business transactions.
+ * so committed numbers are contiguous. A new series row is created in the caller's transaction behind a savepoint:
+ * when another transaction created it first, the insert waits for that one and then gives way to the existing row.
+ * No second connection is ever taken, so a caller can never wait on itself for a lock or for the pool.
  */
 @Component(service = NumberSeries.class)
 public final class NumberSeriesImpl implements NumberSeries {
@@ -29,12 +29,12 @@ public final class NumberSeriesImpl implements NumberSeries {
     private static final String INCREMENT = "UPDATE TSR_NUMBER_SERIES SET LAST_VALUE = LAST_VALUE + 1 WHERE SERIES = ?";
     private static final String READ = "SELECT LAST_VALUE FROM TSR_NUMBER_SERIES WHERE SERIES = ?";
 
-    private final DataSource dataSource;
+    private final Transactions transactions;
 
     @Activate
     public NumberSeriesImpl(@Reference(target = "(tessera.module=platform)") ModuleSchema schema,
-                            @Reference(target = "(osgi.jndi.service.name=tessera)") DataSource dataSource) {
-        this.dataSource = dataSource;
+                            @Reference Transactions transactions) {
+        this.transactions = transactions;
     }
 
     @Override
@@ -64,21 +64,30 @@ public final class NumberSeriesImpl implements NumberSeries {
         }
     }
 
-    /** Creates the series row if it does not exist yet, committed on its own. */
+    /** Creates the series row if it does not exist yet, in the caller's transaction behind a savepoint. */
     private void create(String series) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO TSR_NUMBER_SERIES (SERIES, LAST_VALUE) VALUES (?, 0)")) {
-                insert.setString(1, series);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (!e.getSQLState().startsWith("23")) { // 23xxx: integrity violation, someone created it first
-                    throw e;
+        try {
+            transactions.run(c -> {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO TSR_NUMBER_SERIES (SERIES, LAST_VALUE) VALUES (?, 0)")) {
+                    insert.setString(1, series);
+                    insert.executeUpdate();
                 }
+            });
+        } catch (TesseraException e) {
+            if (!duplicate(e)) { // 23xxx: another transaction created it first; this one's insert was undone
+                throw e;
             }
-        } catch (SQLException e) {
-            throw failure(series, e);
         }
+    }
+
+    private static boolean duplicate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void validate(String series) {

@@ -207,13 +207,29 @@ public final class ProfileManagerImpl implements ProfileManager {
             }
             DemoData demo = demoOf(id);
             if (demo != null) {
-                progress.accept("  " + id + ": " + demo.load());
+                progress.accept("  " + id + ": " + load(id, demo));
                 loaded++;
             }
         }
         progress.accept(loaded == 0 ? "No module of profile " + profile + " has demo data" : "Demo data of " + loaded
                 + " module(s) in place");
         return plan;
+    }
+
+    /**
+     * One module's demo data; a module that cannot add it (its data has moved on since, say) is reported with the
+     * reason, and the others still load: the demo never fails on data that exists.
+     */
+    private static String load(String id, DemoData demo) {
+        try {
+            return demo.load();
+        } catch (TesseraException e) {
+            LOG.warn("Demo data of module {} not loaded: {} [{}]", id, e.getMessage(), e.code());
+            return "not loaded: " + e.getMessage() + " [" + e.code() + "]";
+        } catch (RuntimeException e) {
+            LOG.error("Demo data of module {} not loaded", id, e);
+            return "not loaded: it failed (" + e.getClass().getSimpleName() + "); the log has the details";
+        }
     }
 
     /**

@@ -20,15 +20,23 @@ import org.junit.jupiter.api.Test;
 
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.persistence.NumberSeries;
+import dev.tessera.platform.api.persistence.Transactions;
+import dev.tessera.platform.persistence.internal.TransactionsImpl;
 
 class NumberSeriesImplTest {
+    /** A rollback the test asks for. */
+    private static final class RolledBack extends RuntimeException {
+    }
+
     private DataSource dataSource;
+    private Transactions transactions;
     private NumberSeriesImpl numbers;
 
     @BeforeEach
     void database() throws Exception {
         dataSource = TestDatabase.create();
-        numbers = new NumberSeriesImpl(null, dataSource);
+        transactions = new TransactionsImpl(dataSource);
+        numbers = new NumberSeriesImpl(null, transactions);
     }
 
     @Test
@@ -51,14 +59,21 @@ class NumberSeriesImplTest {
 
     @Test
     void seriesAreIndependentAndFormatted() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        transactions.run(c -> {
             assertEquals(1, numbers.next(c, "INV-2026"));
             assertEquals(2, numbers.next(c, "INV-2026"));
             assertEquals(1, numbers.next(c, "JE-2026"));
-            c.commit();
-        }
+        });
         assertEquals("INV-2026-000042", NumberSeries.format("INV-2026", 42));
+    }
+
+    @Test
+    void aSeriesCreatedInATransactionThatRollsBackIsCreatedAgainByTheNext() throws Exception {
+        assertThrows(RolledBack.class, () -> transactions.run(c -> {
+            assertEquals(1, numbers.next(c, "SO-2027"));
+            throw new RolledBack();
+        }));
+        assertEquals(1L, (long) transactions.required(c -> numbers.next(c, "SO-2027")));
     }
 
     @Test
@@ -80,15 +95,17 @@ class NumberSeriesImplTest {
                     Random random = new Random(seed);
                     List<Long> mine = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        try (Connection c = dataSource.getConnection()) {
-                            c.setAutoCommit(false);
-                            long n = numbers.next(c, "INV-2026");
-                            if (random.nextDouble() < rollbackShare) {
-                                c.rollback();
-                            } else {
-                                c.commit();
-                                mine.add(n);
-                            }
+                        boolean rollBack = random.nextDouble() < rollbackShare;
+                        try {
+                            mine.add(transactions.required(c -> {
+                                long n = numbers.next(c, "INV-2026");
+                                if (rollBack) {
+                                    throw new RolledBack();
+                                }
+                                return n;
+                            }));
+                        } catch (RolledBack expected) {
+                            // its number is given back
                         }
                     }
                     return mine;

@@ -43,6 +43,7 @@ import dev.tessera.erp.sales.api.event.InvoiceDetails;
 import dev.tessera.erp.sales.api.event.PaymentDetails;
 import dev.tessera.erp.sales.api.event.SalesEvents;
 import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.ModuleManager;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.EventPublisher;
@@ -50,6 +51,7 @@ import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.NumberSeries;
 import dev.tessera.platform.api.persistence.Transactions;
 import dev.tessera.platform.support.Changes;
+import dev.tessera.platform.support.Neighbours;
 import dev.tessera.platform.support.Sql;
 
 /**
@@ -62,6 +64,7 @@ import dev.tessera.platform.support.Sql;
 public final class BillingImpl implements Billing {
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
     private final Transactions transactions;
+    private final ModuleManager modules;
     private final SalesStore store;
     private final BillingStore billing;
     private final CustomersImpl customers;
@@ -74,7 +77,9 @@ public final class BillingImpl implements Billing {
     @Activate
     public BillingImpl(@Reference Transactions transactions, @Reference EventPublisher events,
                        @Reference NumberSeries numbers, @Reference CustomersImpl customers,
-                       @Reference(target = "(tessera.module=erp-sales)") ModuleSchema schema, SalesConfig config) {
+                       @Reference(target = "(tessera.module=erp-sales)") ModuleSchema schema, SalesConfig config,
+                       @Reference ModuleManager modules) {
+        this.modules = modules;
         this.transactions = transactions;
         this.events = events;
         this.customers = customers;
@@ -101,7 +106,7 @@ public final class BillingImpl implements Billing {
     @Override
     public Invoice invoiceOrder(long orderId, LocalDate issueDate, String actor) {
         LocalDate issued = issueDate == null ? LocalDate.now() : issueDate;
-        TaxService engine = taxes;
+        TaxService engine = Neighbours.optional(taxes, "erp-ledger", modules);
         return transactions.required(db -> {
             SalesOrder order = store.lockOrder(db, orderId, EnumSet.of(OrderStatus.CONFIRMED,
                     OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED, OrderStatus.INVOICED), "invoiced");
@@ -210,6 +215,10 @@ public final class BillingImpl implements Billing {
         String why = Changes.text(reason, "reason", 500, true, errors);
         ValidationException.throwIfAny(SalesErrors.INVALID, "The credit note", errors);
         return transactions.required(db -> {
+            Object[] account = Sql.row(db, "SELECT ACCOUNT_ID FROM SAL_INVOICE WHERE ID = ?", invoiceId);
+            if (account != null) {
+                store.lockCustomer(db, Sql.longValue(account[0])); // the customer first, as every sales operation
+            }
             Sql.execute(db, "UPDATE SAL_INVOICE SET PAID = PAID WHERE ID = ?", invoiceId);
             Invoice invoice = billing.require(db, invoiceId);
             if (invoice.kind() != InvoiceKind.INVOICE) {

@@ -18,12 +18,14 @@ import dev.tessera.erp.sales.api.Customers;
 import dev.tessera.erp.sales.api.NewBilling;
 import dev.tessera.erp.sales.api.SalesErrors;
 import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.ModuleManager;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.NumberSeries;
 import dev.tessera.platform.api.persistence.Transactions;
+import dev.tessera.platform.support.Neighbours;
 
 /**
  * Sales' customers: the billing facet of the pipeline's accounts. A document names a customer sales knows — its copy
@@ -33,6 +35,7 @@ import dev.tessera.platform.api.persistence.Transactions;
 @Component(service = {Customers.class, CustomersImpl.class}, configurationPid = OrdersImpl.PID)
 public final class CustomersImpl implements Customers {
     private final Transactions transactions;
+    private final ModuleManager modules;
     private final SalesStore store;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -42,7 +45,9 @@ public final class CustomersImpl implements Customers {
     @Activate
     public CustomersImpl(@Reference Transactions transactions, @Reference EventPublisher events,
                          @Reference NumberSeries numbers,
-                         @Reference(target = "(tessera.module=erp-sales)") ModuleSchema schema, SalesConfig config) {
+                         @Reference(target = "(tessera.module=erp-sales)") ModuleSchema schema, SalesConfig config,
+                         @Reference ModuleManager modules) {
+        this.modules = modules;
         this.transactions = transactions;
         this.store = new SalesStore(events, numbers, Settings.of(config));
     }
@@ -62,7 +67,7 @@ public final class CustomersImpl implements Customers {
         requireAccountId(accountId, "accountId");
         return transactions.required(db -> {
             if (store.customer(db, accountId).isEmpty()) {
-                Accounts pipeline = accounts;
+                Accounts pipeline = Neighbours.optional(accounts, "crm-pipeline", modules);
                 if (pipeline != null) {
                     Account account = pipeline.account(accountId).orElseThrow(() -> new TesseraException(
                             SalesErrors.CUSTOMER_NOT_FOUND, "No account " + accountId + " in the pipeline; billing"
@@ -95,7 +100,7 @@ public final class CustomersImpl implements Customers {
         if (known.isPresent()) {
             return known.get();
         }
-        Accounts pipeline = accounts;
+        Accounts pipeline = Neighbours.optional(accounts, "crm-pipeline", modules);
         Optional<Account> account = pipeline == null ? Optional.empty() : pipeline.account(accountId);
         if (account.isEmpty()) {
             throw new ValidationException(SalesErrors.UNKNOWN_CUSTOMER, "No customer " + accountId + ": "

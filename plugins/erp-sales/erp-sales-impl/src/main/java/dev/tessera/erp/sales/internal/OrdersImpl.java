@@ -53,6 +53,7 @@ import dev.tessera.erp.sales.api.event.SalesEvents;
 import dev.tessera.erp.sales.api.event.ShipmentDetails;
 import dev.tessera.platform.api.ErrorKind;
 import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.ModuleManager;
 import dev.tessera.platform.api.PlatformErrors;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
@@ -61,6 +62,7 @@ import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.NumberSeries;
 import dev.tessera.platform.api.persistence.Transactions;
 import dev.tessera.platform.support.Changes;
+import dev.tessera.platform.support.Neighbours;
 import dev.tessera.platform.support.Sql;
 
 /**
@@ -77,6 +79,7 @@ public final class OrdersImpl implements Orders {
     private static final Logger LOG = LoggerFactory.getLogger(OrdersImpl.class);
 
     private final Transactions transactions;
+    private final ModuleManager modules;
     private final SalesStore store;
     private final CustomersImpl customers;
     private final EventPublisher events;
@@ -96,11 +99,26 @@ public final class OrdersImpl implements Orders {
     @Activate
     public OrdersImpl(@Reference Transactions transactions, @Reference EventPublisher events,
                       @Reference NumberSeries numbers, @Reference CustomersImpl customers,
-                      @Reference(target = "(tessera.module=erp-sales)") ModuleSchema schema, SalesConfig config) {
+                      @Reference(target = "(tessera.module=erp-sales)") ModuleSchema schema, SalesConfig config,
+                      @Reference ModuleManager modules) {
         this.transactions = transactions;
         this.events = events;
         this.customers = customers;
+        this.modules = modules;
         this.store = new SalesStore(events, numbers, Settings.of(config));
+    }
+
+    /** The catalog; null while the inventory is not enabled (503 while it is enabled but not active). */
+    private Catalog catalog() {
+        return Neighbours.optional(catalog, "erp-inventory", modules);
+    }
+
+    private StockService stock() {
+        return Neighbours.optional(stock, "erp-inventory", modules);
+    }
+
+    private TaxService taxes() {
+        return Neighbours.optional(taxes, "erp-ledger", modules);
     }
 
     @Override
@@ -165,7 +183,7 @@ public final class OrdersImpl implements Orders {
             return null;
         }
         customers.require(db, quote.accountId(), "accountId");
-        Catalog items = catalog;
+        Catalog items = catalog();
         List<SalesStore.Line> lines = new ArrayList<>();
         for (QuoteDetails.Line l : quote.lines()) {
             boolean stocked = l.sku() != null && items != null && items.item(l.sku()).map(i -> i.active()).orElse(false);
@@ -186,7 +204,7 @@ public final class OrdersImpl implements Orders {
             SalesOrder draft = store.lockOrder(db, id, EnumSet.of(OrderStatus.DRAFT, OrderStatus.HELD), "confirmed");
             checkCredit(db, draft);
             List<OrderLine> stocked = draft.lines().stream().filter(OrderLine::stocked).toList();
-            StockService inventory = stock;
+            StockService inventory = stock();
             String note = draft.status() == OrderStatus.HELD ? null : draft.note();
             if (!stocked.isEmpty() && inventory == null) {
                 note = "Stock not reserved: the inventory is not enabled";
@@ -284,7 +302,7 @@ public final class OrdersImpl implements Orders {
             }
             List<Long> reservations = order.lines().stream().map(OrderLine::reservationId)
                     .filter(java.util.Objects::nonNull).toList();
-            StockService inventory = stock;
+            StockService inventory = stock();
             if (!reservations.isEmpty() && inventory == null) {
                 throw new TesseraException(SalesErrors.INVENTORY_UNAVAILABLE, "Order " + order.number() + " holds "
                         + reservations.size() + " reservation(s) and the inventory is not enabled to release them;"
@@ -313,7 +331,7 @@ public final class OrdersImpl implements Orders {
         return transactions.required(db -> {
             SalesOrder order = store.lockOrder(db, id, shippable, "shipped");
             Map<Integer, BigDecimal> plan = shipPlan(order, lines);
-            StockService inventory = stock;
+            StockService inventory = stock();
             if (inventory == null) {
                 throw new TesseraException(SalesErrors.INVENTORY_UNAVAILABLE, "Shipping issues stock and the inventory"
                         + " is not enabled; enable erp-inventory to ship order " + order.number());
@@ -410,8 +428,8 @@ public final class OrdersImpl implements Orders {
             requests.add(l == null ? null : new LineToPrice(l.sku(), l.description(), l.quantity(), l.unitPrice(),
                     l.discountPercent()));
         }
-        Catalog items = catalog;
-        TaxService engine = taxes;
+        Catalog items = catalog();
+        TaxService engine = taxes();
         Pricing pricing = items != null ? items.price(requests, currency.getCurrencyCode(), null, today)
                 : Pricing.manual(requests, currency);
         List<FieldError> errors = new ArrayList<>(pricing.errors());

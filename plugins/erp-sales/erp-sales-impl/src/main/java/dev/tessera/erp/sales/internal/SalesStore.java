@@ -174,7 +174,11 @@ final class SalesStore {
         return open.add(ordered);
     }
 
-    /** Locks the customer's row until the transaction ends: credit checks of one customer run one at a time. */
+    /**
+     * Locks the customer's row until the transaction ends: credit checks of one customer run one at a time. Every
+     * operation on a customer's orders, invoices or payments takes this lock first, before the document's own row,
+     * so two of them can never wait for each other in a circle.
+     */
     void lockCustomer(Connection db, long accountId) {
         Sql.execute(db, "UPDATE SAL_CUSTOMER SET VERSION = VERSION WHERE ACCOUNT_ID = ?", accountId);
     }
@@ -191,6 +195,7 @@ final class SalesStore {
                            Long opportunityId, Long quoteId, String quoteNumber, String note, LocalDate orderDate,
                            String actor) {
         ensureCustomer(db, accountId);
+        lockCustomer(db, accountId);
         long id = Sql.nextId(db, "SAL_SEQUENCE", "order");
         String number = NumberSeries.format("SO-" + orderDate.getYear(), numbers.next(db, "SO-" + orderDate.getYear()));
         BigDecimal net = BigDecimal.ZERO;
@@ -282,8 +287,15 @@ final class SalesStore {
         return Sql.longValue(Sql.row(db, "SELECT VERSION FROM SAL_ORDER WHERE ID = ?", orderId)[0]);
     }
 
-    /** Locks the order's row until the transaction ends and checks it is still in one of the given states. */
+    /**
+     * Locks the order's customer, then the order's row, until the transaction ends, and checks the order is still in
+     * one of the given states.
+     */
     SalesOrder lockOrder(Connection db, long id, Set<OrderStatus> allowed, String doing) {
+        Object[] account = Sql.row(db, "SELECT ACCOUNT_ID FROM SAL_ORDER WHERE ID = ?", id);
+        if (account != null) {
+            lockCustomer(db, Sql.longValue(account[0]));
+        }
         Sql.execute(db, "UPDATE SAL_ORDER SET VERSION = VERSION WHERE ID = ?", id);
         SalesOrder order = requireOrder(db, id);
         if (!allowed.contains(order.status())) {
