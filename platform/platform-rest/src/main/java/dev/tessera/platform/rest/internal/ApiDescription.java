@@ -15,6 +15,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
@@ -25,7 +26,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.jaxrs2.Reader;
+import io.swagger.v3.jaxrs2.ext.OpenAPIExtensions;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -49,19 +53,39 @@ public final class ApiDescription {
     private final BundleContext context;
     private final JaxrsServiceRuntime runtime;
 
+    private final Answers answers = new Answers();
+
     @Activate
     public ApiDescription(BundleContext context, @Reference JaxrsServiceRuntime runtime) {
         this.context = context;
         this.runtime = runtime;
+        OpenAPIExtensions.getExtensions().add(0, answers);
     }
 
+    @Deactivate
+    void deactivate() {
+        OpenAPIExtensions.getExtensions().remove(answers);
+    }
+
+    /**
+     * Read with Tessera's schema conventions ({@link Schemas}: names per module, records as the wire has them, what is
+     * required and what may be null) and its answers ({@link Answers}); one document at a time, since swagger-core
+     * keeps its converters in one chain for the whole JVM.
+     */
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    public String describe() throws JsonProcessingException {
-        OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(head()).readAllResources(true))
-                .read(resourceClasses());
-        return Json.mapper().writeValueAsString(api);
+    public synchronized String describe() throws JsonProcessingException {
+        List<ModelConverter> added = Schemas.install(ModelConverters.getInstance());
+        try {
+            OpenAPI api = new Reader(new SwaggerConfiguration().openAPI(head()).readAllResources(true))
+                    .read(resourceClasses());
+            api.getComponents().addSchemas(Answers.PROBLEM, Answers.problemSchema());
+            Schemas.untypeAnyValues(api.getComponents().getSchemas());
+            return Json.mapper().writeValueAsString(api);
+        } finally {
+            added.forEach(ModelConverters.getInstance()::removeConverter);
+        }
     }
 
     /** The classes of the resources the whiteboard has bound to Tessera's application, this one excepted. */

@@ -1,8 +1,6 @@
 package dev.tessera.platform.rest.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.DefaultValue;
@@ -42,16 +40,13 @@ public final class EventsResource {
     @GET
     @Path("events")
     @RolesAllowed({"viewer", "admin"})
-    public Map<String, Object> events(@QueryParam("after") @DefaultValue("0") String after,
+    public EventPage events(@QueryParam("after") @DefaultValue("0") String after,
                                       @QueryParam("type") String type,
                                       @QueryParam("limit") @DefaultValue("100") String limit) {
         long position = number("after", after, 0, Long.MAX_VALUE);
         int size = (int) number("limit", limit, 1, 1000);
         List<StoredEvent> page = events.events(position, type, size);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("events", page);
-        body.put("next", page.isEmpty() ? position : page.get(page.size() - 1).sequence());
-        return body;
+        return new EventPage(page, page.isEmpty() ? position : page.get(page.size() - 1).sequence());
     }
 
     @GET
@@ -65,14 +60,22 @@ public final class EventsResource {
     @POST
     @Path("dead-letters/{id}/replay")
     @RolesAllowed("admin")
-    public Map<String, Object> replay(@PathParam("id") String id) {
+    public Replayed replay(@PathParam("id") String id) {
         long letter = number("id", id, 1, Long.MAX_VALUE);
         boolean delivered = events.replay(letter);
         if (!delivered) {
             throw new TesseraException(PlatformErrors.REPLAY_FAILED, "Dead letter " + letter
                     + " failed again and stays on the list; see its lastError");
         }
-        return Map.of("id", letter, "delivered", true);
+        return new Replayed(letter, true);
+    }
+
+    /** A page of the event log; {@code next} is the position to ask for the following page with {@code after}. */
+    public record EventPage(List<StoredEvent> events, long next) {
+    }
+
+    /** A dead letter delivered again. */
+    public record Replayed(long id, boolean delivered) {
     }
 
     private static long number(String name, String value, long min, long max) {

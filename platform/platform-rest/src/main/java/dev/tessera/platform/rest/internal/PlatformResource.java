@@ -1,7 +1,6 @@
 package dev.tessera.platform.rest.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -19,6 +18,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import dev.tessera.platform.api.HealthReport;
 import dev.tessera.platform.api.HealthService;
@@ -75,10 +80,20 @@ public final class PlatformResource {
     @GET
     @Path("health")
     @PermitAll
+    @ApiResponse(responseCode = "200", description = "UP; with every check for viewers and admins",
+            content = @Content(schema = @Schema(implementation = Health.class)))
+    @ApiResponse(responseCode = "503", description = "DOWN; with every check for viewers and admins",
+            content = @Content(schema = @Schema(implementation = Health.class)))
     public Response health(@Context SecurityContext caller) {
         HealthReport report = health.report();
-        Object body = caller.getUserPrincipal() != null && (caller.isUserInRole("viewer") || caller.isUserInRole("admin"))
-                ? report : Map.of("status", report.up() ? "UP" : "DOWN");
+        boolean details = caller.getUserPrincipal() != null
+                && (caller.isUserInRole("viewer") || caller.isUserInRole("admin"));
+        Health body = new Health(report.up() ? "UP" : "DOWN", details ? report.entries() : null);
         return Response.status(report.up() ? 200 : 503).entity(body).build();
+    }
+
+    /** The verdict, UP or DOWN; the checks behind it only for viewers and admins. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Health(String status, List<HealthReport.Entry> entries) {
     }
 }

@@ -1,9 +1,7 @@
 package dev.tessera.platform.rest.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
@@ -49,24 +47,22 @@ public final class ProfilesResource {
     @POST
     @Path("{name}/apply")
     @RolesAllowed("admin")
-    public Map<String, Object> apply(@PathParam("name") String name, @QueryParam("keepOthers") boolean keepOthers) {
+    public ProfileRun apply(@PathParam("name") String name, @QueryParam("keepOthers") boolean keepOthers) {
         List<String> steps = new ArrayList<>();
         ProfilePlan plan = profiles.apply(name, keepOthers, steps::add);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("plan", plan);
-        result.put("steps", steps);
-        return result;
+        return new ProfileRun(plan, steps);
     }
 
     @POST
     @Path("{name}/demo")
     @RolesAllowed("admin")
-    public Map<String, Object> demo(@PathParam("name") String name) {
+    public ProfileRun demo(@PathParam("name") String name) {
         List<String> steps = new ArrayList<>();
         ProfilePlan plan = profiles.demo(name, steps::add);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("plan", plan);
-        result.put("steps", steps);
-        return result;
+        return new ProfileRun(plan, steps);
+    }
+
+    /** What applying a profile (or loading its demo data) planned, and the steps it took, in order. */
+    public record ProfileRun(ProfilePlan plan, List<String> steps) {
     }
 }

@@ -2,10 +2,17 @@ package dev.tessera.platform.rest.internal;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Period;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,6 +41,7 @@ import dev.tessera.platform.api.RecordType;
  */
 final class Schemas {
     private static final String REF = "#/components/schemas/";
+    private static final String ANY_VALUE = "Any JSON value";
 
     private Schemas() {
     }
@@ -55,9 +63,45 @@ final class Schemas {
         return List.of(conventions, resolver);
     }
 
+    /**
+     * Takes the type off the schemas of {@code Object} values, which swagger's resolver types as objects after the
+     * converters ran: without a type a schema admits any JSON value, which is what an event payload's values are.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static void untypeAnyValues(Map<String, Schema> schemas) {
+        Deque<Schema> todo = new ArrayDeque<>(schemas.values());
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (!seen.add(schema)) {
+                continue;
+            }
+            if (ANY_VALUE.equals(schema.getDescription())) {
+                schema.setType(null);
+            }
+            if (schema.getProperties() != null) {
+                todo.addAll(((Map<String, Schema>) schema.getProperties()).values());
+            }
+            if (schema.getAdditionalProperties() instanceof Schema more) {
+                todo.add(more);
+            }
+            if (schema.getItems() != null) {
+                todo.add(schema.getItems());
+            }
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (parts != null) {
+                    todo.addAll(parts);
+                }
+            }
+        }
+    }
+
     /** A standalone JSON Schema (draft 4, with OpenAPI's {@code nullable}) of one payload record. */
     static ObjectNode standalone(Class<?> type) {
         ResolvedSchema resolved = converters().readAllAsResolvedSchema(new AnnotatedType(type).resolveAsRef(false));
+        Map<String, Schema> all = new HashMap<>(resolved.referencedSchemas);
+        all.put("", resolved.schema);
+        untypeAnyValues(all);
         ObjectNode document = Json.mapper().createObjectNode().put("$schema", "http://json-schema.org/draft-04/schema#");
         document.setAll((ObjectNode) Json.mapper().valueToTree(resolved.schema));
         ObjectNode definitions = document.putObject("definitions");
@@ -102,6 +146,10 @@ final class Schemas {
             }
             if (raw == Period.class) {
                 return new StringSchema().description("ISO 8601 period, e.g. P30D").example("P30D");
+            }
+            if (raw == Object.class) {
+                // an event's payload values and a change's old and new values: any JSON value, not only objects
+                return new Schema<>().description(ANY_VALUE);
             }
             if (raw == RecordType.class) {
                 return new StringSchema().pattern("^[a-z][a-z0-9]*(-[a-z0-9]+)*$").description("A record type");

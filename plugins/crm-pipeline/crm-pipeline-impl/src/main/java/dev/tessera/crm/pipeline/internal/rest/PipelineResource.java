@@ -5,10 +5,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
+import javax.validation.constraints.NotNull;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -72,6 +71,10 @@ import dev.tessera.platform.support.rest.RestParams;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PipelineResource {
     /** A stage to move a deal to. */
+    /** How many leads a CSV import created. */
+    public record LeadsImported(int imported) {
+    }
+
     public record StageMove(String stage) {
     }
 
@@ -142,7 +145,7 @@ public final class PipelineResource {
     @GET
     @Path("contacts")
     @RolesAllowed({"sales", "viewer"})
-    public List<Contact> contacts(@QueryParam("accountId") String accountId) {
+    public List<Contact> contacts(@QueryParam("accountId") @NotNull String accountId) {
         if (accountId == null) {
             throw new ValidationException(PipelineErrors.INVALID, "Name the account whose contacts to list",
                     List.of(new FieldError("accountId", "is required")));
@@ -217,8 +220,8 @@ public final class PipelineResource {
     @Path("leads/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed("sales")
-    public Map<String, Object> importLeads(String csv, @Context SecurityContext caller) {
-        return Map.of("imported", leads.importLeads(LeadsCsv.parse(csv), n -> { }, user(caller)));
+    public LeadsImported importLeads(String csv, @Context SecurityContext caller) {
+        return new LeadsImported(leads.importLeads(LeadsCsv.parse(csv), n -> { }, user(caller)));
     }
 
     @GET

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
+import javax.validation.constraints.NotNull;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -61,6 +62,14 @@ import dev.tessera.platform.support.rest.RestParams;
 @Produces(MediaType.APPLICATION_JSON)
 public final class InventoryResource {
     /** A new warehouse. */
+    /** What can still be promised of an item: on hand less reserved, over all warehouses. */
+    public record Availability(String sku, BigDecimal available) {
+    }
+
+    /** How many items a CSV import created or updated. */
+    public record ItemsImported(int imported) {
+    }
+
     public record NewWarehouse(String code, String name) {
     }
 
@@ -141,8 +150,8 @@ public final class InventoryResource {
     @Path("items/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed("inventory")
-    public Map<String, Object> importItems(String csv, @Context SecurityContext caller) {
-        return Map.of("imported", catalog.importItems(ItemsCsv.parse(csv), n -> { }, user(caller)));
+    public ItemsImported importItems(String csv, @Context SecurityContext caller) {
+        return new ItemsImported(catalog.importItems(ItemsCsv.parse(csv), n -> { }, user(caller)));
     }
 
     @GET
@@ -176,7 +185,7 @@ public final class InventoryResource {
     @GET
     @Path("prices")
     @RolesAllowed({"inventory", "viewer", "sales"})
-    public Price price(@QueryParam("sku") String sku, @QueryParam("currency") String currency,
+    public Price price(@QueryParam("sku") @NotNull String sku, @QueryParam("currency") @NotNull String currency,
                        @QueryParam("customerGroup") String group, @QueryParam("date") String date) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (sku == null || sku.isBlank()) {
@@ -307,8 +316,8 @@ public final class InventoryResource {
     @GET
     @Path("available-to-promise/{sku}")
     @RolesAllowed({"inventory", "viewer", "sales"})
-    public Map<String, Object> availableToPromise(@PathParam("sku") String sku) {
-        return Map.of("sku", sku, "available", stock.availableToPromise(sku));
+    public Availability availableToPromise(@PathParam("sku") String sku) {
+        return new Availability(sku, stock.availableToPromise(sku));
     }
 
     @GET

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import javax.annotation.security.RolesAllowed;
+import javax.validation.constraints.NotNull;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -161,8 +162,8 @@ public final class LedgerResource {
     @GET
     @Path("accounts/{code}/ledger")
     @RolesAllowed({"finance", "viewer"})
-    public AccountLedger accountLedger(@PathParam("code") String code, @QueryParam("from") String from,
-                                       @QueryParam("to") String to) {
+    public AccountLedger accountLedger(@PathParam("code") String code, @QueryParam("from") @NotNull String from,
+                                       @QueryParam("to") @NotNull String to) {
         return ledger.accountLedger(code, date("from", from), date("to", to));
     }
 
@@ -262,7 +263,7 @@ public final class LedgerResource {
     @GET
     @Path("profit-and-loss")
     @RolesAllowed({"finance", "viewer"})
-    public ProfitAndLoss profitAndLoss(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public ProfitAndLoss profitAndLoss(@QueryParam("from") @NotNull String from, @QueryParam("to") @NotNull String to) {
         return ledger.profitAndLoss(date("from", from), date("to", to));
     }
 

@@ -4,10 +4,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
+import javax.validation.constraints.NotNull;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -62,6 +61,10 @@ import dev.tessera.platform.support.rest.RestParams;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SalesResource {
     /** Why an order is cancelled. */
+    /** How many invoices an overdue check newly reported as overdue. */
+    public record OverdueCheck(int reported) {
+    }
+
     public record Reason(String reason) {
     }
 
@@ -246,7 +249,7 @@ public final class SalesResource {
     @GET
     @Path("payments")
     @RolesAllowed({"finance", "viewer"})
-    public List<Payment> payments(@QueryParam("accountId") String account) {
+    public List<Payment> payments(@QueryParam("accountId") @NotNull String account) {
         if (account == null) {
             throw new ValidationException(SalesErrors.INVALID, "Name the customer whose payments to list",
                     List.of(new FieldError("accountId", "is required")));
@@ -264,8 +267,8 @@ public final class SalesResource {
     @POST
     @Path("overdue-check")
     @RolesAllowed("finance")
-    public Map<String, Object> overdue() {
-        return Map.of("reported", billing.markOverdue(null));
+    public OverdueCheck overdue() {
+        return new OverdueCheck(billing.markOverdue(null));
     }
 
     // ---------------------------------------------------------------- plumbing
