@@ -183,7 +183,11 @@ public class InventoryIT extends RestTestSupport {
                     BigDecimal.ONE, null, null), "itest")},
             {"inventory.lot-required", (Runnable) () -> stock.receive(new Receipt("LOT-1", "BAD", null, null, BigDecimal.ONE,
                     BigDecimal.ONE, null), "itest")},
-            {"inventory.insufficient-stock", (Runnable) () -> stock.reserve("BAD-1", "BAD", new BigDecimal("3.5"), "SO-1",
+            {"inventory.insufficient-stock", (Runnable) () -> stock.reserve("BAD-1", "BAD", new BigDecimal("4"), "SO-1",
+                    "itest")},
+            {"inventory.invalid", (Runnable) () -> stock.receive(new Receipt("BAD-1", "BAD", null, null,
+                    new BigDecimal("1.5"), BigDecimal.ONE, null), "itest")},
+            {"inventory.invalid", (Runnable) () -> stock.reserve("BAD-1", "BAD", new BigDecimal("0.5"), "SO-1",
                     "itest")},
         };
         for (Object[] c : cases) {
@@ -247,6 +251,16 @@ public class InventoryIT extends RestTestSupport {
         assertTrue(refusedOnConsole, refusedOnConsole.contains("[inventory.insufficient-stock]"));
         assertTrue("viewers may not move stock", tryCommandAs("inventory:receive REST-1 REST 1 1", "viewer").failure()
                 .contains("Command not found"));
+        HttpResponse<String> halfAMug = send(postJson("/inventory/receipts", STOCKKEEPER, "{\"sku\":\"REST-1\","
+                + "\"warehouse\":\"REST\",\"quantity\":\"1.5\",\"unitCost\":\"2.50\"}"));
+        assertEquals(halfAMug.body(), 400, halfAMug.statusCode());
+        assertProblem(halfAMug, "inventory.invalid");
+        assertTrue(halfAMug.body(), halfAMug.body().contains("must be a whole number of pcs, not 1.5"));
+        assertEquals(201, send(postJson("/inventory/items", STOCKKEEPER, "{\"sku\":\"REST-KG\",\"name\":\"Coffee\","
+                + "\"uom\":\"kg\"}")).statusCode());
+        HttpResponse<String> weighed = send(postJson("/inventory/receipts", STOCKKEEPER, "{\"sku\":\"REST-KG\","
+                + "\"warehouse\":\"REST\",\"quantity\":\"2.5\",\"unitCost\":\"18\"}"));
+        assertEquals("items measured, not counted, take fractions: " + weighed.body(), 201, weighed.statusCode());
         HttpResponse<String> hostile = send(postJson("/inventory/receipts", STOCKKEEPER, "{\"sku\":\"REST-1\","
                 + "\"warehouse\":\"REST\",\"quantity\":\"1e9999\",\"unitCost\":\"x\"}"));
         assertTrue(hostile.body(), hostile.statusCode() == 400);

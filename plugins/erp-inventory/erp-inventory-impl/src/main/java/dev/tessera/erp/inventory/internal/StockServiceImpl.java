@@ -158,6 +158,7 @@ public final class StockServiceImpl implements StockService {
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The receipt", errors);
         return transactions.required(db -> {
             Item item = lockItem(db, receipt.sku());
+            Units.requireWhole(item, quantity, "quantity");
             Place place = place(db, item, receipt.warehouse(), receipt.location(), receipt.lot(), "");
             BigDecimal cost = item.valuationMethod() == ValuationMethod.STANDARD ? item.standardCost() : unitCost;
             BigDecimal value = round(quantity.multiply(cost));
@@ -181,6 +182,7 @@ public final class StockServiceImpl implements StockService {
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The issue", errors);
         return transactions.required(db -> {
             Item item = lockItem(db, issue.sku());
+            Units.requireWhole(item, quantity, "quantity");
             Place place = place(db, item, issue.warehouse(), issue.location(), issue.lot(), "");
             BigDecimal here = onHand(db, item.sku(), place);
             if (quantity.compareTo(here) > 0) {
@@ -240,6 +242,7 @@ public final class StockServiceImpl implements StockService {
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The transfer", errors);
         return transactions.required(db -> {
             Item item = lockItem(db, transfer.sku());
+            Units.requireWhole(item, quantity, "quantity");
             Place from = place(db, item, transfer.fromWarehouse(), transfer.fromLocation(), transfer.lot(), "from");
             Place to = place(db, item, transfer.toWarehouse(), transfer.toLocation(), transfer.lot(), "to");
             if (from.equals(to)) {
@@ -287,6 +290,7 @@ public final class StockServiceImpl implements StockService {
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The count", errors);
         return transactions.required(db -> {
             Item item = lockItem(db, count.sku());
+            Units.requireWhole(item, counted, "counted");
             Place place = place(db, item, count.warehouse(), count.location(), count.lot(), "");
             BigDecimal delta = counted.subtract(onHand(db, item.sku(), place));
             if (delta.signum() == 0) {
@@ -322,6 +326,7 @@ public final class StockServiceImpl implements StockService {
         ValidationException.throwIfAny(InventoryErrors.INVALID, "The reservation", errors);
         return transactions.required(db -> {
             Item item = lockItem(db, sku);
+            Units.requireWhole(item, q, "quantity");
             if (warehouse(db, warehouse).isEmpty()) {
                 throw unknownWarehouse(warehouse, "warehouse");
             }
