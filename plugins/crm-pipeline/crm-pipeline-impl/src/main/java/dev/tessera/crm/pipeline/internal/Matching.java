@@ -69,6 +69,27 @@ final class Matching {
         }
     }
 
+    /** Legal forms that say nothing about which company it is. */
+    private static final Set<String> LEGAL_FORMS = Set.of("gmbh", "ag", "kg", "ohg", "ug", "se", "inc", "incorporated",
+            "ltd", "limited", "llc", "llp", "plc", "corp", "corporation", "co", "company", "sa", "sas", "sarl", "srl",
+            "spa", "bv", "nv", "oy", "ab", "as", "aps", "kk", "pty", "the");
+
+    /** The company name folded for comparison: "ACME GmbH" and "Acme" meet; null for none. */
+    static String companyKey(String company) {
+        if (company == null) {
+            return null;
+        }
+        String plain = Normalizer.normalize(company, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        StringBuilder key = new StringBuilder();
+        for (String word : plain.split(" ")) {
+            if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
+                key.append(key.length() == 0 ? "" : " ").append(word);
+            }
+        }
+        return key.length() == 0 ? null : key.toString();
+    }
+
     /** The name folded for comparison: plain letters and digits, lower-case, words sorted. */
     static String nameKey(String name) {
         if (name == null) {

@@ -58,12 +58,14 @@ import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.inventory.api.StockService;
 import dev.tessera.erp.ledger.api.TaxService;
 import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.ModuleManager;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.Transactions;
 import dev.tessera.platform.support.Changes;
+import dev.tessera.platform.support.Neighbours;
 import dev.tessera.platform.support.Sql;
 
 /**
@@ -79,6 +81,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     static final int MAX_PAIRS = 1000;
 
     private final Transactions transactions;
+    private final ModuleManager modules;
     private final PipelineStore store;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -97,8 +100,9 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     public PipelineImpl(@Reference Transactions transactions,
                         @Reference EventPublisher events,
                         @Reference(target = "(tessera.module=crm-pipeline)") ModuleSchema schema,
-                        PipelineConfig config) {
+                        PipelineConfig config, @Reference ModuleManager modules) {
         this.transactions = transactions;
+        this.modules = modules;
         this.store = new PipelineStore(events, Settings.of(config));
     }
 
@@ -218,13 +222,19 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         });
     }
 
+    private static PipelineStore.Keys keys(Object[] openLead) {
+        return new PipelineStore.Keys((String) openLead[1], (String) openLead[2], (String) openLead[3],
+                Matching.companyKey((String) openLead[6]));
+    }
+
     @Override
     public List<DuplicatePair> duplicates() {
         return transactions.required(db -> {
             List<Object[]> open = store.openLeadKeys(db);
             Map<String, List<Object[]>> blocks = new HashMap<>();
             for (Object[] r : open) {
-                for (String key : new String[] {"e" + r[1], "d" + r[2], "h" + r[4], "t" + r[5]}) {
+                // the same person shares the e-mail or the start or end of the folded name
+                for (String key : new String[] {"e" + r[1], "h" + r[4], "t" + r[5]}) {
                     if (key.length() > 1 && !key.endsWith("null")) {
                         blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
                     }
@@ -244,8 +254,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                         if (seen.contains(key)) {
                             continue;
                         }
-                        Set<MatchKind> matched = PipelineStore.kinds((String) a[1], (String) a[2], (String) a[3],
-                                (String) b[1], (String) b[2], (String) b[3]);
+                        Set<MatchKind> matched = PipelineStore.kinds(keys(a), keys(b));
                         if (!matched.isEmpty()) {
                             seen.add(key);
                             pairs.add(new long[] {Math.min(ida, idb), Math.max(ida, idb)});
@@ -299,10 +308,11 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
             Lead lead = store.requireLead(db, leadId);
             store.requireOpenLead(lead);
             Account account;
-            if (q.accountId() != null) {
-                account = store.account(db, q.accountId()).orElseThrow(() -> new ValidationException(
-                        PipelineErrors.INVALID, "No account " + q.accountId(),
-                        List.of(new FieldError("accountId", q.accountId() + " is not an account"))));
+            Long accountId = q.accountId() != null ? q.accountId() : lead.likelyAccountId();
+            if (accountId != null) {
+                account = store.account(db, accountId).orElseThrow(() -> new ValidationException(
+                        PipelineErrors.INVALID, "No account " + accountId,
+                        List.of(new FieldError("accountId", accountId + " is not an account"))));
             } else {
                 account = store.createAccount(db, new NewAccount(lead.company() == null ? lead.name() : lead.company(),
                         lead.domain(), null, null, q.owner() == null ? lead.owner() : q.owner(), null), actor);
@@ -559,7 +569,9 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         Changes.text(quote.customerGroup(), "customerGroup", 50, false, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The quote", errors);
         return new Priced(currency, validUntil, QuotePricing.price(quote, currency,
-                store.settings().defaultTaxCode(), today, catalog, stock, taxes));
+                store.settings().defaultTaxCode(), today,
+                Neighbours.optional(catalog, "erp-inventory", modules), Neighbours.optional(stock, "erp-inventory", modules),
+                Neighbours.optional(taxes, "erp-ledger", modules)));
     }
 
     private Opportunity openDeal(long id) {

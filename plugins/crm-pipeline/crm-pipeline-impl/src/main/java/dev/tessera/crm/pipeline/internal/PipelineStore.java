@@ -21,8 +21,10 @@ import dev.tessera.crm.pipeline.api.Account;
 import dev.tessera.crm.pipeline.api.Activity;
 import dev.tessera.crm.pipeline.api.ActivityType;
 import dev.tessera.crm.pipeline.api.Contact;
+import dev.tessera.crm.pipeline.api.DuplicateCandidate;
 import dev.tessera.crm.pipeline.api.Lead;
 import dev.tessera.crm.pipeline.api.LeadStatus;
+import dev.tessera.crm.pipeline.api.MatchKind;
 import dev.tessera.crm.pipeline.api.NewAccount;
 import dev.tessera.crm.pipeline.api.NewActivity;
 import dev.tessera.crm.pipeline.api.NewContact;
@@ -64,7 +66,8 @@ final class PipelineStore {
             + " LAST_INVOICE, INVOICE_STATUS, CREDIT_LIMIT, PAYMENT_TERMS, BILLING_CURRENCY";
     static final String CONTACT = "ID, ACCOUNT_ID, NAME, EMAIL, PHONE, TITLE, VERSION";
     static final String LEAD = "ID, NAME, EMAIL, COMPANY, DOMAIN, PHONE, SOURCE, OWNER, NOTES, STATUS, MERGED_INTO,"
-            + " OPPORTUNITY_ID, CREATED_AT";
+            + " OPPORTUNITY_ID, CREATED_AT,"
+            + " (SELECT MIN(A.ID) FROM PIP_ACCOUNT A WHERE A.DOMAIN = PIP_LEAD.DOMAIN) AS LIKELY_ACCOUNT_ID";
     static final String OPPORTUNITY = "ID, ACCOUNT_ID, NAME, STAGE, PROBABILITY, AMOUNT, CURRENCY, EXPECTED_CLOSE, OWNER,"
             + " SOURCE, STATUS, CLOSE_REASON, CLOSED_ON, STAGE_CHANGED_AT, LAST_ACTIVITY_AT, RENEWAL_OF, ORDER_NUMBER,"
             + " INVOICE_NUMBER, INVOICE_STATUS, VERSION";
@@ -325,8 +328,12 @@ final class PipelineStore {
                 Matching.emailKey(email), Matching.nameKey(name));
     }
 
-    /** Open or qualified leads this one matches, by e-mail, company domain or near-identical name. */
-    List<dev.tessera.crm.pipeline.api.DuplicateCandidate> matches(Connection db, CheckedLead lead, long except) {
+    /**
+     * Open or qualified leads that are the same person as this one: the same e-mail, or a near-identical name at the
+     * same company (its domain or its name) or with no company on either side. Two people of one company are two
+     * leads: the company's domain alone is no match.
+     */
+    List<DuplicateCandidate> matches(Connection db, CheckedLead lead, long except) {
         String head = head(lead.nameKey());
         String tail = tail(lead.nameKey());
         StringBuilder where = new StringBuilder("NAME_HEAD = ? OR NAME_TAIL = ?");
@@ -335,35 +342,43 @@ final class PipelineStore {
             where.append(" OR EMAIL_KEY = ?");
             args.add(lead.emailKey());
         }
-        if (lead.domain() != null) {
-            where.append(" OR DOMAIN = ?");
-            args.add(lead.domain());
-        }
         List<Object[]> rows = Sql.rows(db, "SELECT ID, NAME, EMAIL, COMPANY, EMAIL_KEY, DOMAIN, NAME_KEY FROM PIP_LEAD"
                 + " WHERE STATUS IN ('OPEN', 'QUALIFIED') AND ID <> ? AND (" + where + ") ORDER BY ID", args.toArray());
-        List<dev.tessera.crm.pipeline.api.DuplicateCandidate> found = new ArrayList<>();
+        List<DuplicateCandidate> found = new ArrayList<>();
         for (Object[] r : rows) {
-            Set<dev.tessera.crm.pipeline.api.MatchKind> kinds = kinds(lead.emailKey(), lead.domain(), lead.nameKey(),
-                    (String) r[4], (String) r[5], (String) r[6]);
+            Set<MatchKind> kinds = kinds(new Keys(lead.emailKey(), lead.domain(), lead.nameKey(),
+                    Matching.companyKey(lead.company())), new Keys((String) r[4], (String) r[5], (String) r[6],
+                    Matching.companyKey((String) r[3])));
             if (!kinds.isEmpty()) {
-                found.add(new dev.tessera.crm.pipeline.api.DuplicateCandidate(Sql.longValue(r[0]), (String) r[1],
-                        (String) r[2], (String) r[3], kinds));
+                found.add(new DuplicateCandidate(Sql.longValue(r[0]), (String) r[1], (String) r[2], (String) r[3], kinds));
             }
         }
         return found;
     }
 
-    static Set<dev.tessera.crm.pipeline.api.MatchKind> kinds(String emailA, String domainA, String nameA,
-                                                             String emailB, String domainB, String nameB) {
-        Set<dev.tessera.crm.pipeline.api.MatchKind> kinds = new LinkedHashSet<>();
-        if (emailA != null && emailA.equals(emailB)) {
-            kinds.add(dev.tessera.crm.pipeline.api.MatchKind.EMAIL);
+    /** What two leads are compared by: e-mail, company domain, folded name and folded company name. */
+    record Keys(String email, String domain, String name, String company) {
+    }
+
+    /**
+     * Why two leads look like one person, empty when they do not: EMAIL for the same address; NAME for near-identical
+     * names at the same company (DOMAIN too when it is the same domain) or where neither names a company.
+     */
+    static Set<MatchKind> kinds(Keys a, Keys b) {
+        Set<MatchKind> kinds = new LinkedHashSet<>();
+        if (a.email() != null && a.email().equals(b.email())) {
+            kinds.add(MatchKind.EMAIL);
         }
-        if (domainA != null && domainA.equals(domainB)) {
-            kinds.add(dev.tessera.crm.pipeline.api.MatchKind.DOMAIN);
-        }
-        if (nameB != null && Matching.similarNames(nameA, nameB)) {
-            kinds.add(dev.tessera.crm.pipeline.api.MatchKind.NAME);
+        if (b.name() != null && Matching.similarNames(a.name(), b.name())) {
+            boolean sameDomain = a.domain() != null && a.domain().equals(b.domain());
+            boolean sameCompany = a.company() != null && a.company().equals(b.company());
+            boolean noCompany = a.domain() == null && a.company() == null && b.domain() == null && b.company() == null;
+            if (sameDomain || sameCompany || noCompany) {
+                kinds.add(MatchKind.NAME);
+                if (sameDomain) {
+                    kinds.add(MatchKind.DOMAIN);
+                }
+            }
         }
         return kinds;
     }
@@ -452,7 +467,7 @@ final class PipelineStore {
 
     /** Every open lead's matching keys, to find suspected pairs. */
     List<Object[]> openLeadKeys(Connection db) {
-        return Sql.rows(db, "SELECT ID, EMAIL_KEY, DOMAIN, NAME_KEY, NAME_HEAD, NAME_TAIL FROM PIP_LEAD"
+        return Sql.rows(db, "SELECT ID, EMAIL_KEY, DOMAIN, NAME_KEY, NAME_HEAD, NAME_TAIL, COMPANY FROM PIP_LEAD"
                 + " WHERE STATUS = 'OPEN' ORDER BY ID");
     }
 
@@ -464,7 +479,7 @@ final class PipelineStore {
     private static Lead lead(Object[] r) {
         return new Lead(Sql.longValue(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 (String) r[6], (String) r[7], (String) r[8], LeadStatus.valueOf((String) r[9]), Sql.longOrNull(r[10]),
-                Sql.longOrNull(r[11]), Sql.instant(r[12]));
+                Sql.longOrNull(r[11]), Sql.instant(r[12]), Sql.longOrNull(r[13]));
     }
 
     static String head(String nameKey) {

@@ -40,9 +40,34 @@ class MatchingTest {
 
     @Test
     void theThreeMatchKindsAreFoundIndependently() {
-        assertEquals(Set.of(MatchKind.EMAIL), PipelineStore.kinds("a@x.com", null, "anna", "a@x.com", null, "bert"));
-        assertEquals(Set.of(MatchKind.DOMAIN), PipelineStore.kinds("a@x.com", "x.com", "anna", "b@x.com", "x.com", "bert"));
-        assertEquals(Set.of(MatchKind.NAME), PipelineStore.kinds(null, null, "anna berg", null, null, "anna bergh"));
-        assertEquals(Set.of(), PipelineStore.kinds(null, null, "anna berg", null, null, "carl holm"));
+        assertEquals(Set.of(MatchKind.EMAIL), PipelineStore.kinds(keys("a@x.com", null, "anna", null),
+                keys("a@x.com", null, "bert", null)));
+        assertEquals(Set.of(MatchKind.NAME), PipelineStore.kinds(keys(null, null, "anna berg", null),
+                keys(null, null, "anna bergh", null)));
+        assertEquals(Set.of(), PipelineStore.kinds(keys(null, null, "anna berg", null), keys(null, null, "carl holm", null)));
+    }
+
+    @Test
+    void twoPeopleOfOneCompanyAreTwoLeadsButOnePersonAtTheSameCompanyIsADuplicate() {
+        assertEquals(Set.of(), PipelineStore.kinds(keys("anna@x.com", "x.com", "anna berg", "acme"),
+                keys("carl@x.com", "x.com", "carl vogt", "acme")), "the same domain alone is no match");
+        assertEquals(Set.of(MatchKind.NAME, MatchKind.DOMAIN), PipelineStore.kinds(keys("anna@x.com", "x.com", "anna berg",
+                null), keys("a.berg@x.com", "x.com", "anna bergh", null)));
+        assertEquals(Set.of(MatchKind.NAME), PipelineStore.kinds(keys(null, null, "anna berg", Matching.companyKey("ACME GmbH")),
+                keys(null, null, "anna bergg", Matching.companyKey("Acme"))));
+        assertEquals(Set.of(), PipelineStore.kinds(keys(null, null, "anna berg", "acme"),
+                keys(null, null, "anna bergg", "northwind")), "namesakes at two companies are two people");
+    }
+
+    @Test
+    void companyNamesMeetWithoutTheirLegalFormCaseOrPunctuation() {
+        assertEquals("acme", Matching.companyKey("ACME GmbH"));
+        assertEquals("acme", Matching.companyKey("Acme, Inc."));
+        assertEquals("muller bau", Matching.companyKey("Müller Bau AG"));
+        assertEquals(null, Matching.companyKey(" GmbH "));
+    }
+
+    private static PipelineStore.Keys keys(String email, String domain, String name, String company) {
+        return new PipelineStore.Keys(email, domain, name, company);
     }
 }
