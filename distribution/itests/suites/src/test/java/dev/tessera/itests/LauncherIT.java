@@ -60,9 +60,9 @@ public class LauncherIT {
         sshPort = freePort();
         rmiRegistryPort = freePort();
         rmiServerPort = freePort();
-        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(sshPort));
-        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(rmiRegistryPort));
-        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(rmiServerPort));
+        Installation.setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(sshPort));
+        Installation.setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(rmiRegistryPort));
+        Installation.setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(rmiServerPort));
         // a console user without any Tessera role, a viewer, and a user whose password an older Tessera hashed
         Files.writeString(home.resolve("etc/users.properties"), GUEST + " = " + GUEST_PASSWORD + ",ssh\n"
                 + CLERK + " = " + CLERK_PASSWORD + ",viewer,ssh\n"
@@ -423,24 +423,6 @@ public class LauncherIT {
             fail("'" + String.join(" ", command) + "' did not finish within " + timeout.toSeconds() + " s");
         }
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    private static void setProperty(Path file, String key, String value) throws IOException {
-        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : new ArrayList<>();
-        List<String> result = new ArrayList<>();
-        boolean found = false;
-        for (String line : lines) {
-            if (line.matches("\\s*" + Pattern.quote(key) + "\\s*=.*")) {
-                result.add(key + " = " + value);
-                found = true;
-            } else {
-                result.add(line);
-            }
-        }
-        if (!found) {
-            result.add(key + " = " + value);
-        }
-        Files.write(file, result);
     }
 
     private static int freePort() throws IOException {

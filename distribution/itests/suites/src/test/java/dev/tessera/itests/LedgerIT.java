@@ -350,6 +350,16 @@ public class LedgerIT extends RestTestSupport {
         HttpResponse<String> deactivated = send(post("/ledger/accounts/5500/deactivate", FINANCE));
         assertTrue(deactivated.body(), deactivated.body().contains("\"active\":false"));
         assertTrue(send(post("/ledger/accounts/5500/activate", FINANCE)).body().contains("\"active\":true"));
+        // an optional field left out takes its default; the change is audited with the real user, not "system"
+        HttpResponse<String> noHeader = send(postJson("/ledger/accounts", FINANCE,
+                "{\"code\":\"6990\",\"name\":\"Sundry expenses\",\"type\":\"EXPENSE\"}"));
+        assertEquals(noHeader.body(), 201, noHeader.statusCode());
+        assertTrue(noHeader.body(), noHeader.body().contains("\"header\":false"));
+        awaitBody(get("/platform/events?type=ledger.ledger-account.created&limit=1000", VIEWER),
+                "\"recordId\":\"6990\"");
+        String created6990 = send(get("/platform/events?type=ledger.ledger-account.created&limit=1000", VIEWER)).body();
+        String event6990 = created6990.substring(created6990.indexOf("\"recordId\":\"6990\""));
+        assertTrue(event6990, event6990.substring(0, event6990.indexOf("\"payload\"")).contains("\"actor\":\"itest-finance\""));
         assertNotNull(ledger.entryByNumber("JE-2021-000001").orElse(null));
     }
 

@@ -104,16 +104,6 @@ public class RestIT extends RestTestSupport {
         java.nio.file.Files.write(file, lines);
     }
 
-    /** Repeats a request (up to 10 s) until it answers something else than the status. */
-    private HttpResponse<String> awaitNot(HttpRequest request, int status) throws Exception {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        HttpResponse<String> response = send(request);
-        while (response.statusCode() == status && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            response = send(request);
-        }
-        return response;
-    }
 
     @Test
     public void withoutCredentialsTheApiAnswers401AsProblemJson() throws Exception {

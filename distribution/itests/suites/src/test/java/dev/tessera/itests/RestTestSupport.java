@@ -81,6 +81,17 @@ public abstract class RestTestSupport extends TesseraTestSupport {
         return response;
     }
 
+    /** Repeats a request (up to 10 s) until it answers something else than the status. */
+    protected HttpResponse<String> awaitNot(HttpRequest request, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<String> response = send(request);
+        while (response.statusCode() == status && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            response = send(request);
+        }
+        return response;
+    }
+
     protected HttpRequest.Builder request(String path, String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + requiredProperty("tessera.itest.http.port") + "/api/v1" + path)).timeout(Duration.ofSeconds(30));

@@ -126,7 +126,8 @@ public class WebhooksIT extends RestTestSupport {
                     try (java.net.Socket client = banner.accept()) {
                         client.getOutputStream().write("SSH-2.0-SECRET_BANNER_7\r\n".getBytes(StandardCharsets.US_ASCII));
                         client.getOutputStream().flush();
-                        Thread.sleep(200);
+                        client.setSoTimeout(5_000);
+                        client.getInputStream().read(); // until Tessera gives up on the peer and closes
                     } catch (Exception closed) {
                         // next one
                     }
