@@ -19,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.PlatformErrors;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.event.DeadLetter;
 import dev.tessera.platform.api.event.EventLog;
@@ -39,7 +40,7 @@ public final class EventsResource {
 
     @GET
     @Path("events")
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public EventPage events(@QueryParam("after") @DefaultValue("0") String after,
                                       @QueryParam("type") String type,
                                       @QueryParam("limit") @DefaultValue("100") String limit) {
@@ -51,7 +52,7 @@ public final class EventsResource {
 
     @GET
     @Path("dead-letters")
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Page<DeadLetter> deadLetters(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 100);
         return Page.of(events.deadLetters(Page.longKey(cursor, 0), size + 1), size, DeadLetter::id);
@@ -59,7 +60,7 @@ public final class EventsResource {
 
     @POST
     @Path("dead-letters/{id}/replay")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public Replayed replay(@PathParam("id") String id) {
         long letter = number("id", id, 1, Long.MAX_VALUE);
         boolean delivered = events.replay(letter);

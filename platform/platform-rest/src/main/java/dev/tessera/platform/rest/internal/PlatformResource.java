@@ -31,6 +31,7 @@ import dev.tessera.platform.api.ModuleInfo;
 import dev.tessera.platform.api.ModuleManager;
 import dev.tessera.platform.api.Ownership;
 import dev.tessera.platform.api.OwnershipRegistry;
+import dev.tessera.platform.api.Roles;
 
 /** The kernel over HTTP: modules, ownership, health. */
 @Component(service = PlatformResource.class)
@@ -50,28 +51,28 @@ public final class PlatformResource {
 
     @GET
     @Path("modules")
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public List<ModuleInfo> modules() {
         return modules.modules();
     }
 
     @POST
     @Path("modules/{id}/enable")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public List<ModuleInfo> enable(@PathParam("id") String id) {
         return modules.enable(List.of(id));
     }
 
     @POST
     @Path("modules/{id}/disable")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public List<ModuleInfo> disable(@PathParam("id") String id) {
         return modules.disable(List.of(id));
     }
 
     @GET
     @Path("ownership")
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public List<Ownership> ownership() {
         return ownership.table();
     }
@@ -87,7 +88,7 @@ public final class PlatformResource {
     public Response health(@Context SecurityContext caller) {
         HealthReport report = health.report();
         boolean details = caller.getUserPrincipal() != null
-                && (caller.isUserInRole("viewer") || caller.isUserInRole("admin"));
+                && (caller.isUserInRole(Roles.VIEWER) || caller.isUserInRole(Roles.ADMIN));
         Health body = new Health(report.up() ? "UP" : "DOWN", details ? report.entries() : null);
         return Response.status(report.up() ? 200 : 503).entity(body).build();
     }

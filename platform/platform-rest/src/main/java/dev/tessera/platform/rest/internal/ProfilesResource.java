@@ -20,6 +20,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import dev.tessera.platform.api.Profile;
 import dev.tessera.platform.api.ProfileManager;
 import dev.tessera.platform.api.ProfilePlan;
+import dev.tessera.platform.api.Roles;
 
 /** Business profiles over HTTP: list, plan, apply (one operation), demo. */
 @Component(service = ProfilesResource.class)
@@ -32,21 +33,21 @@ public final class ProfilesResource {
     ProfileManager profiles;
 
     @GET
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public List<Profile> profiles() {
         return profiles.profiles();
     }
 
     @POST
     @Path("{name}/plan")
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public ProfilePlan plan(@PathParam("name") String name, @QueryParam("keepOthers") boolean keepOthers) {
         return profiles.plan(name, keepOthers);
     }
 
     @POST
     @Path("{name}/apply")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public ProfileRun apply(@PathParam("name") String name, @QueryParam("keepOthers") boolean keepOthers) {
         List<String> steps = new ArrayList<>();
         ProfilePlan plan = profiles.apply(name, keepOthers, steps::add);
@@ -55,7 +56,7 @@ public final class ProfilesResource {
 
     @POST
     @Path("{name}/demo")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public ProfileRun demo(@PathParam("name") String name) {
         List<String> steps = new ArrayList<>();
         ProfilePlan plan = profiles.demo(name, steps::add);

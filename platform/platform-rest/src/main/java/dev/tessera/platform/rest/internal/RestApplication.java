@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import dev.tessera.platform.api.RestApi;
 
 /**
  * Tessera's one JAX-RS application; modules add resources to it with {@code @JaxrsApplicationSelect}. It requires
@@ -20,8 +21,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
         "(osgi.jaxrs.name=" + ProblemMappers.MALFORMED + ")", "(osgi.jaxrs.name=" + ProblemMappers.HTTP + ")",
         "(osgi.jaxrs.name=" + ProblemMappers.INTERNAL + ")"})
 public final class RestApplication extends Application {
-    static final String BASE = "api/v1";
-    static final String NAME = "tessera";
+    static final String BASE = RestApi.BASE_PATH;
+    static final String NAME = RestApi.APPLICATION_NAME;
     /** What a module's resource puts in {@code @JaxrsApplicationSelect} to join this application. */
-    static final String SELECT = "(osgi.jaxrs.name=" + NAME + ")";
+    static final String SELECT = RestApi.APPLICATION_SELECT;
 }

@@ -1,7 +1,6 @@
 package dev.tessera.platform.webhooks.internal;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 
 import javax.annotation.security.RolesAllowed;
@@ -28,6 +27,8 @@ import dev.tessera.platform.api.ErrorCode;
 import dev.tessera.platform.api.ErrorKind;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.PlatformErrors;
+import dev.tessera.platform.api.RestApi;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.TesseraException;
 
 /**
@@ -37,7 +38,7 @@ import dev.tessera.platform.api.TesseraException;
  */
 @Component(service = WebhooksResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=tessera)")
+@JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
 @Path("webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public final class WebhooksResource {
@@ -58,14 +59,14 @@ public final class WebhooksResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public Response create(NewWebhook request, @Context SecurityContext caller) {
         WebhookCreated created = admin.create(request, caller.getUserPrincipal().getName());
         return Response.status(201).location(URI.create("webhooks/" + created.webhook().id())).entity(created).build();
     }
 
     @GET
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Page<Webhook> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
         return Page.of(store.after(Page.longKey(cursor, 0), size + 1), size, Webhook::id);
@@ -73,14 +74,14 @@ public final class WebhooksResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Webhook get(@PathParam("id") String id) {
         return webhook(id);
     }
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("id") String id) {
         if (!store.delete(id(id))) {
             throw notFound(id);
@@ -90,7 +91,7 @@ public final class WebhooksResource {
 
     @POST
     @Path("{id}/resume")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public Webhook resume(@PathParam("id") String id) {
         if (!store.resume(id(id))) {
             throw notFound(id);
@@ -101,7 +102,7 @@ public final class WebhooksResource {
 
     @GET
     @Path("{id}/deliveries")
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public Page<Delivery> deliveries(@PathParam("id") String id, @QueryParam("state") String state,
                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Webhook webhook = webhook(id);
@@ -117,7 +118,7 @@ public final class WebhooksResource {
 
     @GET
     @Path("{id}/deliveries/{delivery}")
-    @RolesAllowed({"viewer", "admin"})
+    @RolesAllowed({Roles.VIEWER, Roles.ADMIN})
     public DeliveryDetail delivery(@PathParam("id") String id, @PathParam("delivery") String delivery) {
         Webhook webhook = webhook(id);
         return store.delivery(webhook.id(), id(delivery)).orElseThrow(() -> deliveryNotFound(id, delivery));
@@ -125,7 +126,7 @@ public final class WebhooksResource {
 
     @POST
     @Path("{id}/deliveries/{delivery}/replay")
-    @RolesAllowed("admin")
+    @RolesAllowed(Roles.ADMIN)
     public DeliveryDetail replay(@PathParam("id") String id, @PathParam("delivery") String delivery) {
         Webhook webhook = webhook(id);
         if (!store.replay(webhook.id(), id(delivery))) {

@@ -10,6 +10,7 @@ import dev.tessera.crm.pipeline.api.Leads;
 import dev.tessera.crm.pipeline.api.event.PipelineEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.event.EventType;
 
 /**
@@ -51,7 +52,7 @@ public final class PipelineModule implements ModuleDescriptor {
 
     @Override
     public Set<String> roles() {
-        return Set.of("sales", "viewer");
+        return Set.of(Roles.SALES, Roles.VIEWER);
     }
 
     @Override

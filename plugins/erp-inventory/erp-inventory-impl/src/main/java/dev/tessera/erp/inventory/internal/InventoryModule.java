@@ -10,6 +10,7 @@ import dev.tessera.erp.inventory.api.StockService;
 import dev.tessera.erp.inventory.api.event.InventoryEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.event.EventType;
 
 /** The erp-inventory module: present once its catalog and stock services run on a migrated schema. */
@@ -43,7 +44,7 @@ public final class InventoryModule implements ModuleDescriptor {
 
     @Override
     public Set<String> roles() {
-        return Set.of("inventory", "viewer");
+        return Set.of(Roles.INVENTORY, Roles.VIEWER);
     }
 
     @Override

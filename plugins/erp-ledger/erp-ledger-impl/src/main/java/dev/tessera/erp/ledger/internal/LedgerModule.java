@@ -9,6 +9,7 @@ import dev.tessera.erp.ledger.api.LedgerService;
 import dev.tessera.erp.ledger.api.event.LedgerEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.event.EventType;
 
 /** The erp-ledger module: present once its service runs on a migrated schema. */
@@ -39,7 +40,7 @@ public final class LedgerModule implements ModuleDescriptor {
 
     @Override
     public Set<String> roles() {
-        return Set.of("finance", "viewer");
+        return Set.of(Roles.FINANCE, Roles.VIEWER);
     }
 
     @Override

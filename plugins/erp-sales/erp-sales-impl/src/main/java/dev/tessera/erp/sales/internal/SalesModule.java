@@ -10,6 +10,7 @@ import dev.tessera.erp.sales.api.Orders;
 import dev.tessera.erp.sales.api.event.SalesEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.event.EventType;
 
 /**
@@ -52,7 +53,7 @@ public final class SalesModule implements ModuleDescriptor {
 
     @Override
     public Set<String> roles() {
-        return Set.of("sales", "finance", "viewer");
+        return Set.of(Roles.SALES, Roles.FINANCE, Roles.VIEWER);
     }
 
     @Override

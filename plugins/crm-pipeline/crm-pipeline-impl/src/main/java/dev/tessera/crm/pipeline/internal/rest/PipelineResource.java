@@ -56,6 +56,8 @@ import dev.tessera.crm.pipeline.api.StageChange;
 import dev.tessera.crm.pipeline.internal.LeadsCsv;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
+import dev.tessera.platform.api.RestApi;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.support.rest.RestParams;
@@ -66,7 +68,7 @@ import dev.tessera.platform.support.rest.RestParams;
  */
 @Component(service = PipelineResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=tessera)")
+@JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
 @Path("pipeline")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PipelineResource {
@@ -104,7 +106,7 @@ public final class PipelineResource {
 
     @GET
     @Path("accounts")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Page<Account> accounts(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
         return Page.of(accounts.accounts(Page.longKey(cursor, 0), size + 1), size, Account::id);
@@ -112,7 +114,7 @@ public final class PipelineResource {
 
     @GET
     @Path("accounts/{id}")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Account account(@PathParam("id") String id) {
         return accounts.account(id(id)).orElseThrow(() -> new TesseraException(PipelineErrors.ACCOUNT_NOT_FOUND,
                 "No account " + id));
@@ -121,7 +123,7 @@ public final class PipelineResource {
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Response createAccount(NewAccount account, @Context SecurityContext caller) {
         Account created = accounts.createAccount(account, user(caller));
         return Response.created(URI.create("pipeline/accounts/" + created.id())).entity(created).build();
@@ -130,21 +132,21 @@ public final class PipelineResource {
     @PUT
     @Path("accounts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Account updateAccount(@PathParam("id") String id, NewAccount changes, @Context SecurityContext caller) {
         return accounts.updateAccount(id(id), changes, user(caller));
     }
 
     @GET
     @Path("accounts/{id}/contacts")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<Contact> accountContacts(@PathParam("id") String id) {
         return accounts.contacts(id(id));
     }
 
     @GET
     @Path("contacts")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<Contact> contacts(@QueryParam("accountId") @NotNull String accountId) {
         if (accountId == null) {
             throw new ValidationException(PipelineErrors.INVALID, "Name the account whose contacts to list",
@@ -155,7 +157,7 @@ public final class PipelineResource {
 
     @GET
     @Path("contacts/{id}")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Contact contact(@PathParam("id") String id) {
         return accounts.contact(id(id)).orElseThrow(() -> new TesseraException(PipelineErrors.CONTACT_NOT_FOUND,
                 "No contact " + id));
@@ -164,7 +166,7 @@ public final class PipelineResource {
     @POST
     @Path("contacts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Response createContact(NewContact contact, @Context SecurityContext caller) {
         Contact created = accounts.createContact(contact, user(caller));
         return Response.created(URI.create("pipeline/contacts/" + created.id())).entity(created).build();
@@ -173,7 +175,7 @@ public final class PipelineResource {
     @PUT
     @Path("contacts/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Contact updateContact(@PathParam("id") String id, NewContact changes, @Context SecurityContext caller) {
         return accounts.updateContact(id(id), changes, user(caller));
     }
@@ -182,7 +184,7 @@ public final class PipelineResource {
 
     @GET
     @Path("leads")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Page<Lead> leads(@QueryParam("status") String status, @QueryParam("limit") String limit,
                             @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
@@ -192,7 +194,7 @@ public final class PipelineResource {
 
     @GET
     @Path("leads/{id}")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Lead lead(@PathParam("id") String id) {
         return leads.lead(id(id)).orElseThrow(() -> new TesseraException(PipelineErrors.LEAD_NOT_FOUND,
                 "No lead " + id));
@@ -202,7 +204,7 @@ public final class PipelineResource {
     @POST
     @Path("leads")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Response createLead(NewLead lead, @QueryParam("force") String force, @Context SecurityContext caller) {
         Lead created = leads.createLead(lead, flag("force", force), user(caller));
         return Response.created(URI.create("pipeline/leads/" + created.id())).entity(created).build();
@@ -211,7 +213,7 @@ public final class PipelineResource {
     @POST
     @Path("leads/matches")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<DuplicateCandidate> matches(NewLead lead) {
         return leads.matches(lead);
     }
@@ -219,14 +221,14 @@ public final class PipelineResource {
     @POST
     @Path("leads/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public LeadsImported importLeads(String csv, @Context SecurityContext caller) {
         return new LeadsImported(leads.importLeads(LeadsCsv.parse(csv), n -> { }, user(caller)));
     }
 
     @GET
     @Path("leads/duplicates")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<DuplicatePair> duplicates() {
         return leads.duplicates();
     }
@@ -234,7 +236,7 @@ public final class PipelineResource {
     @POST
     @Path("leads/{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Lead merge(@PathParam("id") String id, Merge merge, @Context SecurityContext caller) {
         if (merge == null || merge.duplicate() == null) {
             throw new ValidationException(PipelineErrors.INVALID, "Name the lead to merge into lead " + id,
@@ -246,7 +248,7 @@ public final class PipelineResource {
     /** The body is optional: without it, a new account from the lead's company and a deal closing in 90 days. */
     @POST
     @Path("leads/{id}/qualify")
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Response qualify(@PathParam("id") String id, Qualification qualification, @Context SecurityContext caller) {
         Qualified qualified = leads.qualify(id(id), qualification, user(caller));
         return Response.created(URI.create("pipeline/opportunities/" + qualified.opportunity().id()))
@@ -256,7 +258,7 @@ public final class PipelineResource {
     @POST
     @Path("leads/{id}/disqualify")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Lead disqualify(@PathParam("id") String id, Reason reason, @Context SecurityContext caller) {
         return leads.disqualify(id(id), reason == null ? null : reason.reason(), user(caller));
     }
@@ -265,14 +267,14 @@ public final class PipelineResource {
 
     @GET
     @Path("stages")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<Stage> stages() {
         return deals.stages();
     }
 
     @GET
     @Path("opportunities")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Page<Opportunity> opportunities(@QueryParam("status") String status, @QueryParam("accountId") String account,
                                            @QueryParam("owner") String owner, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
@@ -284,14 +286,14 @@ public final class PipelineResource {
 
     @GET
     @Path("opportunities/stuck")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<Opportunity> stuck() {
         return deals.stuck(null);
     }
 
     @GET
     @Path("opportunities/{id}")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Opportunity opportunity(@PathParam("id") String id) {
         return deals.opportunity(id(id)).orElseThrow(() -> new TesseraException(PipelineErrors.OPPORTUNITY_NOT_FOUND,
                 "No opportunity " + id));
@@ -300,7 +302,7 @@ public final class PipelineResource {
     @POST
     @Path("opportunities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Response createOpportunity(NewOpportunity opportunity, @Context SecurityContext caller) {
         Opportunity created = deals.createOpportunity(opportunity, user(caller));
         return Response.created(URI.create("pipeline/opportunities/" + created.id())).entity(created).build();
@@ -309,7 +311,7 @@ public final class PipelineResource {
     @POST
     @Path("opportunities/{id}/stage")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Opportunity stage(@PathParam("id") String id, StageMove move, @Context SecurityContext caller) {
         if (move == null || move.stage() == null) {
             throw new ValidationException(PipelineErrors.INVALID, "Name the stage to move the deal to",
@@ -320,28 +322,28 @@ public final class PipelineResource {
 
     @POST
     @Path("opportunities/{id}/won")
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Opportunity won(@PathParam("id") String id, Reason reason, @Context SecurityContext caller) {
         return deals.win(id(id), reason == null ? null : reason.reason(), user(caller));
     }
 
     @POST
     @Path("opportunities/{id}/lost")
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Opportunity lost(@PathParam("id") String id, Reason reason, @Context SecurityContext caller) {
         return deals.lose(id(id), reason == null ? null : reason.reason(), user(caller));
     }
 
     @GET
     @Path("opportunities/{id}/history")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<StageChange> history(@PathParam("id") String id) {
         return deals.stageHistory(id(id));
     }
 
     @GET
     @Path("opportunities/{id}/quotes")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<Quote> quotes(@PathParam("id") String id) {
         return quotes.quotes(id(id));
     }
@@ -349,7 +351,7 @@ public final class PipelineResource {
     @POST
     @Path("opportunities/{id}/quotes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Response createQuote(@PathParam("id") String id, NewQuote quote, @Context SecurityContext caller) {
         Quote created = quotes.createQuote(id(id), quote, user(caller));
         return Response.created(URI.create("pipeline/quotes/" + created.id())).entity(created).build();
@@ -358,7 +360,7 @@ public final class PipelineResource {
     @POST
     @Path("opportunities/{id}/quotes/preview")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Quote previewQuote(@PathParam("id") String id, NewQuote quote) {
         return quotes.preview(id(id), quote);
     }
@@ -367,7 +369,7 @@ public final class PipelineResource {
 
     @GET
     @Path("quotes/{id}")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Quote quote(@PathParam("id") String id) {
         return quotes.quote(id(id)).orElseThrow(() -> new TesseraException(PipelineErrors.QUOTE_NOT_FOUND,
                 "No quote " + id));
@@ -375,14 +377,14 @@ public final class PipelineResource {
 
     @POST
     @Path("quotes/{id}/accept")
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Quote accept(@PathParam("id") String id, @Context SecurityContext caller) {
         return quotes.accept(id(id), null, user(caller));
     }
 
     @POST
     @Path("quotes/{id}/reject")
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Quote reject(@PathParam("id") String id, Reason reason, @Context SecurityContext caller) {
         return quotes.reject(id(id), reason == null ? null : reason.reason(), user(caller));
     }
@@ -391,7 +393,7 @@ public final class PipelineResource {
 
     @GET
     @Path("activities")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Page<Activity> activities(@QueryParam("accountId") String account, @QueryParam("leadId") String lead,
                                      @QueryParam("opportunityId") String opportunity, @QueryParam("owner") String owner,
                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -403,7 +405,7 @@ public final class PipelineResource {
 
     @GET
     @Path("activities/overdue")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public List<Activity> overdue(@QueryParam("owner") String owner) {
         return deals.overdue(owner, null);
     }
@@ -411,7 +413,7 @@ public final class PipelineResource {
     @POST
     @Path("activities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Response logActivity(NewActivity activity, @Context SecurityContext caller) {
         Activity created = deals.logActivity(activity, user(caller));
         return Response.created(URI.create("pipeline/activities/" + created.id())).entity(created).build();
@@ -419,7 +421,7 @@ public final class PipelineResource {
 
     @POST
     @Path("activities/{id}/complete")
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Activity complete(@PathParam("id") String id, @Context SecurityContext caller) {
         return deals.completeTask(id(id), user(caller));
     }
@@ -427,7 +429,7 @@ public final class PipelineResource {
     /** {@code from} and {@code to} as YYYY-MM (or dates); the next twelve months from this one by default. */
     @GET
     @Path("forecast")
-    @RolesAllowed({"sales", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
     public Forecast forecast(@QueryParam("from") String from, @QueryParam("to") String to) {
         return deals.forecast(month("from", from, false), month("to", to, true));
     }

@@ -47,6 +47,8 @@ import dev.tessera.erp.inventory.api.Warehouse;
 import dev.tessera.erp.inventory.internal.ItemsCsv;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
+import dev.tessera.platform.api.RestApi;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.support.rest.RestParams;
@@ -57,7 +59,7 @@ import dev.tessera.platform.support.rest.RestParams;
  */
 @Component(service = InventoryResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=tessera)")
+@JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
 @Path("inventory")
 @Produces(MediaType.APPLICATION_JSON)
 public final class InventoryResource {
@@ -98,7 +100,7 @@ public final class InventoryResource {
 
     @GET
     @Path("items")
-    @RolesAllowed({"inventory", "viewer", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
     public Page<Item> items(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
         return Page.of(catalog.items(Page.key(cursor), size + 1), size, Item::sku);
@@ -106,7 +108,7 @@ public final class InventoryResource {
 
     @GET
     @Path("items/{sku}")
-    @RolesAllowed({"inventory", "viewer", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
     public Item item(@PathParam("sku") String sku) {
         return catalog.item(sku).orElseThrow(() -> new TesseraException(InventoryErrors.ITEM_NOT_FOUND, "No item " + sku));
     }
@@ -114,7 +116,7 @@ public final class InventoryResource {
     @POST
     @Path("items")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Response createItem(NewItem item, @Context SecurityContext caller) {
         Item created = catalog.createItem(item, user(caller));
         return Response.created(URI.create("inventory/items/" + created.sku())).entity(created).build();
@@ -123,7 +125,7 @@ public final class InventoryResource {
     @PUT
     @Path("items/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Item updateItem(@PathParam("sku") String sku, NewItem changes, @Context SecurityContext caller) {
         if (changes == null) {
             throw new ValidationException(InventoryErrors.INVALID, "The changes are required",
@@ -134,14 +136,14 @@ public final class InventoryResource {
 
     @POST
     @Path("items/{sku}/deactivate")
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Item deactivate(@PathParam("sku") String sku, @Context SecurityContext caller) {
         return catalog.setActive(sku, false, user(caller));
     }
 
     @POST
     @Path("items/{sku}/activate")
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Item activate(@PathParam("sku") String sku, @Context SecurityContext caller) {
         return catalog.setActive(sku, true, user(caller));
     }
@@ -149,14 +151,14 @@ public final class InventoryResource {
     @POST
     @Path("items/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public ItemsImported importItems(String csv, @Context SecurityContext caller) {
         return new ItemsImported(catalog.importItems(ItemsCsv.parse(csv), n -> { }, user(caller)));
     }
 
     @GET
     @Path("price-lists")
-    @RolesAllowed({"inventory", "viewer", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
     public List<PriceList> priceLists() {
         return catalog.priceLists();
     }
@@ -164,7 +166,7 @@ public final class InventoryResource {
     @POST
     @Path("price-lists")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Response createPriceList(PriceList list, @Context SecurityContext caller) {
         PriceList created = catalog.createPriceList(list, user(caller));
         return Response.created(URI.create("inventory/price-lists/" + created.code())).entity(created).build();
@@ -173,7 +175,7 @@ public final class InventoryResource {
     @POST
     @Path("price-lists/{code}/prices")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Price setPrice(@PathParam("code") String code, NewPrice price, @Context SecurityContext caller) {
         if (price == null) {
             throw new ValidationException(InventoryErrors.INVALID, "The price is required",
@@ -184,7 +186,7 @@ public final class InventoryResource {
 
     @GET
     @Path("prices")
-    @RolesAllowed({"inventory", "viewer", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
     public Price price(@QueryParam("sku") @NotNull String sku, @QueryParam("currency") @NotNull String currency,
                        @QueryParam("customerGroup") String group, @QueryParam("date") String date) {
         List<FieldError> errors = new java.util.ArrayList<>();
@@ -207,7 +209,7 @@ public final class InventoryResource {
 
     @GET
     @Path("warehouses")
-    @RolesAllowed({"inventory", "viewer", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
     public List<Warehouse> warehouses() {
         return stock.warehouses();
     }
@@ -215,7 +217,7 @@ public final class InventoryResource {
     @POST
     @Path("warehouses")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Response createWarehouse(NewWarehouse warehouse, @Context SecurityContext caller) {
         Warehouse created = stock.createWarehouse(warehouse == null ? null : warehouse.code(),
                 warehouse == null ? null : warehouse.name(), user(caller));
@@ -225,7 +227,7 @@ public final class InventoryResource {
     @POST
     @Path("warehouses/{code}/locations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Warehouse addLocation(@PathParam("code") String code, NewLocation location, @Context SecurityContext caller) {
         return stock.addLocation(code, location == null ? null : location.code(), user(caller));
     }
@@ -235,7 +237,7 @@ public final class InventoryResource {
     @POST
     @Path("receipts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Response receive(Receipt receipt, @Context SecurityContext caller) {
         return created(stock.receive(receipt, user(caller)));
     }
@@ -243,7 +245,7 @@ public final class InventoryResource {
     @POST
     @Path("issues")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Response issue(Issue issue, @Context SecurityContext caller) {
         StockMove move = stock.issue(issue, user(caller));
         return Response.created(URI.create("inventory/moves/" + move.id()))
@@ -253,7 +255,7 @@ public final class InventoryResource {
     @POST
     @Path("transfers")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Response transfer(Transfer transfer, @Context SecurityContext caller) {
         return created(stock.transfer(transfer, user(caller)));
     }
@@ -261,14 +263,14 @@ public final class InventoryResource {
     @POST
     @Path("counts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("inventory")
+    @RolesAllowed(Roles.INVENTORY)
     public Response count(Count count, @Context SecurityContext caller) {
         return stock.count(count, user(caller)).map(this::created).orElse(Response.noContent().build());
     }
 
     @GET
     @Path("moves")
-    @RolesAllowed({"inventory", "viewer"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER})
     public Page<StockMove> moves(@QueryParam("sku") String sku, @QueryParam("limit") String limit,
                                  @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
@@ -280,7 +282,7 @@ public final class InventoryResource {
     @POST
     @Path("reservations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"inventory", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.SALES})
     public Response reserve(NewReservation request, @Context SecurityContext caller) {
         if (request == null) {
             throw new ValidationException(InventoryErrors.INVALID, "The reservation is required",
@@ -293,7 +295,7 @@ public final class InventoryResource {
 
     @GET
     @Path("reservations/{id}")
-    @RolesAllowed({"inventory", "viewer", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
     public Reservation reservation(@PathParam("id") String id) {
         return stock.reservation(id(id)).orElseThrow(() -> new TesseraException(InventoryErrors.RESERVATION_NOT_FOUND,
                 "No reservation " + id));
@@ -301,35 +303,35 @@ public final class InventoryResource {
 
     @POST
     @Path("reservations/{id}/release")
-    @RolesAllowed({"inventory", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.SALES})
     public Reservation release(@PathParam("id") String id, @Context SecurityContext caller) {
         return stock.release(id(id), user(caller));
     }
 
     @GET
     @Path("stock")
-    @RolesAllowed({"inventory", "viewer", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
     public List<StockLevel> stock(@QueryParam("sku") String sku, @QueryParam("warehouse") String warehouse) {
         return stock.stock(sku, warehouse);
     }
 
     @GET
     @Path("available-to-promise/{sku}")
-    @RolesAllowed({"inventory", "viewer", "sales"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
     public Availability availableToPromise(@PathParam("sku") String sku) {
         return new Availability(sku, stock.availableToPromise(sku));
     }
 
     @GET
     @Path("reorder-suggestions")
-    @RolesAllowed({"inventory", "viewer"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER})
     public List<ReorderSuggestion> reorder() {
         return stock.reorderSuggestions();
     }
 
     @GET
     @Path("valuation")
-    @RolesAllowed({"inventory", "viewer", "finance"})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.FINANCE})
     public List<ValuationLine> valuation(@QueryParam("asOf") String asOf) {
         return stock.valuation(asOf == null ? LocalDate.now() : date("asOf", asOf));
     }

@@ -47,6 +47,8 @@ import dev.tessera.erp.ledger.api.TrialBalance;
 import dev.tessera.erp.ledger.internal.AccountsCsv;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
+import dev.tessera.platform.api.RestApi;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.ValidationException;
 
 /**
@@ -55,7 +57,7 @@ import dev.tessera.platform.api.ValidationException;
  */
 @Component(service = LedgerResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=tessera)")
+@JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
 @Path("ledger")
 @Produces(MediaType.APPLICATION_JSON)
 public final class LedgerResource {
@@ -83,7 +85,7 @@ public final class LedgerResource {
     @POST
     @Path("accounts/import")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public java.util.Map<String, Object> importAccounts(String csv, @Context SecurityContext caller) {
         List<NewAccount> accounts = AccountsCsv.parse(csv);
         return java.util.Map.of("imported", ledger.importAccounts(accounts, n -> { }, user(caller)));
@@ -91,7 +93,7 @@ public final class LedgerResource {
 
     @POST
     @Path("fiscal-years/{year}/close")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response closeYear(@PathParam("year") String year, @Context SecurityContext caller) {
         return ledger.closeYear(number("year", year), user(caller))
                 .map(entry -> Response.ok(entry).build()).orElse(Response.noContent().build());
@@ -99,7 +101,7 @@ public final class LedgerResource {
 
     @GET
     @Path("tax-codes")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public List<TaxCode> taxCodes() {
         return tax.taxCodes();
     }
@@ -107,7 +109,7 @@ public final class LedgerResource {
     @POST
     @Path("tax-codes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response createTaxCode(TaxCode code, @Context SecurityContext caller) {
         TaxCode created = tax.createTaxCode(code, user(caller));
         return Response.created(URI.create("ledger/tax-codes/" + created.code())).entity(created).build();
@@ -116,21 +118,21 @@ public final class LedgerResource {
     @POST
     @Path("tax-calculations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"finance", "viewer", "sales"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER, Roles.SALES})
     public TaxCalculation calculate(TaxRequest request) {
         return tax.calculate(request == null ? null : request.currency(), request == null ? null : request.lines());
     }
 
     @GET
     @Path("accounts")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public List<Account> accounts() {
         return ledger.accounts();
     }
 
     @GET
     @Path("accounts/{code}")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public Account account(@PathParam("code") String code) {
         return ledger.account(code).orElseThrow(() -> new LedgerException(LedgerErrors.ACCOUNT_NOT_FOUND,
                 "No account " + code + "; GET /api/v1/ledger/accounts lists them"));
@@ -139,7 +141,7 @@ public final class LedgerResource {
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response createAccount(NewAccount account, @Context SecurityContext caller) {
         Account created = ledger.createAccount(account, user(caller));
         return Response.created(URI.create("ledger/accounts/" + created.code())).entity(created).build();
@@ -147,21 +149,21 @@ public final class LedgerResource {
 
     @POST
     @Path("accounts/{code}/deactivate")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Account deactivate(@PathParam("code") String code, @Context SecurityContext caller) {
         return ledger.setActive(code, false, user(caller));
     }
 
     @POST
     @Path("accounts/{code}/activate")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Account activate(@PathParam("code") String code, @Context SecurityContext caller) {
         return ledger.setActive(code, true, user(caller));
     }
 
     @GET
     @Path("accounts/{code}/ledger")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public AccountLedger accountLedger(@PathParam("code") String code, @QueryParam("from") @NotNull String from,
                                        @QueryParam("to") @NotNull String to) {
         return ledger.accountLedger(code, date("from", from), date("to", to));
@@ -169,7 +171,7 @@ public final class LedgerResource {
 
     @GET
     @Path("journal-entries")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public Page<JournalEntry> entries(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
         return Page.of(ledger.entries(Page.longKey(cursor, 0), size + 1), size, JournalEntry::id);
@@ -177,7 +179,7 @@ public final class LedgerResource {
 
     @GET
     @Path("journal-entries/{id}")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public JournalEntry entry(@PathParam("id") String id) {
         return (id.startsWith("JE-") ? ledger.entryByNumber(id) : ledger.entry(id(id)))
                 .orElseThrow(() -> new LedgerException(LedgerErrors.ENTRY_NOT_FOUND, "No journal entry " + id));
@@ -186,7 +188,7 @@ public final class LedgerResource {
     @POST
     @Path("journal-entries")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response post(PostingRequest request, @Context SecurityContext caller) {
         JournalEntry entry = ledger.postManual(request, user(caller));
         return Response.created(URI.create("ledger/journal-entries/" + entry.id())).entity(entry).build();
@@ -195,7 +197,7 @@ public final class LedgerResource {
     @POST
     @Path("journal-entries/{id}/reversal")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response reverse(@PathParam("id") String id, ReversalRequest request, @Context SecurityContext caller) {
         JournalEntry reversal = ledger.reverse(id(id), request == null ? null : request.date(),
                 request == null ? null : request.reason(), user(caller));
@@ -204,35 +206,35 @@ public final class LedgerResource {
 
     @GET
     @Path("periods")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public List<FiscalPeriod> periods(@QueryParam("year") String year) {
         return ledger.periods(year == null ? LocalDate.now().getYear() : number("year", year));
     }
 
     @POST
     @Path("periods/{period}/close")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public FiscalPeriod close(@PathParam("period") String period, @Context SecurityContext caller) {
         return ledger.closePeriod(period, user(caller));
     }
 
     @POST
     @Path("periods/{period}/reopen")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public FiscalPeriod reopen(@PathParam("period") String period, @Context SecurityContext caller) {
         return ledger.reopenPeriod(period, user(caller));
     }
 
     @POST
     @Path("periods/{period}/lock")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public FiscalPeriod lock(@PathParam("period") String period, @Context SecurityContext caller) {
         return ledger.lockPeriod(period, user(caller));
     }
 
     @GET
     @Path("rates/{currency}")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public List<ExchangeRate> rates(@PathParam("currency") String currency) {
         return ledger.rates(currency);
     }
@@ -240,7 +242,7 @@ public final class LedgerResource {
     @POST
     @Path("rates")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public ExchangeRate setRate(RateRequest request, @Context SecurityContext caller) {
         if (request == null) {
             throw new ValidationException(LedgerErrors.INVALID_ENTRY, "The rate is required",
@@ -251,7 +253,7 @@ public final class LedgerResource {
 
     @GET
     @Path("trial-balance")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public TrialBalance trialBalance(@QueryParam("asOf") String asOf, @QueryParam("from") String from,
                                      @QueryParam("to") String to) {
         if (from != null || to != null) {
@@ -262,21 +264,21 @@ public final class LedgerResource {
 
     @GET
     @Path("profit-and-loss")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public ProfitAndLoss profitAndLoss(@QueryParam("from") @NotNull String from, @QueryParam("to") @NotNull String to) {
         return ledger.profitAndLoss(date("from", from), date("to", to));
     }
 
     @GET
     @Path("balance-sheet")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public BalanceSheet balanceSheet(@QueryParam("asOf") String asOf) {
         return ledger.balanceSheet(asOf == null ? LocalDate.now() : date("asOf", asOf));
     }
 
     @GET
     @Path("verification")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public ChainVerification verify() {
         return ledger.verify();
     }

@@ -45,6 +45,8 @@ import dev.tessera.erp.sales.api.ShipLine;
 import dev.tessera.erp.sales.api.Shipment;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
+import dev.tessera.platform.api.RestApi;
+import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.support.rest.RestParams;
@@ -56,7 +58,7 @@ import dev.tessera.platform.support.rest.RestParams;
  */
 @Component(service = SalesResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect("(osgi.jaxrs.name=tessera)")
+@JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
 @Path("sales")
 @Produces(MediaType.APPLICATION_JSON)
 public final class SalesResource {
@@ -99,7 +101,7 @@ public final class SalesResource {
 
     @GET
     @Path("customers")
-    @RolesAllowed({"sales", "finance", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     public Page<CustomerBilling> customers(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
         return Page.of(customers.customers(Page.longKey(cursor, 0), size + 1), size, CustomerBilling::accountId);
@@ -107,7 +109,7 @@ public final class SalesResource {
 
     @GET
     @Path("customers/{accountId}/billing")
-    @RolesAllowed({"sales", "finance", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     public CustomerBilling billing(@PathParam("accountId") String accountId) {
         return customers.billing(id(accountId)).orElseThrow(() -> new TesseraException(SalesErrors.CUSTOMER_NOT_FOUND,
                 "No billing terms for account " + accountId + " yet; PUT them, or order for it first"));
@@ -116,7 +118,7 @@ public final class SalesResource {
     @PUT
     @Path("customers/{accountId}/billing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public CustomerBilling setBilling(@PathParam("accountId") String accountId, NewBilling billing,
                                       @Context SecurityContext caller) {
         return customers.setBilling(id(accountId), billing, user(caller));
@@ -126,7 +128,7 @@ public final class SalesResource {
 
     @GET
     @Path("orders")
-    @RolesAllowed({"sales", "finance", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     public Page<SalesOrder> orders(@QueryParam("status") String status, @QueryParam("accountId") String account,
                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
@@ -136,7 +138,7 @@ public final class SalesResource {
 
     @GET
     @Path("orders/{id}")
-    @RolesAllowed({"sales", "finance", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     public SalesOrder order(@PathParam("id") String id) {
         return orders.order(id(id)).orElseThrow(() -> new TesseraException(SalesErrors.ORDER_NOT_FOUND, "No order " + id));
     }
@@ -144,7 +146,7 @@ public final class SalesResource {
     @POST
     @Path("orders")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public Response createOrder(NewOrder order, @Context SecurityContext caller) {
         SalesOrder created = orders.createOrder(order, user(caller));
         return Response.created(URI.create("sales/orders/" + created.id())).entity(created).build();
@@ -152,28 +154,28 @@ public final class SalesResource {
 
     @POST
     @Path("orders/{id}/confirm")
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public SalesOrder confirm(@PathParam("id") String id, @Context SecurityContext caller) {
         return orders.confirm(id(id), user(caller));
     }
 
     @POST
     @Path("orders/{id}/cancel")
-    @RolesAllowed("sales")
+    @RolesAllowed(Roles.SALES)
     public SalesOrder cancel(@PathParam("id") String id, Reason reason, @Context SecurityContext caller) {
         return orders.cancel(id(id), reason == null ? null : reason.reason(), user(caller));
     }
 
     @GET
     @Path("orders/{id}/shipments")
-    @RolesAllowed({"sales", "finance", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     public List<Shipment> shipments(@PathParam("id") String id) {
         return orders.shipments(id(id));
     }
 
     @POST
     @Path("orders/{id}/shipments")
-    @RolesAllowed({"sales", "inventory"})
+    @RolesAllowed({Roles.SALES, Roles.INVENTORY})
     public Response ship(@PathParam("id") String id, ShipmentRequest request, @Context SecurityContext caller) {
         Shipment shipment = orders.ship(id(id), request == null ? null : request.lines(), user(caller));
         return Response.created(URI.create("sales/orders/" + id + "/shipments")).entity(shipment).build();
@@ -181,7 +183,7 @@ public final class SalesResource {
 
     @POST
     @Path("orders/{id}/invoices")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response invoice(@PathParam("id") String id, InvoiceRequest request, @Context SecurityContext caller) {
         Invoice invoice = billing.invoiceOrder(id(id), request == null ? null : request.issueDate(), user(caller));
         return Response.created(URI.create("sales/invoices/" + invoice.id())).entity(invoice).build();
@@ -191,7 +193,7 @@ public final class SalesResource {
 
     @GET
     @Path("invoices")
-    @RolesAllowed({"sales", "finance", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     public Page<Invoice> invoices(@QueryParam("status") String status, @QueryParam("accountId") String account,
                                   @QueryParam("number") String number, @QueryParam("limit") String limit,
                                   @QueryParam("cursor") String cursor) {
@@ -205,7 +207,7 @@ public final class SalesResource {
 
     @GET
     @Path("invoices/{id}")
-    @RolesAllowed({"sales", "finance", "viewer"})
+    @RolesAllowed({Roles.SALES, Roles.FINANCE, Roles.VIEWER})
     public Invoice invoice(@PathParam("id") String id) {
         return billing.invoice(id(id)).orElseThrow(() -> new TesseraException(SalesErrors.INVOICE_NOT_FOUND,
                 "No invoice " + id));
@@ -214,7 +216,7 @@ public final class SalesResource {
     @POST
     @Path("invoices/{id}/payments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response pay(@PathParam("id") String id, PaymentRequest request, @Context SecurityContext caller) {
         if (request == null) {
             throw new ValidationException(SalesErrors.INVALID, "The payment is required",
@@ -230,7 +232,7 @@ public final class SalesResource {
     @POST
     @Path("invoices/{id}/credit-notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response credit(@PathParam("id") String id, CreditRequest request, @Context SecurityContext caller) {
         Invoice note = billing.creditNote(id(id), request == null ? null : request.lines(),
                 request == null ? null : request.reason(), user(caller));
@@ -240,7 +242,7 @@ public final class SalesResource {
     @POST
     @Path("payments")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public Response receive(NewPayment payment, @Context SecurityContext caller) {
         Payment received = billing.receivePayment(payment, user(caller));
         return Response.created(URI.create("sales/payments/" + received.id())).entity(received).build();
@@ -248,7 +250,7 @@ public final class SalesResource {
 
     @GET
     @Path("payments")
-    @RolesAllowed({"finance", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.VIEWER})
     public List<Payment> payments(@QueryParam("accountId") @NotNull String account) {
         if (account == null) {
             throw new ValidationException(SalesErrors.INVALID, "Name the customer whose payments to list",
@@ -259,14 +261,14 @@ public final class SalesResource {
 
     @GET
     @Path("aging")
-    @RolesAllowed({"finance", "sales", "viewer"})
+    @RolesAllowed({Roles.FINANCE, Roles.SALES, Roles.VIEWER})
     public Aging aging(@QueryParam("asOf") String asOf) {
         return billing.aging(asOf == null ? null : date("asOf", asOf));
     }
 
     @POST
     @Path("overdue-check")
-    @RolesAllowed("finance")
+    @RolesAllowed(Roles.FINANCE)
     public OverdueCheck overdue() {
         return new OverdueCheck(billing.markOverdue(null));
     }
