@@ -83,6 +83,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     private final Transactions transactions;
     private final ModuleManager modules;
     private final PipelineStore store;
+    private final LeadStore leadStore;
+    private final QuoteStore quoteStore;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -104,6 +106,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         this.transactions = transactions;
         this.modules = modules;
         this.store = new PipelineStore(events, Settings.of(config));
+        this.leadStore = new LeadStore(events);
+        this.quoteStore = new QuoteStore(events, store);
     }
 
     // ================================================================ accounts
@@ -155,38 +159,38 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
 
     @Override
     public List<Lead> leads(LeadStatus status, long afterId, int limit) {
-        return transactions.required(db -> store.leads(db, status, afterId, limit));
+        return transactions.required(db -> leadStore.leads(db, status, afterId, limit));
     }
 
     @Override
     public Optional<Lead> lead(long id) {
-        return transactions.required(db -> store.lead(db, id));
+        return transactions.required(db -> leadStore.lead(db, id));
     }
 
     @Override
     public Lead createLead(NewLead lead, boolean force, String actor) {
         List<FieldError> errors = new ArrayList<>();
-        PipelineStore.CheckedLead checked = PipelineStore.checkLead(lead, "", errors);
+        LeadStore.CheckedLead checked = LeadStore.checkLead(lead, "", errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The lead", errors);
         return transactions.required(db -> {
             if (!force) {
-                List<DuplicateCandidate> candidates = store.matches(db, checked, 0);
+                List<DuplicateCandidate> candidates = leadStore.matches(db, checked, 0);
                 if (!candidates.isEmpty()) {
                     throw new DuplicateLeadException("The lead looks like " + candidates.size() + " lead(s) captured"
                             + " already (" + describe(candidates) + "); work the existing one, or create it anyway"
                             + " with force", candidates);
                 }
             }
-            return store.insertLead(db, checked, actor);
+            return leadStore.insertLead(db, checked, actor);
         });
     }
 
     @Override
     public List<DuplicateCandidate> matches(NewLead lead) {
         List<FieldError> errors = new ArrayList<>();
-        PipelineStore.CheckedLead checked = PipelineStore.checkLead(lead, "", errors);
+        LeadStore.CheckedLead checked = LeadStore.checkLead(lead, "", errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The lead", errors);
-        return transactions.required(db -> store.matches(db, checked, 0));
+        return transactions.required(db -> leadStore.matches(db, checked, 0));
     }
 
     @Override
@@ -201,9 +205,9 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                     + " leads; import at most " + MAX_IMPORT + " at once",
                     List.of(new FieldError("rows", "at most " + MAX_IMPORT)));
         }
-        List<PipelineStore.CheckedLead> checked = new ArrayList<>();
+        List<LeadStore.CheckedLead> checked = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
-            checked.add(PipelineStore.checkLead(leads.get(i), "rows[" + (i + 1) + "].", errors));
+            checked.add(LeadStore.checkLead(leads.get(i), "rows[" + (i + 1) + "].", errors));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(PipelineErrors.INVALID_IMPORT, "Nothing was imported: " + errors.size()
@@ -211,8 +215,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         }
         return transactions.required(db -> {
             int written = 0;
-            for (PipelineStore.CheckedLead lead : checked) {
-                store.insertLead(db, lead, actor);
+            for (LeadStore.CheckedLead lead : checked) {
+                leadStore.insertLead(db, lead, actor);
                 written++;
                 if (written % 100 == 0 || written == checked.size()) {
                     progress.accept(written);
@@ -222,15 +226,15 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         });
     }
 
-    private static PipelineStore.Keys keys(Object[] openLead) {
-        return new PipelineStore.Keys((String) openLead[1], (String) openLead[2], (String) openLead[3],
+    private static LeadStore.Keys keys(Object[] openLead) {
+        return new LeadStore.Keys((String) openLead[1], (String) openLead[2], (String) openLead[3],
                 Matching.companyKey((String) openLead[6]));
     }
 
     @Override
     public List<DuplicatePair> duplicates() {
         return transactions.required(db -> {
-            List<Object[]> open = store.openLeadKeys(db);
+            List<Object[]> open = leadStore.openLeadKeys(db);
             Map<String, List<Object[]>> blocks = new HashMap<>();
             for (Object[] r : open) {
                 // the same person shares the e-mail or the start or end of the folded name
@@ -254,7 +258,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                         if (seen.contains(key)) {
                             continue;
                         }
-                        Set<MatchKind> matched = PipelineStore.kinds(keys(a), keys(b));
+                        Set<MatchKind> matched = LeadStore.kinds(keys(a), keys(b));
                         if (!matched.isEmpty()) {
                             seen.add(key);
                             pairs.add(new long[] {Math.min(ida, idb), Math.max(ida, idb)});
@@ -266,7 +270,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
             pairs.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
             List<DuplicatePair> result = new ArrayList<>();
             for (long[] pair : pairs) {
-                result.add(new DuplicatePair(store.requireLead(db, pair[0]), store.requireLead(db, pair[1]),
+                result.add(new DuplicatePair(leadStore.requireLead(db, pair[0]), leadStore.requireLead(db, pair[1]),
                         kinds.get(pair[0] + ":" + pair[1])));
             }
             return result;
@@ -280,14 +284,14 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                     List.of(new FieldError("duplicate", "must be another lead than " + keep)));
         }
         return transactions.required(db -> {
-            Lead kept = store.requireLead(db, keep);
-            Lead dup = store.requireLead(db, duplicate);
+            Lead kept = leadStore.requireLead(db, keep);
+            Lead dup = leadStore.requireLead(db, duplicate);
             if (kept.status() != LeadStatus.OPEN && kept.status() != LeadStatus.QUALIFIED) {
                 throw new TesseraException(PipelineErrors.LEAD_CLOSED, "Lead " + keep + " is "
                         + kept.status().name().toLowerCase(Locale.ROOT) + "; merge into an open or qualified lead");
             }
-            store.requireOpenLead(dup);
-            store.absorb(db, kept, dup);
+            leadStore.requireOpenLead(dup);
+            leadStore.absorb(db, kept, dup);
             Sql.execute(db, "UPDATE PIP_ACTIVITY SET LEAD_ID = ? WHERE LEAD_ID = ?", keep, duplicate);
             store.insertActivity(db, ActivityType.NOTE, "Merged lead " + duplicate + " into this one",
                     dup.name() + (dup.email() == null ? "" : " <" + dup.email() + ">")
@@ -295,8 +299,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                             + (dup.source() == null ? "" : ", source " + dup.source())
                             + ", captured " + dup.createdAt(), null, null, keep, kept.opportunityId(), actor, null,
                     actor);
-            store.closeLead(db, dup, LeadStatus.MERGED, keep, null, PipelineEvents.LEAD_MERGED, actor, null, null, null);
-            return store.requireLead(db, keep);
+            leadStore.closeLead(db, dup, LeadStatus.MERGED, keep, null, PipelineEvents.LEAD_MERGED, actor, null, null, null);
+            return leadStore.requireLead(db, keep);
         });
     }
 
@@ -305,8 +309,8 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         Qualification q = qualification == null ? new Qualification(null, null, null, null, null, null) : qualification;
         LocalDate today = today();
         return transactions.required(db -> {
-            Lead lead = store.requireLead(db, leadId);
-            store.requireOpenLead(lead);
+            Lead lead = leadStore.requireLead(db, leadId);
+            leadStore.requireOpenLead(lead);
             Account account;
             Long accountId = q.accountId() != null ? q.accountId() : lead.likelyAccountId();
             if (accountId != null) {
@@ -325,7 +329,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
                     leadId, null, null, today, actor);
             Sql.execute(db, "UPDATE PIP_ACTIVITY SET ACCOUNT_ID = ?, CONTACT_ID = ?, OPPORTUNITY_ID = ?"
                     + " WHERE LEAD_ID = ? AND OPPORTUNITY_ID IS NULL", account.id(), contact.id(), deal.id(), leadId);
-            Lead qualified = store.closeLead(db, lead, LeadStatus.QUALIFIED, null, deal.id(),
+            Lead qualified = leadStore.closeLead(db, lead, LeadStatus.QUALIFIED, null, deal.id(),
                     PipelineEvents.LEAD_QUALIFIED, actor, account.id(), contact.id(), null);
             return new Qualified(qualified, account, contact, deal);
         });
@@ -337,9 +341,9 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
         String why = Changes.text(reason, "reason", 500, true, errors);
         ValidationException.throwIfAny(PipelineErrors.INVALID, "The disqualification", errors);
         return transactions.required(db -> {
-            Lead lead = store.requireLead(db, leadId);
-            store.requireOpenLead(lead);
-            return store.closeLead(db, lead, LeadStatus.DISQUALIFIED, null, null, PipelineEvents.LEAD_DISQUALIFIED,
+            Lead lead = leadStore.requireLead(db, leadId);
+            leadStore.requireOpenLead(lead);
+            return leadStore.closeLead(db, lead, LeadStatus.DISQUALIFIED, null, null, PipelineEvents.LEAD_DISQUALIFIED,
                     actor, null, null, why);
         });
     }
@@ -493,12 +497,12 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
 
     @Override
     public List<Quote> quotes(long opportunityId) {
-        return transactions.required(db -> store.quotes(db, opportunityId));
+        return transactions.required(db -> quoteStore.quotes(db, opportunityId));
     }
 
     @Override
     public Optional<Quote> quote(long id) {
-        return transactions.required(db -> store.quote(db, id));
+        return transactions.required(db -> quoteStore.quote(db, id));
     }
 
     @Override
@@ -520,7 +524,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
             if (current.status() != OpportunityStatus.OPEN) {
                 throw closed(current);
             }
-            return store.insertQuote(db, current, priced.currency, quote.customerGroup(), priced.validUntil,
+            return quoteStore.insertQuote(db, current, priced.currency, quote.customerGroup(), priced.validUntil,
                     priced.priced, actor);
         });
     }
@@ -529,7 +533,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     public Quote accept(long id, LocalDate today, String actor) {
         LocalDate day = today == null ? today() : today;
         return transactions.required(db -> {
-            Quote accepted = store.decide(db, id, QuoteStatus.ACCEPTED, null, day, actor);
+            Quote accepted = quoteStore.decide(db, id, QuoteStatus.ACCEPTED, null, day, actor);
             Opportunity deal = store.requireOpportunity(db, accepted.opportunityId());
             if (deal.status() == OpportunityStatus.OPEN) {
                 // an accepted quote wins the deal, for the quote's net amount when it is in the deal's currency
@@ -545,7 +549,7 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     @Override
     public Quote reject(long id, String reason, String actor) {
         String why = reason(reason, false);
-        return transactions.required(db -> store.decide(db, id, QuoteStatus.REJECTED, why, today(), actor));
+        return transactions.required(db -> quoteStore.decide(db, id, QuoteStatus.REJECTED, why, today(), actor));
     }
 
     private record Priced(Currency currency, LocalDate validUntil, QuotePricing.Priced priced) {

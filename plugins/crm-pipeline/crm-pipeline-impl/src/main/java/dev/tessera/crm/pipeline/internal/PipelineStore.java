@@ -10,73 +10,53 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.tessera.crm.pipeline.api.Account;
 import dev.tessera.crm.pipeline.api.Activity;
 import dev.tessera.crm.pipeline.api.ActivityType;
 import dev.tessera.crm.pipeline.api.Contact;
-import dev.tessera.crm.pipeline.api.DuplicateCandidate;
-import dev.tessera.crm.pipeline.api.Lead;
-import dev.tessera.crm.pipeline.api.LeadStatus;
-import dev.tessera.crm.pipeline.api.MatchKind;
 import dev.tessera.crm.pipeline.api.NewAccount;
 import dev.tessera.crm.pipeline.api.NewActivity;
 import dev.tessera.crm.pipeline.api.NewContact;
-import dev.tessera.crm.pipeline.api.NewLead;
 import dev.tessera.crm.pipeline.api.NewOpportunity;
 import dev.tessera.crm.pipeline.api.Opportunity;
 import dev.tessera.crm.pipeline.api.OpportunityStatus;
 import dev.tessera.crm.pipeline.api.PipelineErrors;
-import dev.tessera.crm.pipeline.api.PriceSource;
-import dev.tessera.crm.pipeline.api.Quote;
-import dev.tessera.crm.pipeline.api.QuoteLine;
-import dev.tessera.crm.pipeline.api.QuoteStatus;
 import dev.tessera.crm.pipeline.api.Stage;
 import dev.tessera.crm.pipeline.api.StageChange;
 import dev.tessera.crm.pipeline.api.event.AccountDetails;
 import dev.tessera.crm.pipeline.api.event.ActivityDetails;
 import dev.tessera.crm.pipeline.api.event.ContactDetails;
-import dev.tessera.crm.pipeline.api.event.LeadDetails;
 import dev.tessera.crm.pipeline.api.event.OpportunityDetails;
 import dev.tessera.crm.pipeline.api.event.PipelineEvents;
-import dev.tessera.crm.pipeline.api.event.QuoteDetails;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Money;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.EventType;
-import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.support.Changes;
 import dev.tessera.platform.support.Sql;
 
 /**
- * The pipeline's records on its PIP_ tables, each write with its event in the caller's transaction. Callers open the
- * transaction; every method here takes its connection, so one business operation (qualifying a lead:
- * account, contact, opportunity) is one transaction.
+ * The pipeline's accounts, contacts, opportunities and activities on their PIP_ tables, each write with its event
+ * in the caller's transaction (leads are {@link LeadStore}'s, quotes {@link QuoteStore}'s). Callers open the
+ * transaction; every method here takes its connection, so one business operation (qualifying a lead: account,
+ * contact, opportunity) is one transaction.
  */
 final class PipelineStore {
     static final String ACCOUNT = "ID, NAME, DOMAIN, INDUSTRY, ADDRESS, OWNER, NOTES, VERSION, CREATED_AT, LAST_ORDER,"
             + " LAST_INVOICE, INVOICE_STATUS, CREDIT_LIMIT, PAYMENT_TERMS, BILLING_CURRENCY";
     static final String CONTACT = "ID, ACCOUNT_ID, NAME, EMAIL, PHONE, TITLE, VERSION";
-    static final String LEAD = "ID, NAME, EMAIL, COMPANY, DOMAIN, PHONE, SOURCE, OWNER, NOTES, STATUS, MERGED_INTO,"
-            + " OPPORTUNITY_ID, CREATED_AT,"
-            + " (SELECT MIN(A.ID) FROM PIP_ACCOUNT A WHERE A.DOMAIN = PIP_LEAD.DOMAIN) AS LIKELY_ACCOUNT_ID";
     static final String OPPORTUNITY = "ID, ACCOUNT_ID, NAME, STAGE, PROBABILITY, AMOUNT, CURRENCY, EXPECTED_CLOSE, OWNER,"
             + " SOURCE, STATUS, CLOSE_REASON, CLOSED_ON, STAGE_CHANGED_AT, LAST_ACTIVITY_AT, RENEWAL_OF, ORDER_NUMBER,"
             + " INVOICE_NUMBER, INVOICE_STATUS, VERSION";
     static final String ACTIVITY = "ID, TYPE, SUBJECT, DETAILS, ACCOUNT_ID, CONTACT_ID, LEAD_ID, OPPORTUNITY_ID, OWNER,"
             + " DUE, DONE_AT, CREATED_AT";
-    static final String QUOTE = "ID, NUMBER, REVISION, OPPORTUNITY_ID, ACCOUNT_ID, STATUS, CURRENCY, VALID_UNTIL, NET,"
-            + " TAX, GROSS, TAX_CALCULATED, STALE, REASON, CREATED_AT, CREATED_BY";
-    static final String QUOTE_LINE = "LINE_NO, SKU, DESCRIPTION, QUANTITY, UNIT_PRICE, DISCOUNT_PCT, NET, TAX_CODE, TAX,"
-            + " GROSS, PRICE_SOURCE, PRICE_LIST, AVAILABLE, STALE, CONTRACT_MONTHS";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
 
@@ -275,219 +255,6 @@ final class PipelineStore {
     private static Contact contact(Object[] r) {
         return new Contact(Sql.longValue(r[0]), Sql.longValue(r[1]), (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], Sql.longValue(r[6]));
-    }
-
-    // ================================================================ leads
-
-    Optional<Lead> lead(Connection db, long id) {
-        return Optional.ofNullable(Sql.row(db, "SELECT " + LEAD + " FROM PIP_LEAD WHERE ID = ?", id))
-                .map(PipelineStore::lead);
-    }
-
-    Lead requireLead(Connection db, long id) {
-        return lead(db, id).orElseThrow(() -> new TesseraException(PipelineErrors.LEAD_NOT_FOUND, "No lead " + id));
-    }
-
-    List<Lead> leads(Connection db, LeadStatus status, long afterId, int limit) {
-        Sql.Where where = new Sql.Where("ID > ?", afterId).and("STATUS", status);
-        return Sql.rows(db, limit, "SELECT " + LEAD + " FROM PIP_LEAD WHERE " + where.sql() + " ORDER BY ID",
-                where.args()).stream().map(PipelineStore::lead).toList();
-    }
-
-    /** A lead's fields checked and normalised, with its matching keys; errors collected under {@code at}. */
-    record CheckedLead(String name, String email, String company, String domain, String phone, String source,
-                       String owner, String notes, String emailKey, String nameKey) {
-    }
-
-    static CheckedLead checkLead(NewLead lead, String at, List<FieldError> errors) {
-        if (lead == null) {
-            errors.add(new FieldError(at.isEmpty() ? "(body)" : at.substring(0, at.length() - 1), "is required"));
-            return null;
-        }
-        int before = errors.size();
-        String name = Changes.text(lead.name(), at + "name", 200, true, errors);
-        String email = email(lead.email(), at + "email", errors);
-        String company = Changes.text(lead.company(), at + "company", 200, false, errors);
-        String website = Changes.text(lead.website(), at + "website", 200, false, errors);
-        if (website != null && Matching.host(website) == null) {
-            errors.add(new FieldError(at + "website", "'" + website + "' is not a web address such as example.com"));
-        }
-        String phone = Changes.text(lead.phone(), at + "phone", 50, false, errors);
-        if (email == null && phone == null && company == null && errors.size() == before) {
-            errors.add(new FieldError(at + "email", "is required unless a phone or company is given: a lead needs a"
-                    + " way to reach them"));
-        }
-        String source = Changes.text(lead.source(), at + "source", 50, false, errors);
-        String owner = Changes.text(lead.owner(), at + "owner", 100, false, errors);
-        String notes = Changes.text(lead.notes(), at + "notes", 2000, false, errors);
-        if (errors.size() > before) {
-            return null;
-        }
-        return new CheckedLead(name, email, company, Matching.domain(website, email), phone,
-                source == null ? null : source.toLowerCase(java.util.Locale.ROOT), owner, notes,
-                Matching.emailKey(email), Matching.nameKey(name));
-    }
-
-    /**
-     * Open or qualified leads that are the same person as this one: the same e-mail, or a near-identical name at the
-     * same company (its domain or its name) or with no company on either side. Two people of one company are two
-     * leads: the company's domain alone is no match.
-     */
-    List<DuplicateCandidate> matches(Connection db, CheckedLead lead, long except) {
-        String head = head(lead.nameKey());
-        String tail = tail(lead.nameKey());
-        StringBuilder where = new StringBuilder("NAME_HEAD = ? OR NAME_TAIL = ?");
-        List<Object> args = new ArrayList<>(List.of(except, head, tail));
-        if (lead.emailKey() != null) {
-            where.append(" OR EMAIL_KEY = ?");
-            args.add(lead.emailKey());
-        }
-        List<Object[]> rows = Sql.rows(db, "SELECT ID, NAME, EMAIL, COMPANY, EMAIL_KEY, DOMAIN, NAME_KEY FROM PIP_LEAD"
-                + " WHERE STATUS IN ('OPEN', 'QUALIFIED') AND ID <> ? AND (" + where + ") ORDER BY ID", args.toArray());
-        List<DuplicateCandidate> found = new ArrayList<>();
-        for (Object[] r : rows) {
-            Set<MatchKind> kinds = kinds(new Keys(lead.emailKey(), lead.domain(), lead.nameKey(),
-                    Matching.companyKey(lead.company())), new Keys((String) r[4], (String) r[5], (String) r[6],
-                    Matching.companyKey((String) r[3])));
-            if (!kinds.isEmpty()) {
-                found.add(new DuplicateCandidate(Sql.longValue(r[0]), (String) r[1], (String) r[2], (String) r[3], kinds));
-            }
-        }
-        return found;
-    }
-
-    /** What two leads are compared by: e-mail, company domain, folded name and folded company name. */
-    record Keys(String email, String domain, String name, String company) {
-    }
-
-    /**
-     * Why two leads look like one person, empty when they do not: EMAIL for the same address; NAME for near-identical
-     * names at the same company (DOMAIN too when it is the same domain) or where neither names a company.
-     */
-    static Set<MatchKind> kinds(Keys a, Keys b) {
-        Set<MatchKind> kinds = new LinkedHashSet<>();
-        if (a.email() != null && a.email().equals(b.email())) {
-            kinds.add(MatchKind.EMAIL);
-        }
-        if (b.name() != null && Matching.similarNames(a.name(), b.name())) {
-            boolean sameDomain = a.domain() != null && a.domain().equals(b.domain());
-            boolean sameCompany = a.company() != null && a.company().equals(b.company());
-            boolean noCompany = a.domain() == null && a.company() == null && b.domain() == null && b.company() == null;
-            if (sameDomain || sameCompany || noCompany) {
-                kinds.add(MatchKind.NAME);
-                if (sameDomain) {
-                    kinds.add(MatchKind.DOMAIN);
-                }
-            }
-        }
-        return kinds;
-    }
-
-    Lead insertLead(Connection db, CheckedLead lead, String actor) {
-        long id = Sql.nextId(db, "PIP_SEQUENCE", "lead");
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("ID", id);
-        row.put("NAME", lead.name());
-        row.put("EMAIL", lead.email());
-        row.put("COMPANY", lead.company());
-        row.put("DOMAIN", lead.domain());
-        row.put("PHONE", lead.phone());
-        row.put("SOURCE", lead.source());
-        row.put("OWNER", lead.owner());
-        row.put("NOTES", lead.notes());
-        row.put("STATUS", LeadStatus.OPEN);
-        row.put("CREATED_AT", Instant.now());
-        row.put("EMAIL_KEY", lead.emailKey());
-        row.put("NAME_KEY", lead.nameKey());
-        row.put("NAME_HEAD", head(lead.nameKey()));
-        row.put("NAME_TAIL", tail(lead.nameKey()));
-        Sql.insert(db, "PIP_LEAD", row);
-        Lead created = requireLead(db, id);
-        created(db, PipelineEvents.LEAD_CREATED, id, actor, details(created, null, null, null));
-        return created;
-    }
-
-    /**
-     * Sets a lead's status (and where it went), publishing the event of that: qualified with the account and contact
-     * it became, disqualified with the reason.
-     */
-    Lead closeLead(Connection db, Lead lead, LeadStatus status, Long mergedInto, Long opportunityId,
-                   EventType<LeadDetails> type, String actor, Long accountId, Long contactId, String reason) {
-        int changed = Sql.execute(db, "UPDATE PIP_LEAD SET STATUS = ?" + (mergedInto == null ? "" : ", MERGED_INTO = "
-                + mergedInto) + (opportunityId == null ? "" : ", OPPORTUNITY_ID = " + opportunityId)
-                + " WHERE ID = ? AND STATUS = ?", status, lead.id(), lead.status());
-        if (changed == 0) {
-            throw new TesseraException(PipelineErrors.LEAD_CLOSED, "Lead " + lead.id() + " changed meanwhile; look"
-                    + " at it again");
-        }
-        Lead after = requireLead(db, lead.id());
-        events.publish(db, type.changed(Long.toString(lead.id()), 2, actor, details(lead, null, null, null),
-                details(after, accountId, contactId, reason)));
-        return after;
-    }
-
-    void requireOpenLead(Lead lead) {
-        if (lead.status() != LeadStatus.OPEN) {
-            throw new TesseraException(PipelineErrors.LEAD_CLOSED, "Lead " + lead.id() + " is "
-                    + lead.status().name().toLowerCase(java.util.Locale.ROOT)
-                    + (lead.mergedInto() == null ? "" : " into lead " + lead.mergedInto())
-                    + (lead.opportunityId() == null ? "" : " (opportunity " + lead.opportunityId() + ")")
-                    + "; only open leads can be changed this way");
-        }
-    }
-
-    /** Fills the kept lead's empty fields from the duplicate (notes are joined); true when something changed. */
-    boolean absorb(Connection db, Lead keep, Lead duplicate) {
-        Map<String, Object> set = new LinkedHashMap<>();
-        if (keep.email() == null && duplicate.email() != null) {
-            set.put("EMAIL", duplicate.email());
-            set.put("EMAIL_KEY", Matching.emailKey(duplicate.email()));
-        }
-        fill(set, "COMPANY", keep.company(), duplicate.company());
-        fill(set, "DOMAIN", keep.domain(), duplicate.domain());
-        fill(set, "PHONE", keep.phone(), duplicate.phone());
-        fill(set, "SOURCE", keep.source(), duplicate.source());
-        fill(set, "OWNER", keep.owner(), duplicate.owner());
-        if (duplicate.notes() != null) {
-            String joined = keep.notes() == null ? duplicate.notes() : keep.notes() + "\n" + duplicate.notes();
-            set.put("NOTES", joined.length() > 2000 ? joined.substring(0, 2000) : joined);
-        }
-        if (set.isEmpty()) {
-            return false;
-        }
-        Sql.update(db, "PIP_LEAD", set, "ID = ?", keep.id());
-        return true;
-    }
-
-    private static void fill(Map<String, Object> set, String column, String kept, String other) {
-        if (kept == null && other != null) {
-            set.put(column, other);
-        }
-    }
-
-    /** Every open lead's matching keys, to find suspected pairs. */
-    List<Object[]> openLeadKeys(Connection db) {
-        return Sql.rows(db, "SELECT ID, EMAIL_KEY, DOMAIN, NAME_KEY, NAME_HEAD, NAME_TAIL, COMPANY FROM PIP_LEAD"
-                + " WHERE STATUS = 'OPEN' ORDER BY ID");
-    }
-
-    static LeadDetails details(Lead l, Long accountId, Long contactId, String reason) {
-        return new LeadDetails(l.id(), l.name(), l.email(), l.company(), l.domain(), l.phone(), l.source(), l.owner(),
-                l.status(), l.mergedInto(), l.opportunityId(), accountId, contactId, reason);
-    }
-
-    private static Lead lead(Object[] r) {
-        return new Lead(Sql.longValue(r[0]), (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                (String) r[6], (String) r[7], (String) r[8], LeadStatus.valueOf((String) r[9]), Sql.longOrNull(r[10]),
-                Sql.longOrNull(r[11]), Sql.instant(r[12]), Sql.longOrNull(r[13]));
-    }
-
-    static String head(String nameKey) {
-        return nameKey.length() < 3 ? nameKey : nameKey.substring(0, 3);
-    }
-
-    static String tail(String nameKey) {
-        return nameKey.length() < 3 ? nameKey : nameKey.substring(nameKey.length() - 3);
     }
 
     // ================================================================ opportunities
@@ -698,7 +465,7 @@ final class PipelineStore {
                 accountId = contact.get().accountId();
             }
         }
-        if (in.leadId() != null && lead(db, in.leadId()).isEmpty()) {
+        if (in.leadId() != null && Sql.value(db, "SELECT ID FROM PIP_LEAD WHERE ID = ?", in.leadId()) == null) {
             errors.add(new FieldError("leadId", in.leadId() + " is not a lead"));
         }
         if (in.opportunityId() != null) {
@@ -759,131 +526,6 @@ final class PipelineStore {
         return new Activity(Sql.longValue(r[0]), ActivityType.valueOf((String) r[1]), (String) r[2], (String) r[3],
                 Sql.longOrNull(r[4]), Sql.longOrNull(r[5]), Sql.longOrNull(r[6]), Sql.longOrNull(r[7]),
                 (String) r[8], Sql.date(r[9]), Sql.instant(r[10]), Sql.instant(r[11]));
-    }
-
-    // ================================================================ quotes
-
-    Optional<Quote> quote(Connection db, long id) {
-        Object[] r = Sql.row(db, "SELECT " + QUOTE + " FROM PIP_QUOTE WHERE ID = ?", id);
-        if (r == null) {
-            return Optional.empty();
-        }
-        Currency currency = Currency.getInstance(((String) r[6]).trim());
-        List<QuoteLine> lines = Sql.rows(db, "SELECT " + QUOTE_LINE + " FROM PIP_QUOTE_LINE WHERE QUOTE_ID = ?"
-                + " ORDER BY LINE_NO", id).stream().map(l -> line(l, currency)).toList();
-        return Optional.of(new Quote(Sql.longValue(r[0]), (String) r[1], Sql.intValue(r[2]), Sql.longValue(r[3]),
-                Sql.longValue(r[4]), QuoteStatus.valueOf(((String) r[5]).trim()), currency.getCurrencyCode(),
-                Sql.date(r[7]), lines, money(r[8], currency), money(r[9], currency), money(r[10], currency),
-                Sql.bool(r[11]), lines.stream().anyMatch(l -> l.priceSource() == PriceSource.MANUAL), Sql.bool(r[12]),
-                (String) r[13], Sql.instant(r[14]), (String) r[15]));
-    }
-
-    Quote requireQuote(Connection db, long id) {
-        return quote(db, id).orElseThrow(() -> new TesseraException(PipelineErrors.QUOTE_NOT_FOUND, "No quote " + id));
-    }
-
-    List<Quote> quotes(Connection db, long opportunityId) {
-        requireOpportunity(db, opportunityId);
-        return Sql.rows(db, "SELECT ID FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ? ORDER BY ID", opportunityId).stream()
-                .map(r -> requireQuote(db, Sql.longValue(r[0]))).toList();
-    }
-
-    /** Saves a priced quote as the opportunity's next revision; the open revision before it is superseded. */
-    Quote insertQuote(Connection db, Opportunity deal, Currency currency, String customerGroup, LocalDate validUntil,
-                      QuotePricing.Priced priced, String actor) {
-        Object[] last = Sql.row(db, "SELECT NUMBER, MAX(REVISION) FROM PIP_QUOTE WHERE OPPORTUNITY_ID = ?"
-                + " GROUP BY NUMBER", deal.id());
-        long id = Sql.nextId(db, "PIP_SEQUENCE", "quote");
-        String number = last == null ? String.format("Q-%06d", id) : (String) last[0];
-        int revision = last == null ? 1 : Sql.intValue(last[1]) + 1;
-        Sql.execute(db, "UPDATE PIP_QUOTE SET STATUS = 'SUPERSEDED' WHERE OPPORTUNITY_ID = ? AND STATUS = 'OPEN'",
-                deal.id());
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("ID", id);
-        row.put("NUMBER", number);
-        row.put("REVISION", revision);
-        row.put("OPPORTUNITY_ID", deal.id());
-        row.put("ACCOUNT_ID", deal.accountId());
-        row.put("STATUS", QuoteStatus.OPEN);
-        row.put("CURRENCY", currency.getCurrencyCode());
-        row.put("CUSTOMER_GROUP", customerGroup);
-        row.put("VALID_UNTIL", validUntil);
-        row.put("NET", priced.net());
-        row.put("TAX", priced.tax());
-        row.put("GROSS", priced.gross());
-        row.put("TAX_CALCULATED", priced.taxCalculated());
-        row.put("STALE", false);
-        row.put("CREATED_AT", Instant.now());
-        row.put("CREATED_BY", actor);
-        Sql.insert(db, "PIP_QUOTE", row);
-        for (QuoteLine l : priced.lines()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("QUOTE_ID", id);
-            line.put("LINE_NO", l.line());
-            line.put("SKU", l.sku());
-            line.put("DESCRIPTION", l.description());
-            line.put("QUANTITY", l.quantity());
-            line.put("UNIT_PRICE", l.unitPrice());
-            line.put("DISCOUNT_PCT", l.discountPercent());
-            line.put("NET", l.net());
-            line.put("TAX_CODE", l.taxCode());
-            line.put("TAX", l.tax());
-            line.put("GROSS", l.gross());
-            line.put("PRICE_SOURCE", l.priceSource());
-            line.put("PRICE_LIST", l.priceList());
-            line.put("AVAILABLE", l.available());
-            line.put("STALE", false);
-            line.put("CONTRACT_MONTHS", l.contractMonths());
-            Sql.insert(db, "PIP_QUOTE_LINE", line);
-        }
-        Quote created = requireQuote(db, id);
-        events.publish(db, PipelineEvents.QUOTE_CREATED.event(Long.toString(id), revision, actor, details(created),
-                Map.of("number", new FieldChange(null, number), "revision", new FieldChange(null, revision))));
-        return created;
-    }
-
-    /** Accepts or rejects an open quote, refusing an expired acceptance. */
-    Quote decide(Connection db, long id, QuoteStatus decision, String reason, LocalDate today, String actor) {
-        Quote quote = requireQuote(db, id);
-        if (quote.status() != QuoteStatus.OPEN) {
-            throw new TesseraException(PipelineErrors.QUOTE_CLOSED, "Quote " + quote.number() + " revision "
-                    + quote.revision() + " is " + quote.status().name().toLowerCase(java.util.Locale.ROOT)
-                    + "; only the open revision can be accepted or rejected");
-        }
-        if (decision == QuoteStatus.ACCEPTED && quote.validUntil().isBefore(today)) {
-            throw new TesseraException(PipelineErrors.QUOTE_EXPIRED, "Quote " + quote.number() + " revision "
-                    + quote.revision() + " expired on " + quote.validUntil() + "; make a new revision to accept");
-        }
-        Map<String, Object> set = new LinkedHashMap<>();
-        set.put("STATUS", decision);
-        set.put("REASON", reason);
-        if (Sql.update(db, "PIP_QUOTE", set, "ID = ? AND STATUS = 'OPEN'", id) == 0) {
-            throw new TesseraException(PipelineErrors.QUOTE_CLOSED, "Quote " + quote.number()
-                    + " was decided meanwhile; look at it again");
-        }
-        Quote after = requireQuote(db, id);
-        events.publish(db, (decision == QuoteStatus.ACCEPTED ? PipelineEvents.QUOTE_ACCEPTED : PipelineEvents.QUOTE_REJECTED)
-                .event(Long.toString(id), after.revision(), actor, details(after),
-                        Map.of("status", new FieldChange("OPEN", decision.name()))));
-        return after;
-    }
-
-    /** Everything an order needs of an accepted quote: erp-sales makes its order from this payload alone. */
-    static QuoteDetails details(Quote q) {
-        List<QuoteDetails.Line> lines = new ArrayList<>();
-        for (QuoteLine l : q.lines()) {
-            lines.add(new QuoteDetails.Line(l.line(), l.sku(), l.description(), l.quantity(), l.unitPrice(),
-                    l.discountPercent(), l.net(), l.taxCode(), l.tax(), l.gross(), l.priceSource(), l.contractMonths()));
-        }
-        return new QuoteDetails(q.id(), q.number(), q.revision(), q.opportunityId(), q.accountId(), q.status(),
-                q.currency(), q.validUntil(), q.net(), q.tax(), q.gross(), q.taxCalculated(), q.unverifiedPrices(), lines);
-    }
-
-    private static QuoteLine line(Object[] r, Currency currency) {
-        return new QuoteLine(Sql.intValue(r[0]), (String) r[1], (String) r[2], Sql.decimal(r[3]), Sql.decimal(r[4]),
-                Sql.decimal(r[5]), money(r[6], currency), (String) r[7], money(r[8], currency), money(r[9], currency),
-                PriceSource.valueOf(((String) r[10]).trim()), (String) r[11], Sql.decimal(r[12]), Sql.bool(r[13]),
-                r[14] == null ? null : Sql.intValue(r[14]));
     }
 
     // ================================================================ plumbing

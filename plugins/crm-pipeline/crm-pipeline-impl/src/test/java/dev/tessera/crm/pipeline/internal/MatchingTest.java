@@ -40,22 +40,22 @@ class MatchingTest {
 
     @Test
     void theThreeMatchKindsAreFoundIndependently() {
-        assertEquals(Set.of(MatchKind.EMAIL), PipelineStore.kinds(keys("a@x.com", null, "anna", null),
+        assertEquals(Set.of(MatchKind.EMAIL), LeadStore.kinds(keys("a@x.com", null, "anna", null),
                 keys("a@x.com", null, "bert", null)));
-        assertEquals(Set.of(MatchKind.NAME), PipelineStore.kinds(keys(null, null, "anna berg", null),
+        assertEquals(Set.of(MatchKind.NAME), LeadStore.kinds(keys(null, null, "anna berg", null),
                 keys(null, null, "anna bergh", null)));
-        assertEquals(Set.of(), PipelineStore.kinds(keys(null, null, "anna berg", null), keys(null, null, "carl holm", null)));
+        assertEquals(Set.of(), LeadStore.kinds(keys(null, null, "anna berg", null), keys(null, null, "carl holm", null)));
     }
 
     @Test
     void twoPeopleOfOneCompanyAreTwoLeadsButOnePersonAtTheSameCompanyIsADuplicate() {
-        assertEquals(Set.of(), PipelineStore.kinds(keys("anna@x.com", "x.com", "anna berg", "acme"),
+        assertEquals(Set.of(), LeadStore.kinds(keys("anna@x.com", "x.com", "anna berg", "acme"),
                 keys("carl@x.com", "x.com", "carl vogt", "acme")), "the same domain alone is no match");
-        assertEquals(Set.of(MatchKind.NAME, MatchKind.DOMAIN), PipelineStore.kinds(keys("anna@x.com", "x.com", "anna berg",
+        assertEquals(Set.of(MatchKind.NAME, MatchKind.DOMAIN), LeadStore.kinds(keys("anna@x.com", "x.com", "anna berg",
                 null), keys("a.berg@x.com", "x.com", "anna bergh", null)));
-        assertEquals(Set.of(MatchKind.NAME), PipelineStore.kinds(keys(null, null, "anna berg", Matching.companyKey("ACME GmbH")),
+        assertEquals(Set.of(MatchKind.NAME), LeadStore.kinds(keys(null, null, "anna berg", Matching.companyKey("ACME GmbH")),
                 keys(null, null, "anna bergg", Matching.companyKey("Acme"))));
-        assertEquals(Set.of(), PipelineStore.kinds(keys(null, null, "anna berg", "acme"),
+        assertEquals(Set.of(), LeadStore.kinds(keys(null, null, "anna berg", "acme"),
                 keys(null, null, "anna bergg", "northwind")), "namesakes at two companies are two people");
     }
 
@@ -67,7 +67,7 @@ class MatchingTest {
         assertEquals(null, Matching.companyKey(" GmbH "));
     }
 
-    private static PipelineStore.Keys keys(String email, String domain, String name, String company) {
-        return new PipelineStore.Keys(email, domain, name, company);
+    private static LeadStore.Keys keys(String email, String domain, String name, String company) {
+        return new LeadStore.Keys(email, domain, name, company);
     }
 }
