@@ -11,19 +11,19 @@ import dev.tessera.crm.pipeline.api.NewAccount;
 @Service
 @Command(scope = "pipeline", name = "account-add", description = "Creates an account")
 public class AccountAddCommand extends PipelineAction {
-    @Argument(index = 0, name = "name", required = true)
+    @Argument(index = 0, name = "name", required = true, description = "The company's name, in quotes if it has spaces")
     String name;
 
     @Option(name = "--domain", description = "The company's domain, e.g. example.com")
     String domain;
 
-    @Option(name = "--industry")
+    @Option(name = "--industry", description = "The company's industry, e.g. retail")
     String industry;
 
-    @Option(name = "--address")
+    @Option(name = "--address", description = "The postal address, in quotes")
     String address;
 
-    @Option(name = "--owner")
+    @Option(name = "--owner", description = "The user responsible for the account")
     String owner;
 
     @Override

@@ -18,19 +18,19 @@ public class ActivityAddCommand extends PipelineAction {
     @Argument(index = 0, name = "type", required = true, description = "call, email, meeting, note or task")
     String type;
 
-    @Argument(index = 1, name = "subject", required = true)
+    @Argument(index = 1, name = "subject", required = true, description = "A short summary, in quotes if it has spaces")
     String subject;
 
-    @Option(name = "--opportunity")
+    @Option(name = "--opportunity", description = "Id of the opportunity it is about")
     Long opportunity;
 
-    @Option(name = "--account")
+    @Option(name = "--account", description = "Id of the account it is about")
     Long account;
 
-    @Option(name = "--contact")
+    @Option(name = "--contact", description = "Id of the contact it is about")
     Long contact;
 
-    @Option(name = "--lead")
+    @Option(name = "--lead", description = "Id of the lead it is about")
     Long lead;
 
     @Option(name = "--due", description = "YYYY-MM-DD; required for a task")
@@ -39,7 +39,7 @@ public class ActivityAddCommand extends PipelineAction {
     @Option(name = "--owner", description = "Whose it is (you by default)")
     String owner;
 
-    @Option(name = "--details")
+    @Option(name = "--details", description = "Longer text, e.g. what was agreed")
     String details;
 
     @Override

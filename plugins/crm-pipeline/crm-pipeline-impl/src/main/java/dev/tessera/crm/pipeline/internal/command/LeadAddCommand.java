@@ -14,28 +14,28 @@ import dev.tessera.crm.pipeline.api.NewLead;
 @Service
 @Command(scope = "pipeline", name = "lead-add", description = "Captures a lead; one that looks like an existing lead is refused unless --force")
 public class LeadAddCommand extends PipelineAction {
-    @Argument(index = 0, name = "name", required = true)
+    @Argument(index = 0, name = "name", required = true, description = "The person's name, in quotes if it has spaces")
     String name;
 
-    @Option(name = "--email")
+    @Option(name = "--email", description = "E-mail address, e.g. jane@example.com")
     String email;
 
-    @Option(name = "--company")
+    @Option(name = "--company", description = "The company the person works for")
     String company;
 
     @Option(name = "--website", description = "The company's web address, e.g. example.com")
     String website;
 
-    @Option(name = "--phone")
+    @Option(name = "--phone", description = "Phone number, e.g. +49 30 1234567")
     String phone;
 
     @Option(name = "--source", description = "Where the lead came from, e.g. web, referral, trade-show")
     String source;
 
-    @Option(name = "--owner")
+    @Option(name = "--owner", description = "The user who follows the lead up")
     String owner;
 
-    @Option(name = "--notes")
+    @Option(name = "--notes", description = "Free text about the lead")
     String notes;
 
     @Option(name = "--force", description = "Create it even though it matches existing leads")

@@ -9,7 +9,7 @@ import dev.tessera.crm.pipeline.api.Opportunity;
 @Service
 @Command(scope = "pipeline", name = "lost", description = "Closes a deal as lost, with the reason")
 public class LostCommand extends PipelineAction {
-    @Argument(index = 0, name = "opportunity", required = true)
+    @Argument(index = 0, name = "opportunity", required = true, description = "The opportunity's id")
     long id;
 
     @Argument(index = 1, name = "reason", required = true, description = "Why it was lost, e.g. price, timing, competitor")

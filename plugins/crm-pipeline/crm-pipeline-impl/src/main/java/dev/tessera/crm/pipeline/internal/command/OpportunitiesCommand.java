@@ -15,10 +15,10 @@ public class OpportunitiesCommand extends PipelineAction {
     @Option(name = "--status", description = "open, won, lost or all")
     String status = "open";
 
-    @Option(name = "--account")
+    @Option(name = "--account", description = "Only this account's deals (account id)")
     Long account;
 
-    @Option(name = "--owner")
+    @Option(name = "--owner", description = "Only this owner's deals")
     String owner;
 
     @Option(name = "--stuck", description = "Only open deals without a stage change or activity for the configured days")

@@ -15,7 +15,7 @@ import dev.tessera.crm.pipeline.api.StageChange;
 @Service
 @Command(scope = "pipeline", name = "opportunity", description = "Shows a deal: stage history, activities and quotes")
 public class OpportunityCommand extends PipelineAction {
-    @Argument(index = 0, name = "id", required = true)
+    @Argument(index = 0, name = "id", required = true, description = "The opportunity's id")
     long id;
 
     @Override

@@ -12,7 +12,7 @@ import dev.tessera.crm.pipeline.api.Qualified;
 @Service
 @Command(scope = "pipeline", name = "qualify", description = "Turns a lead into an account, a contact and an opportunity, at once")
 public class QualifyCommand extends PipelineAction {
-    @Argument(index = 0, name = "lead", required = true)
+    @Argument(index = 0, name = "lead", required = true, description = "The lead's id (see pipeline:leads)")
     long lead;
 
     @Option(name = "--account", description = "An existing account to add the contact and deal to")
@@ -21,16 +21,16 @@ public class QualifyCommand extends PipelineAction {
     @Option(name = "--name", description = "The opportunity's name (the company's by default)")
     String name;
 
-    @Option(name = "--amount")
+    @Option(name = "--amount", description = "The deal's expected value, e.g. 12000 (0 by default)")
     String amount;
 
-    @Option(name = "--currency")
+    @Option(name = "--currency", description = "ISO 4217 code, e.g. USD (the pipeline's currency by default)")
     String currency;
 
     @Option(name = "--close", description = "Expected close date, YYYY-MM-DD (in 90 days by default)")
     String close;
 
-    @Option(name = "--owner")
+    @Option(name = "--owner", description = "Owner of the deal and of a new account (the lead's owner by default)")
     String owner;
 
     @Override

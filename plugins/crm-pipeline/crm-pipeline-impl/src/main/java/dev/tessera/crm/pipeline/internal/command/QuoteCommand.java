@@ -17,7 +17,7 @@ import dev.tessera.platform.support.console.LineSpec;
 @Service
 @Command(scope = "pipeline", name = "quote", description = "Quotes a deal (a new revision if it has a quote): lines in single quotes as '<qty> <sku or description> [@ <unit price>] [-<discount>%] [/<months> months]'; one word is a SKU, words with spaces a description")
 public class QuoteCommand extends PipelineAction {
-    @Argument(index = 0, name = "opportunity", required = true)
+    @Argument(index = 0, name = "opportunity", required = true, description = "The opportunity's id")
     long opportunity;
 
     @Argument(index = 1, name = "lines", required = true, multiValued = true,
@@ -27,7 +27,7 @@ public class QuoteCommand extends PipelineAction {
     @Option(name = "--valid-until", description = "YYYY-MM-DD (the configured days from today by default)")
     String validUntil;
 
-    @Option(name = "--currency")
+    @Option(name = "--currency", description = "ISO 4217 code, e.g. USD (the deal's currency by default)")
     String currency;
 
     @Option(name = "--tax-code", description = "The ledger tax code of every line (the configured one by default)")

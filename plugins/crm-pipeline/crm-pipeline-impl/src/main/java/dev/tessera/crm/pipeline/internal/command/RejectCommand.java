@@ -12,7 +12,7 @@ public class RejectCommand extends PipelineAction {
     @Argument(index = 0, name = "quote", required = true, description = "The quote's id")
     long id;
 
-    @Argument(index = 1, name = "reason")
+    @Argument(index = 1, name = "reason", description = "Why the customer rejected it, e.g. price")
     String reason;
 
     @Override

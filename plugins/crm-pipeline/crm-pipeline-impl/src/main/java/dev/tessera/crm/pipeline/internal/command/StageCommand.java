@@ -9,10 +9,10 @@ import dev.tessera.crm.pipeline.api.Opportunity;
 @Service
 @Command(scope = "pipeline", name = "stage", description = "Moves an open deal to another stage (pipeline:won / pipeline:lost close it)")
 public class StageCommand extends PipelineAction {
-    @Argument(index = 0, name = "opportunity", required = true)
+    @Argument(index = 0, name = "opportunity", required = true, description = "The opportunity's id")
     long id;
 
-    @Argument(index = 1, name = "stage", required = true)
+    @Argument(index = 1, name = "stage", required = true, description = "An open stage, e.g. demo or proposal")
     String stage;
 
     @Override

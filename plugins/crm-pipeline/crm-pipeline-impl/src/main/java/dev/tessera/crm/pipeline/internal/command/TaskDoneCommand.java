@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 @Service
 @Command(scope = "pipeline", name = "task-done", description = "Marks a task as done")
 public class TaskDoneCommand extends PipelineAction {
-    @Argument(index = 0, name = "task", required = true)
+    @Argument(index = 0, name = "task", required = true, description = "The task's id (see pipeline:overdue)")
     long id;
 
     @Override

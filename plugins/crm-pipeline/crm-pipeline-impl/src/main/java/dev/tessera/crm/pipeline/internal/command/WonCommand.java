@@ -9,7 +9,7 @@ import dev.tessera.crm.pipeline.api.Opportunity;
 @Service
 @Command(scope = "pipeline", name = "won", description = "Closes a deal as won")
 public class WonCommand extends PipelineAction {
-    @Argument(index = 0, name = "opportunity", required = true)
+    @Argument(index = 0, name = "opportunity", required = true, description = "The opportunity's id")
     long id;
 
     @Argument(index = 1, name = "reason", description = "Why it was won")

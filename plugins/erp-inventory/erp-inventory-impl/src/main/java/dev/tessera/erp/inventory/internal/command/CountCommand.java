@@ -2,6 +2,7 @@ package dev.tessera.erp.inventory.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -17,13 +18,15 @@ public class CountCommand extends InventoryAction {
     @Option(name = "--lot", description = "Lot, for lot-tracked items")
     String lot;
 
-    @Argument(index = 0, name = "sku", required = true)
+    @Argument(index = 0, name = "sku", required = true, description = "The item's SKU, e.g. MUG-1")
+    @Completion(SkuCompleter.class)
     String sku;
 
-    @Argument(index = 1, name = "warehouse", required = true)
+    @Argument(index = 1, name = "warehouse", required = true, description = "Warehouse code, e.g. WH1")
+    @Completion(WarehouseCompleter.class)
     String warehouse;
 
-    @Argument(index = 2, name = "counted", required = true)
+    @Argument(index = 2, name = "counted", required = true, description = "The quantity counted there, e.g. 48")
     String counted;
 
     @Override

@@ -2,6 +2,7 @@ package dev.tessera.erp.inventory.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -20,16 +21,18 @@ public class ReceiveCommand extends InventoryAction {
     @Option(name = "--reference", description = "Document, e.g. a delivery note")
     String reference;
 
-    @Argument(index = 0, name = "sku", required = true)
+    @Argument(index = 0, name = "sku", required = true, description = "The item's SKU, e.g. MUG-1")
+    @Completion(SkuCompleter.class)
     String sku;
 
-    @Argument(index = 1, name = "warehouse", required = true)
+    @Argument(index = 1, name = "warehouse", required = true, description = "Warehouse code, e.g. WH1")
+    @Completion(WarehouseCompleter.class)
     String warehouse;
 
-    @Argument(index = 2, name = "quantity", required = true)
+    @Argument(index = 2, name = "quantity", required = true, description = "How many were received, e.g. 100")
     String quantity;
 
-    @Argument(index = 3, name = "unitCost", required = true)
+    @Argument(index = 3, name = "unitCost", required = true, description = "Purchase cost per unit, e.g. 2.40")
     String unitCost;
 
     @Override

@@ -2,6 +2,7 @@ package dev.tessera.erp.inventory.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
@@ -10,13 +11,15 @@ import dev.tessera.erp.inventory.api.Reservation;
 @Service
 @Command(scope = "inventory", name = "reserve", description = "Reserves stock for an order; refused beyond what is available")
 public class ReserveCommand extends InventoryAction {
-    @Argument(index = 0, name = "sku", required = true)
+    @Argument(index = 0, name = "sku", required = true, description = "The item's SKU, e.g. MUG-1")
+    @Completion(SkuCompleter.class)
     String sku;
 
-    @Argument(index = 1, name = "warehouse", required = true)
+    @Argument(index = 1, name = "warehouse", required = true, description = "Warehouse code, e.g. WH1")
+    @Completion(WarehouseCompleter.class)
     String warehouse;
 
-    @Argument(index = 2, name = "quantity", required = true)
+    @Argument(index = 2, name = "quantity", required = true, description = "How many to reserve, e.g. 10")
     String quantity;
 
     @Argument(index = 3, name = "reference", required = true, description = "The order, e.g. SO-2026-000012")

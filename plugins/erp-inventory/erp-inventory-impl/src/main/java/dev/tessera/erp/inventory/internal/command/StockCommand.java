@@ -2,6 +2,7 @@ package dev.tessera.erp.inventory.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
@@ -11,9 +12,11 @@ import dev.tessera.erp.inventory.api.StockLevel;
 @Command(scope = "inventory", name = "stock", description = "Stock per item and warehouse: on hand, reserved, available, value")
 public class StockCommand extends InventoryAction {
     @Argument(index = 0, name = "sku", description = "Only this item")
+    @Completion(SkuCompleter.class)
     String sku;
 
     @Argument(index = 1, name = "warehouse", description = "Only this warehouse")
+    @Completion(WarehouseCompleter.class)
     String warehouse;
 
     @Override

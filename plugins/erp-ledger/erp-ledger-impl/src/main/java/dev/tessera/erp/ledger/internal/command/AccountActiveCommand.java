@@ -2,6 +2,7 @@ package dev.tessera.erp.ledger.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
@@ -14,6 +15,7 @@ public class AccountActiveCommand extends LedgerAction {
     boolean reactivate;
 
     @Argument(index = 0, name = "code", required = true, description = "Account code")
+    @Completion(AccountCodeCompleter.class)
     String code;
 
     @Override

@@ -2,6 +2,7 @@ package dev.tessera.erp.ledger.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -13,6 +14,7 @@ import dev.tessera.erp.ledger.api.LedgerLine;
 @Command(scope = "ledger", name = "account-ledger", description = "An account's postings with running balance")
 public class AccountLedgerCommand extends LedgerAction {
     @Argument(index = 0, name = "account", required = true, description = "Account code")
+    @Completion(AccountCodeCompleter.class)
     String account;
 
     @Argument(index = 1, name = "from", required = true, description = "YYYY-MM-DD")

@@ -12,16 +12,17 @@ import dev.tessera.erp.sales.api.NewBilling;
 @Service
 @Command(scope = "sales", name = "billing", description = "Shows a customer's billing terms, or changes them with the options")
 public class BillingCommand extends SalesAction {
-    @Option(name = "--credit-limit")
+    @Option(name = "--credit-limit", description = "The most the customer may owe, checked when an order is confirmed,"
+            + " e.g. 50000")
     String creditLimit;
 
     @Option(name = "--terms", description = "Days to pay")
     Integer terms;
 
-    @Option(name = "--tax-id")
+    @Option(name = "--tax-id", description = "The customer's VAT or tax number, e.g. DE123456789")
     String taxId;
 
-    @Option(name = "--currency")
+    @Option(name = "--currency", description = "The currency the customer is billed in, ISO 4217, e.g. EUR")
     String currency;
 
     @Option(name = "--name", description = "For a customer the pipeline does not know")

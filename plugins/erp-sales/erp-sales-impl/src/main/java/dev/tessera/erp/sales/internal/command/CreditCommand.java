@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
@@ -14,9 +15,10 @@ import dev.tessera.erp.sales.api.CreditLine;
 @Command(scope = "sales", name = "credit", description = "Issues a credit note for an invoice: all of it, or the given <line>:<quantity> pairs")
 public class CreditCommand extends SalesAction {
     @Argument(index = 0, name = "invoice", required = true, description = "The invoice's id")
+    @Completion(InvoiceIdCompleter.class)
     long id;
 
-    @Argument(index = 1, name = "reason", required = true)
+    @Argument(index = 1, name = "reason", required = true, description = "Why it is credited, e.g. 'goods returned'")
     String reason;
 
     @Argument(index = 2, name = "lines", multiValued = true, description = "e.g. 1:2")

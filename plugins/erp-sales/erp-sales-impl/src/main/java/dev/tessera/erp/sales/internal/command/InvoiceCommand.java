@@ -2,6 +2,7 @@ package dev.tessera.erp.sales.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -12,7 +13,8 @@ public class InvoiceCommand extends SalesAction {
     @Option(name = "--date", description = "The invoice date, YYYY-MM-DD (today by default)")
     String date;
 
-    @Argument(index = 0, name = "order", required = true)
+    @Argument(index = 0, name = "order", required = true, description = "The order's id (see sales:orders)")
+    @Completion(OrderIdCompleter.class)
     long id;
 
     @Override

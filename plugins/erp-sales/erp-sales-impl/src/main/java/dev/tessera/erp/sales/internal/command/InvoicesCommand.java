@@ -17,13 +17,13 @@ public class InvoicesCommand extends SalesAction {
     @Option(name = "--status", description = "issued, partially-paid, paid or credited")
     String status;
 
-    @Option(name = "--account")
+    @Option(name = "--account", description = "Only this customer's invoices (account id)")
     Long account;
 
-    @Option(name = "--after")
+    @Option(name = "--after", description = "Show invoices with ids above this one")
     long after;
 
-    @Option(name = "--limit")
+    @Option(name = "--limit", description = "How many to show (default 100)")
     int limit = 100;
 
     @Override

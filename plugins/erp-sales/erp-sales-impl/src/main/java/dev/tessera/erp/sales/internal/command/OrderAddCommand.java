@@ -20,7 +20,7 @@ public class OrderAddCommand extends SalesAction {
     @Option(name = "--account", required = true, description = "The customer's account id")
     long account;
 
-    @Option(name = "--currency")
+    @Option(name = "--currency", description = "ISO 4217 code, e.g. USD (the customer's billing currency by default)")
     String currency;
 
     @Option(name = "--tax-code", description = "The ledger tax code of every line (the configured one by default)")
@@ -29,7 +29,8 @@ public class OrderAddCommand extends SalesAction {
     @Option(name = "--confirm", description = "Confirm it right away: credit check and stock reservation")
     boolean confirm;
 
-    @Argument(index = 0, name = "lines", required = true, multiValued = true)
+    @Argument(index = 0, name = "lines", required = true, multiValued = true,
+            description = "e.g. '10 MUG-1 -5%' '1 Set-up @ 250' (single quotes keep the console from reading % and @)")
     List<String> lines;
 
     @Override

@@ -2,6 +2,7 @@ package dev.tessera.erp.sales.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
@@ -12,7 +13,8 @@ import dev.tessera.erp.sales.api.ShippedLine;
 @Service
 @Command(scope = "sales", name = "order", description = "Shows an order with its lines, reservations, shipments and invoices")
 public class OrderCommand extends SalesAction {
-    @Argument(index = 0, name = "id", required = true)
+    @Argument(index = 0, name = "id", required = true, description = "The order's id (see sales:orders)")
+    @Completion(OrderIdCompleter.class)
     long id;
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -26,9 +27,10 @@ public class PayCommand extends SalesAction {
     String currency;
 
     @Argument(index = 0, name = "invoice", required = true, description = "e.g. INV-2026-000012 or its id")
+    @Completion(InvoiceNumberCompleter.class)
     String invoice;
 
-    @Argument(index = 1, name = "amount", required = true)
+    @Argument(index = 1, name = "amount", required = true, description = "The amount received, e.g. 1190.00")
     String amount;
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
@@ -15,7 +16,8 @@ import dev.tessera.erp.sales.api.ShippedLine;
 @Service
 @Command(scope = "sales", name = "ship", description = "Ships an order: everything left, or the given <line>:<quantity> pairs; stock is issued")
 public class ShipCommand extends SalesAction {
-    @Argument(index = 0, name = "order", required = true)
+    @Argument(index = 0, name = "order", required = true, description = "The order's id (see sales:orders)")
+    @Completion(OrderIdCompleter.class)
     long id;
 
     @Argument(index = 1, name = "lines", multiValued = true, description = "e.g. 1:10 2:5")
