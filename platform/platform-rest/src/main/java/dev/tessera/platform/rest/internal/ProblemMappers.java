@@ -75,7 +75,8 @@ final class ProblemMappers {
             if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 String field = path(mapping);
                 String expected = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                        ? "must be " + describe(mismatch.getTargetType()) : "has a value this endpoint cannot take";
+                        ? (absent(mismatch) ? "is required: " : "must be ") + describe(mismatch.getTargetType())
+                        : "has a value this endpoint cannot take";
                 return Problems.of(400, "Invalid request", "Field '" + field + "' " + expected, "platform.invalid-json",
                         List.of(new FieldError(field, expected)));
             }
@@ -84,6 +85,12 @@ final class ProblemMappers {
             String what = e instanceof JsonMappingException ? "does not have the shape this endpoint takes"
                     : "is not valid JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
             return Problems.of(400, "Invalid request", "The request body " + what + where, "platform.invalid-json");
+        }
+
+        /** A number or flag the body left out (or sent as null) where the request needs one: it has no default. */
+        static boolean absent(MismatchedInputException e) {
+            return e.getTargetType() != null && e.getTargetType().isPrimitive() && e.getOriginalMessage() != null
+                    && e.getOriginalMessage().startsWith("Cannot map `null` into type");
         }
 
         private static String path(JsonMappingException e) {

@@ -96,4 +96,14 @@ class JsonProviderTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void anAbsentWholeNumberIsRefusedAsMissingNotReadAsZero() {
+        MismatchedInputException absent = assertThrows(MismatchedInputException.class,
+                () -> json.readValue("{\"account\":\"1000\",\"debit\":1}", Line.class));
+        assertEquals(true, ProblemMappers.MalformedJson.absent(absent), absent.getOriginalMessage());
+        MismatchedInputException wrong = assertThrows(MismatchedInputException.class,
+                () -> json.readValue("{\"account\":\"1000\",\"debit\":1,\"quantity\":\"7\"}", Line.class));
+        assertEquals(false, ProblemMappers.MalformedJson.absent(wrong), wrong.getOriginalMessage());
+    }
 }
