@@ -57,6 +57,6 @@ public final class PipelineModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        return 2;
     }
 }

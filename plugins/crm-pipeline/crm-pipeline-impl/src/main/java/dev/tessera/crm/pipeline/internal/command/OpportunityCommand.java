@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 
@@ -15,6 +16,7 @@ import dev.tessera.crm.pipeline.api.StageChange;
 @Service
 @Command(scope = "pipeline", name = "opportunity", description = "Shows a deal: stage history, activities and quotes")
 public class OpportunityCommand extends PipelineAction {
+    @Completion(OpenOpportunityCompleter.class)
     @Argument(index = 0, name = "id", required = true, description = "The opportunity's id")
     long id;
 

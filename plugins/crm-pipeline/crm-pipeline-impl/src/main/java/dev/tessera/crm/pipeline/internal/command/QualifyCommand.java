@@ -2,6 +2,7 @@ package dev.tessera.crm.pipeline.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -12,6 +13,7 @@ import dev.tessera.crm.pipeline.api.Qualified;
 @Service
 @Command(scope = "pipeline", name = "qualify", description = "Turns a lead into an account, a contact and an opportunity, at once")
 public class QualifyCommand extends PipelineAction {
+    @Completion(OpenLeadCompleter.class)
     @Argument(index = 0, name = "lead", required = true, description = "The lead's id (see pipeline:leads)")
     long lead;
 

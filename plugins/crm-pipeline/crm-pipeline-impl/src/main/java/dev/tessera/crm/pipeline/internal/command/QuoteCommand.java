@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -17,6 +18,7 @@ import dev.tessera.platform.support.console.LineSpec;
 @Service
 @Command(scope = "pipeline", name = "quote", description = "Quotes a deal (a new revision if it has a quote): lines in single quotes as '<qty> <sku or description> [@ <unit price>] [-<discount>%] [/<months> months]'; one word is a SKU, words with spaces a description")
 public class QuoteCommand extends PipelineAction {
+    @Completion(OpenOpportunityCompleter.class)
     @Argument(index = 0, name = "opportunity", required = true, description = "The opportunity's id")
     long opportunity;
 

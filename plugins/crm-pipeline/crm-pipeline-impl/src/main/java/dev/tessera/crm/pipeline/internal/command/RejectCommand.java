@@ -2,6 +2,7 @@ package dev.tessera.crm.pipeline.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.tessera.crm.pipeline.api.Quote;
@@ -9,6 +10,7 @@ import dev.tessera.crm.pipeline.api.Quote;
 @Service
 @Command(scope = "pipeline", name = "reject", description = "Rejects an open quote; the deal stays open for a new revision")
 public class RejectCommand extends PipelineAction {
+    @Completion(OpenQuoteCompleter.class)
     @Argument(index = 0, name = "quote", required = true, description = "The quote's id")
     long id;
 
