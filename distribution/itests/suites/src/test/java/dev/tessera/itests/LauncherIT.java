@@ -111,6 +111,13 @@ public class LauncherIT {
         assertTrue("the password is stored as a salted Argon2id hash: " + users,
                 users.contains("operator = {CRYPT}argon2id$") && !users.contains(password));
         assertTrue("a plain password written by hand is hashed too", users.contains(GUEST + " = {CRYPT}argon2id$"));
+
+        // a clean start says nothing alarming: no warning or error in the log (and no ORM to warn of empty metamodels)
+        List<String> alarming = Files.readAllLines(home.resolve("data/log/karaf.log")).stream()
+                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("WARNING:")
+                        || line.startsWith("SEVERE:") || line.contains("[EL Warning]"))
+                .toList();
+        assertEquals("warnings of a clean start", List.of(), alarming);
     }
 
     @Test
@@ -247,11 +254,15 @@ public class LauncherIT {
         assertTrue(log.contains("Login refused for user clerk from ssh"));
     }
 
-    /** The scripts take the JDK from the PATH when JAVA_HOME is not set, as README promises, and say nothing of it. */
+    /**
+     * The scripts take the JDK from the PATH when JAVA_HOME is not set, as README promises, and say nothing of it;
+     * the console's prompt names the user and Tessera, not Karaf's root instance.
+     */
     @Test
-    public void j_theScriptsFindTheJdkOnThePathWithoutAWarning() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(clientCommand(GUEST, GUEST_PASSWORD)).directory(home.toFile())
-                .redirectErrorStream(true);
+    public void j_theScriptsFindTheJdkOnThePathWithoutAWarningAndThePromptIsTesserasWithTheUser() throws Exception {
+        // an interactive console (no -b), so that it shows its prompt
+        List<String> interactive = clientCommand(GUEST, GUEST_PASSWORD).stream().filter(a -> !a.equals("-b")).toList();
+        ProcessBuilder builder = new ProcessBuilder(interactive).directory(home.toFile()).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME");
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         Process process = builder.start();
@@ -262,6 +273,8 @@ public class LauncherIT {
         assertTrue("bin/client did not finish", process.waitFor(60, TimeUnit.SECONDS));
         assertTrue(output, output.contains("found-the-jdk"));
         assertTrue(output, !output.contains("JAVA_HOME not set"));
+        assertTrue("the prompt is Tessera's, with the user: " + output, output.contains(GUEST + "@tessera>")
+                && !output.contains("karaf@root"));
     }
 
     /** Over JMX a viewer reads the uptime but not the JVM's arguments or any configuration; an admin reads them. */

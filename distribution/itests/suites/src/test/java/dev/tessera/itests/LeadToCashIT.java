@@ -96,6 +96,42 @@ public class LeadToCashIT extends RestTestSupport {
         return options.toArray(new Option[0]);
     }
 
+    /** Every module and kernel command README shows (lead to cash included), as `./tessera.sh demo` lists them. */
+    private static final List<String> README_COMMANDS = List.of(
+            "inventory:count", "inventory:import", "inventory:issue", "inventory:item-add", "inventory:items",
+            "inventory:receive", "inventory:reorder", "inventory:reserve", "inventory:stock", "inventory:transfer",
+            "inventory:warehouse-add", "ledger:account-add", "ledger:account-deactivate", "ledger:account-ledger",
+            "ledger:accounts", "ledger:balance-sheet", "ledger:close-period", "ledger:close-year", "ledger:entries",
+            "ledger:entry", "ledger:import-accounts", "ledger:lock-period", "ledger:periods", "ledger:pnl",
+            "ledger:post", "ledger:rate", "ledger:reopen-period", "ledger:reverse", "ledger:tax-codes",
+            "ledger:trial-balance", "ledger:verify", "pipeline:accept", "pipeline:account-add", "pipeline:accounts",
+            "pipeline:activity-add", "pipeline:duplicates", "pipeline:forecast", "pipeline:lead-add",
+            "pipeline:lead-import", "pipeline:leads", "pipeline:lost", "pipeline:merge", "pipeline:opportunities",
+            "pipeline:opportunity", "pipeline:overdue", "pipeline:qualify", "pipeline:quote", "pipeline:reject",
+            "pipeline:stage", "pipeline:task-done", "pipeline:won", "sales:aging", "sales:billing", "sales:cancel",
+            "sales:confirm", "sales:credit", "sales:invoice", "sales:invoices", "sales:order", "sales:order-add",
+            "sales:orders", "sales:pay", "sales:ship", "tessera:audit", "tessera:dead-letters", "tessera:demo",
+            "tessera:disable", "tessera:enable", "tessera:events", "tessera:health", "tessera:migrations",
+            "tessera:modules", "tessera:ownership", "tessera:profile-apply", "tessera:profile-plan",
+            "tessera:profiles", "tessera:replay", "tessera:subscribers", "tessera:token-create",
+            "tessera:token-revoke", "tessera:tokens", "tessera:upgrade", "tessera:webhook-resume",
+            "tessera:webhooks");
+
+    @Test
+    public void theConsoleOfBinTesseraRunsEveryCommandReadmeShowsAndAViewerIsToldTheWritesAreNotFound() {
+        String[] local = System.getProperty("karaf.local.roles", "").split(",");
+        assertTrue("the local console's roles are configured", local.length > 1);
+        for (String command : README_COMMANDS) {
+            CommandResult help = tryCommandAs(command + " --help", local);
+            assertTrue(command + ": " + help.failure(), help.failure() == null);
+            assertTrue(command + ": " + help.output(), help.output().contains("DESCRIPTION"));
+        }
+        // a user without the role does not see a write command at all, as README's Security says
+        CommandResult denied = tryCommandAs("pipeline:lead-add --help", "viewer");
+        assertTrue(String.valueOf(denied.failure()), denied.failure() != null
+                && denied.failure().contains("Command not found"));
+    }
+
     @Test
     public void aLeadBecomesAPaidInvoiceAcrossTheModulesAndTheBooksMatchTheHandComputation() throws Exception {
         String tag = tag();
