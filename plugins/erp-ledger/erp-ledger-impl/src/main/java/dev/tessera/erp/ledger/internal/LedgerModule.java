@@ -45,6 +45,6 @@ public final class LedgerModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 2;
+        return 5;
     }
 }
