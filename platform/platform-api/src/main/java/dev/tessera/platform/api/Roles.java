@@ -16,6 +16,13 @@ public interface Roles {
     String INVENTORY = "inventory";
     /** Leads, accounts, opportunities, quotes and sales orders. */
     String SALES = "sales";
+    /** Vendors, their price agreements, purchase orders and goods receipts. */
+    String PURCHASING = "purchasing";
+    /**
+     * Approves purchase orders above the approval threshold (etc/dev.tessera.erp.purchasing.cfg) that someone else
+     * wrote.
+     */
+    String PURCHASING_APPROVER = "purchasing-approver";
     /** Console logins over bin/client and SSH. */
     String SSH = "ssh";
 }

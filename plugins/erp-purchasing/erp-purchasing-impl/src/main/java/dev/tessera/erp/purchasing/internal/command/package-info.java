@@ -1,0 +1,3 @@
+/** The purchasing:* console commands. */
+@org.osgi.annotation.bundle.Header(name = "Karaf-Commands", value = "dev.tessera.erp.purchasing.internal.command")
+package dev.tessera.erp.purchasing.internal.command;
