@@ -28,13 +28,18 @@ import dev.tessera.platform.api.event.DomainEvent;
  * payload has those values, so that one event type can be booked by several rules.
  * {@code {field}} takes a field of the event's payload ({@code {recordId}} and {@code {type}} the event's own; braces
  * without a dollar sign, which Karaf's configuration files would replace themselves);
- * an amount is a field or a decimal constant; a line whose amount is zero is left out. The entry's source is the
- * event's module and the reference, so an event delivered again is not posted twice.
+ * an amount is a field or a decimal constant, or a sum of them ({@code {value}+{variance}}, {@code {gross}-{tax}});
+ * a line whose amount is zero is left out, and a negative amount books on the other side (a price variance that
+ * went down debits nothing and credits the account). The entry's source is the event's module and the reference, so
+ * an event delivered again is not posted twice.
  */
 record PostingRule(String name, String event, Map<String, String> when, String description, String reference,
                    String date, String currency, List<RuleLine> lines) {
     static final String FACTORY_PID = "dev.tessera.erp.ledger.rule";
     private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");
+    private static final String TERM = "(\\{[A-Za-z0-9_.-]+}|\\d+(\\.\\d+)?)";
+    private static final Pattern AMOUNT = Pattern.compile("-?" + TERM + "(\\s*[+-]\\s*" + TERM + ")*");
+    private static final Pattern SUMMAND = Pattern.compile("([+-]?)\\s*" + TERM);
 
     /** One line: account, side and amount expression. */
     record RuleLine(String account, boolean debit, String amount) {
@@ -55,7 +60,12 @@ record PostingRule(String name, String event, Map<String, String> when, String d
             if (fields.length != 3 || !fields[1].trim().toLowerCase(Locale.ROOT).matches("debit|credit")) {
                 throw new IllegalArgumentException("line '" + part.trim() + "' is not account:debit|credit:amount");
             }
-            lines.add(new RuleLine(fields[0].trim(), fields[1].trim().equalsIgnoreCase("debit"), fields[2].trim()));
+            String amount = fields[2].trim();
+            if (!AMOUNT.matcher(amount).matches()) {
+                throw new IllegalArgumentException("amount '" + amount + "' of line '" + part.trim() + "' is not a"
+                        + " field, a number or a sum of them, e.g. {net}, 0 or {value}+{variance}");
+            }
+            lines.add(new RuleLine(fields[0].trim(), fields[1].trim().equalsIgnoreCase("debit"), amount));
         }
         if (lines.size() < 2) {
             throw new IllegalArgumentException("'lines' needs at least a debit and a credit line");
@@ -97,7 +107,9 @@ record PostingRule(String name, String event, Map<String, String> when, String d
             if (amount.signum() == 0) {
                 continue;
             }
-            postings.add(new PostingLine(line.account(), line.debit() ? amount : null, line.debit() ? null : amount,
+            boolean debit = line.debit() == (amount.signum() > 0);
+            amount = amount.abs();
+            postings.add(new PostingLine(line.account(), debit ? amount : null, debit ? null : amount,
                     lineCurrency, null, null, null, "rule " + name));
         }
         if (postings.isEmpty()) {
@@ -106,14 +118,23 @@ record PostingRule(String name, String event, Map<String, String> when, String d
         return new PostingRequest(day, expand(description, event), event.module(), expand(reference, event), postings);
     }
 
+    /** The signed sum of the expression's terms: fields of the event and decimal constants. */
     private BigDecimal amount(String expression, DomainEvent event) {
-        String value = expression.startsWith("{") ? expand(expression, event) : expression;
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("rule " + name + ": '" + expression + "' of event " + event.id()
-                    + " is '" + value + "', not an amount");
+        BigDecimal sum = BigDecimal.ZERO;
+        Matcher m = SUMMAND.matcher(expression);
+        while (m.find()) {
+            String term = m.group(2);
+            String value = term.startsWith("{") ? expand(term, event) : term;
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("rule " + name + ": '" + term + "' of event " + event.id()
+                        + " is '" + value + "', not an amount");
+            }
+            sum = "-".equals(m.group(1)) ? sum.subtract(amount) : sum.add(amount);
         }
+        return sum;
     }
 
     private String expand(String template, DomainEvent event) {

@@ -72,4 +72,22 @@ class PostingRuleTest {
         assertThrows(IllegalArgumentException.class, () -> PostingRule.of("x", Map.of("event", "a.b.c",
                 "reference", "always-the-same", "lines", "1:debit:1, 2:credit:1")));
     }
+
+    @Test
+    void anAmountMaySumFieldsAndANegativeOneBooksOnTheOtherSide() {
+        PostingRule receipts = PostingRule.of("receipts", Map.of("event", "inventory.stock-move.recorded",
+                "reference", "move-{recordId}",
+                "lines", "1300:debit:{value}, 5150:debit:{variance}, 2150:credit:{value} + {variance}"));
+        DomainEvent cheaper = new DomainEvent(UUID.randomUUID(), "inventory.stock-move.recorded", "stock-move", "9", 1,
+                1, Instant.now(), "x", Map.of("move", "receipt", "value", "50.00", "variance", "-4.00"), Map.of());
+        PostingRequest request = receipts.request(cheaper);
+        assertEquals(3, request.lines().size());
+        assertEquals(new BigDecimal("50.00"), request.lines().get(0).debit());
+        assertNull(request.lines().get(1).debit());
+        assertEquals(new BigDecimal("4.00"), request.lines().get(1).credit());
+        assertEquals(new BigDecimal("46.00"), request.lines().get(2).credit());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> PostingRule.of("x",
+                Map.of("event", "a.b.c", "lines", "1:debit:{a}*2, 2:credit:{a}")));
+        assertTrue(bad.getMessage().contains("not a field, a number or a sum"), bad.getMessage());
+    }
 }
