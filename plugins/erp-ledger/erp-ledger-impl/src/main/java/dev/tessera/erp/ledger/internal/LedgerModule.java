@@ -45,6 +45,6 @@ public final class LedgerModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 5;
+        return 6;
     }
 }
