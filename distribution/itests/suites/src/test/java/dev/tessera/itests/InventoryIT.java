@@ -1,6 +1,7 @@
 package dev.tessera.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -35,12 +36,16 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.inventory.api.Count;
 import dev.tessera.erp.inventory.api.Issue;
+import dev.tessera.erp.inventory.api.MoveType;
 import dev.tessera.erp.inventory.api.NewItem;
 import dev.tessera.erp.inventory.api.Receipt;
+import dev.tessera.erp.inventory.api.Revaluation;
+import dev.tessera.erp.inventory.api.Revalued;
 import dev.tessera.erp.inventory.api.StockLevel;
 import dev.tessera.erp.inventory.api.StockMove;
 import dev.tessera.erp.inventory.api.StockService;
 import dev.tessera.erp.inventory.api.Transfer;
+import dev.tessera.erp.inventory.api.ValuationLine;
 import dev.tessera.erp.inventory.api.ValuationMethod;
 import dev.tessera.platform.api.TesseraException;
 
@@ -132,6 +137,63 @@ public class InventoryIT extends RestTestSupport {
         assertEquals(new BigDecimal("100.00"), receipt.value());
         assertEquals("the purchase price variance", new BigDecimal("20.00"), receipt.variance());
         assertEquals(new BigDecimal("40.00"), issue("STD-1", "COST", "4").value());
+    }
+
+    @Test
+    public void aRevaluationGoesToTheReceiptStillOnHandAndTheRestIsLeftAsIssued() {
+        warehouse("REV-A");
+        warehouse("REV-B");
+        // FIFO: 10 at 5, 4 issued, 3 transferred: a difference of +10.00 on the 10 is 6/10 stock (3 + 3), 4/10 issued
+        item("REV-FIFO", ValuationMethod.FIFO, null);
+        StockMove fifo = receive("REV-FIFO", "REV-A", "10", "5");
+        receive("REV-FIFO", "REV-A", "10", "6");
+        issue("REV-FIFO", "REV-A", "4");
+        stock.transfer(new Transfer("REV-FIFO", "REV-A", null, "REV-B", null, null, new BigDecimal("3"), null), "itest");
+        Revalued f = stock.revalue(new Revaluation(fifo.id(), new BigDecimal("10"), new BigDecimal("10.00"), "B-1:1"),
+                "itest");
+        assertEquals(0, f.quantityOnHand().compareTo(new BigDecimal("6")));
+        assertEquals(new BigDecimal("6.00"), f.stockValue());
+        assertEquals(new BigDecimal("4.00"), f.issuedValue());
+        assertEquals("3 x 5 + 3.00 + 10 x 6", new BigDecimal("78.00"), stock.stock("REV-FIFO", "REV-A").get(0).value());
+        assertEquals("3 x 5 + 3.00", new BigDecimal("18.00"), stock.stock("REV-FIFO", "REV-B").get(0).value());
+        StockMove revaluation = stock.moves("REV-FIFO", 0, 100).stream().filter(m -> m.type() == MoveType.REVALUATION)
+                .findFirst().orElseThrow();
+        assertEquals(f.moveId().longValue(), revaluation.id());
+        assertEquals(new BigDecimal("6.00"), revaluation.value());
+        ValuationLine valued = stock.valuation(LocalDate.now()).stream().filter(v -> v.sku().equals("REV-FIFO"))
+                .findFirst().orElseThrow();
+        assertEquals("a revaluation changes value, not quantity", 0, valued.quantity().compareTo(new BigDecimal("16")));
+        assertEquals(new BigDecimal("96.00"), valued.value());
+        // the next issue takes the revalued layer first: its 3 at 5 + 1.00
+        assertEquals(new BigDecimal("18.00"), issue("REV-FIFO", "REV-A", "3").value());
+
+        // moving average: 10 at 4 received, 5 issued; -5.00 on the 10: half to the 5 still there
+        item("REV-AVG", ValuationMethod.MOVING_AVERAGE, null);
+        StockMove avg = receive("REV-AVG", "REV-A", "10", "4");
+        issue("REV-AVG", "REV-A", "5");
+        Revalued a = stock.revalue(new Revaluation(avg.id(), new BigDecimal("10"), new BigDecimal("-5.00"), "B-2:1"),
+                "itest");
+        assertEquals(new BigDecimal("-2.50"), a.stockValue());
+        assertEquals(new BigDecimal("-2.50"), a.issuedValue());
+        assertEquals(new BigDecimal("17.50"), stock.stock("REV-AVG", "REV-A").get(0).value());
+
+        // standard cost: all of it is variance, no move
+        item("REV-STD", ValuationMethod.STANDARD, new BigDecimal("10"));
+        StockMove std = receive("REV-STD", "REV-A", "5", "10");
+        long moves = count("SELECT COUNT(*) FROM INV_MOVE");
+        Revalued s = stock.revalue(new Revaluation(std.id(), new BigDecimal("5"), new BigDecimal("2.00"), "B-3:1"), "itest");
+        assertEquals(new BigDecimal("2.00"), s.issuedValue());
+        assertEquals(0, s.stockValue().signum());
+        assertNull(s.moveId());
+        assertEquals(moves, count("SELECT COUNT(*) FROM INV_MOVE"));
+
+        TesseraException notReceipt = refused(() -> stock.revalue(new Revaluation(revaluation.id(), BigDecimal.ONE,
+                BigDecimal.ONE, null), "itest"));
+        assertEquals("inventory.move-not-found", notReceipt.code());
+        TesseraException tooMany = refused(() -> stock.revalue(new Revaluation(std.id(), new BigDecimal("6"),
+                BigDecimal.ONE, null), "itest"));
+        assertEquals("inventory.invalid", tooMany.code());
+        assertEquals(moves, count("SELECT COUNT(*) FROM INV_MOVE"));
     }
 
     @Test

@@ -98,24 +98,23 @@ public class LeadToCashIT extends RestTestSupport {
 
     /** Every module and kernel command README shows (lead to cash included), as `./tessera.sh demo` lists them. */
     private static final List<String> README_COMMANDS = List.of(
-            "inventory:count", "inventory:import", "inventory:issue", "inventory:item-add", "inventory:items",
-            "inventory:receive", "inventory:reorder", "inventory:reserve", "inventory:stock", "inventory:transfer",
-            "inventory:warehouse-add", "ledger:account-add", "ledger:account-deactivate", "ledger:account-ledger",
-            "ledger:accounts", "ledger:balance-sheet", "ledger:close-period", "ledger:close-year", "ledger:entries",
-            "ledger:entry", "ledger:import-accounts", "ledger:lock-period", "ledger:periods", "ledger:pnl",
-            "ledger:post", "ledger:rate", "ledger:reopen-period", "ledger:reverse", "ledger:tax-codes",
-            "ledger:trial-balance", "ledger:verify", "pipeline:accept", "pipeline:account-add", "pipeline:accounts",
-            "pipeline:activity-add", "pipeline:duplicates", "pipeline:forecast", "pipeline:lead-add",
-            "pipeline:lead-import", "pipeline:leads", "pipeline:lost", "pipeline:merge", "pipeline:opportunities",
-            "pipeline:opportunity", "pipeline:overdue", "pipeline:qualify", "pipeline:quote", "pipeline:reject",
-            "pipeline:stage", "pipeline:task-done", "pipeline:won", "sales:aging", "sales:billing", "sales:cancel",
-            "sales:confirm", "sales:credit", "sales:invoice", "sales:invoices", "sales:order", "sales:order-add",
-            "sales:orders", "sales:pay", "sales:ship", "tessera:audit", "tessera:dead-letters", "tessera:demo",
-            "tessera:disable", "tessera:enable", "tessera:events", "tessera:health", "tessera:migrations",
-            "tessera:modules", "tessera:ownership", "tessera:profile-apply", "tessera:profile-plan",
-            "tessera:profiles", "tessera:replay", "tessera:subscribers", "tessera:token-create",
-            "tessera:token-revoke", "tessera:tokens", "tessera:upgrade", "tessera:webhook-resume",
-            "tessera:webhooks");
+            "inventory:count", "inventory:import", "inventory:incoming", "inventory:issue", "inventory:item-add",
+            "inventory:items", "inventory:receive", "inventory:reorder", "inventory:reserve", "inventory:stock",
+            "inventory:transfer", "inventory:warehouse-add", "ledger:account-add", "ledger:account-deactivate",
+            "ledger:account-ledger", "ledger:accounts", "ledger:balance-sheet", "ledger:close-period",
+            "ledger:close-year", "ledger:entries", "ledger:entry", "ledger:import-accounts", "ledger:lock-period",
+            "ledger:periods", "ledger:pnl", "ledger:post", "ledger:rate", "ledger:reopen-period", "ledger:reverse",
+            "ledger:tax-codes", "ledger:trial-balance", "ledger:verify", "pipeline:accept", "pipeline:account-add",
+            "pipeline:accounts", "pipeline:activity-add", "pipeline:duplicates", "pipeline:forecast",
+            "pipeline:lead-add", "pipeline:lead-import", "pipeline:leads", "pipeline:lost", "pipeline:merge",
+            "pipeline:opportunities", "pipeline:opportunity", "pipeline:overdue", "pipeline:qualify", "pipeline:quote",
+            "pipeline:reject", "pipeline:stage", "pipeline:task-done", "pipeline:won", "sales:aging", "sales:billing",
+            "sales:cancel", "sales:confirm", "sales:credit", "sales:invoice", "sales:invoices", "sales:order",
+            "sales:order-add", "sales:orders", "sales:pay", "sales:ship", "tessera:audit", "tessera:dead-letters",
+            "tessera:demo", "tessera:disable", "tessera:enable", "tessera:events", "tessera:health",
+            "tessera:migrations", "tessera:modules", "tessera:ownership", "tessera:profile-apply",
+            "tessera:profile-plan", "tessera:profiles", "tessera:replay", "tessera:subscribers", "tessera:token-create",
+            "tessera:token-revoke", "tessera:tokens", "tessera:upgrade", "tessera:webhook-resume", "tessera:webhooks");
 
     @Test
     public void theConsoleOfBinTesseraRunsEveryCommandReadmeShowsAndAViewerIsToldTheWritesAreNotFound() {

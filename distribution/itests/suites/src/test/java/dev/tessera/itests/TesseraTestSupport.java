@@ -23,9 +23,12 @@ import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -41,6 +44,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
@@ -51,6 +55,7 @@ import org.osgi.util.tracker.ServiceTracker;
 
 import dev.tessera.platform.api.ModuleManager;
 import dev.tessera.platform.api.ModuleState;
+import dev.tessera.platform.api.TesseraException;
 
 /**
  * Boots the Tessera tar.gz assembled in this reactor (never a copy from the local Maven repository) once per test
@@ -350,7 +355,8 @@ public abstract class TesseraTestSupport {
 
     /**
      * Runs an action and returns the bundle events ("symbolic-name EVENT") it caused for bundles whose symbolic name
-     * does not start with the given prefix. A refresh, restart or reinstall of any other bundle shows up here.
+     * does not start with the given prefix and that are installed before and after it. A refresh, restart or
+     * reinstall of any other bundle shows up here.
      */
     protected List<String> recordBundleEventsOutside(String prefix, Runnable action) {
         return recordBundleEventsOutside(prefix, new ArrayList<>(), action);
@@ -359,6 +365,7 @@ public abstract class TesseraTestSupport {
     /** As above, also collecting every event into {@code all}. */
     protected List<String> recordBundleEventsOutside(String prefix, List<String> all, Runnable action) {
         List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Set<String> before = installedBundles();
         BundleListener listener = (SynchronousBundleListener) event -> events.add(
                 event.getBundle().getSymbolicName() + " " + bundleEvent(event.getType()));
         bundleContext.addBundleListener(listener);
@@ -367,10 +374,20 @@ public abstract class TesseraTestSupport {
         } finally {
             bundleContext.removeBundleListener(listener);
         }
+        // a neighbour's API bundle that the module's feature brings along and nothing else holds comes and goes
+        // with the module (the inventory carries purchasing's): only bundles installed before and after count
+        Set<String> after = installedBundles();
         synchronized (events) {
             all.addAll(events);
-            return events.stream().filter(e -> !e.startsWith(prefix)).toList();
+            return events.stream().filter(e -> !e.startsWith(prefix)).filter(e -> {
+                String name = e.substring(0, e.indexOf(' '));
+                return before.contains(name) && after.contains(name);
+            }).toList();
         }
+    }
+
+    private Set<String> installedBundles() {
+        return Arrays.stream(bundleContext.getBundles()).map(Bundle::getSymbolicName).collect(Collectors.toSet());
     }
 
     private static String bundleEvent(int type) {
@@ -409,5 +426,15 @@ public abstract class TesseraTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** The refusal of {@code call}, which must refuse (JUnit's assertThrows needs a class the probe lacks). */
+    protected static TesseraException refused(Runnable call) {
+        try {
+            call.run();
+        } catch (TesseraException e) {
+            return e;
+        }
+        throw new AssertionError("accepted, but should have been refused");
     }
 }

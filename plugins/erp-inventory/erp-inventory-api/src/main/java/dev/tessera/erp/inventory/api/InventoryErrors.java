@@ -21,5 +21,7 @@ public interface InventoryErrors {
     ErrorCode INVALID_IMPORT = ErrorCode.of("inventory.invalid-import", ErrorKind.INVALID);
     ErrorCode DUPLICATE_PRICE_LIST = ErrorCode.of("inventory.duplicate-price-list", ErrorKind.CONFLICT);
     ErrorCode PRICE_NOT_FOUND = ErrorCode.of("inventory.price-not-found", ErrorKind.NOT_FOUND);
+    /** A stock move that does not exist (e.g. the receipt a vendor bill revalues). */
+    ErrorCode MOVE_NOT_FOUND = ErrorCode.of("inventory.move-not-found", ErrorKind.NOT_FOUND);
     ErrorCode UNKNOWN_PRICE_LIST = ErrorCode.of("inventory.unknown-price-list", ErrorKind.INVALID);
 }

@@ -40,8 +40,26 @@ public interface StockService {
     /** Stock per warehouse of an item ({@code warehouse} null: every warehouse). */
     List<StockLevel> stock(String sku, String warehouse);
 
-    /** What can still be promised: available stock of the item over all warehouses. */
+    /** What can still be promised today: available stock of the item over all warehouses. */
     BigDecimal availableToPromise(String sku);
+
+    /**
+     * What can be promised for delivery on {@code by}: available stock of the item over all warehouses and what open
+     * purchase orders bring in until then.
+     */
+    BigDecimal availableToPromise(String sku, LocalDate by);
+
+    /** Goods on order and not received yet, by expected date; {@code sku} null for every item. */
+    List<IncomingSupply> incoming(String sku);
+
+    /**
+     * Takes a price difference of received goods into the stock still on hand from that receipt, in proportion:
+     * under FIFO the part of the receipt's cost layer not issued yet, under moving average the part of the receipt
+     * the warehouse still holds, under standard cost nothing. The stock part is a REVALUATION move and its
+     * {@code inventory.stock-move.recorded} event (move {@code revaluation}), which the ledger's shipped rules do not
+     * book: the bill that caused it books it, together with the rest of the difference.
+     */
+    Revalued revalue(Revaluation revaluation, String actor);
 
     /** Up to {@code limit} moves with ids above {@code afterId}; {@code sku} null for all items. */
     List<StockMove> moves(String sku, long afterId, int limit);

@@ -49,6 +49,6 @@ public final class InventoryModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        return 2;
     }
 }

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tessera.erp.inventory.api.Count;
+import dev.tessera.erp.inventory.api.IncomingSupply;
 import dev.tessera.erp.inventory.api.InventoryErrors;
 import dev.tessera.erp.inventory.api.Issue;
 import dev.tessera.erp.inventory.api.Item;
@@ -30,6 +31,8 @@ import dev.tessera.erp.inventory.api.MoveType;
 import dev.tessera.erp.inventory.api.Receipt;
 import dev.tessera.erp.inventory.api.ReorderSuggestion;
 import dev.tessera.erp.inventory.api.Reservation;
+import dev.tessera.erp.inventory.api.Revaluation;
+import dev.tessera.erp.inventory.api.Revalued;
 import dev.tessera.erp.inventory.api.StockLevel;
 import dev.tessera.erp.inventory.api.StockMove;
 import dev.tessera.erp.inventory.api.StockService;
@@ -315,6 +318,83 @@ public final class StockServiceImpl implements StockService {
         });
     }
 
+    // ================================================================ revaluation
+
+    @Override
+    public Revalued revalue(Revaluation revaluation, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (revaluation == null) {
+            throw invalid(List.of(new FieldError("(body)", "is required: receiptMoveId, quantity, amount")));
+        }
+        BigDecimal quantity = Checks.quantity(revaluation.quantity(), "quantity", errors);
+        if (revaluation.amount() == null) {
+            errors.add(new FieldError("amount", "is required: the signed price difference of those units"));
+        }
+        ValidationException.throwIfAny(InventoryErrors.INVALID, "The revaluation", errors);
+        BigDecimal amount = round(revaluation.amount());
+        return transactions.required(db -> {
+            List<Object[]> rows = Sql.rows(db, "SELECT MOVE_TYPE, SKU, WAREHOUSE, LOCATION, LOT, QUANTITY FROM INV_MOVE"
+                    + " WHERE ID = ?", revaluation.receiptMoveId());
+            if (rows.isEmpty() || !"RECEIPT".equals(rows.get(0)[0])) {
+                throw new TesseraException(InventoryErrors.MOVE_NOT_FOUND, "No receipt move "
+                        + revaluation.receiptMoveId() + ": only what a receipt brought in can be revalued");
+            }
+            Object[] receipt = rows.get(0);
+            String sku = (String) receipt[1];
+            String warehouse = (String) receipt[2];
+            BigDecimal received = (BigDecimal) receipt[5];
+            if (quantity.compareTo(received) > 0) {
+                throw invalid(List.of(new FieldError("quantity", "is more than receipt " + revaluation.receiptMoveId()
+                        + " brought in (" + plain(received) + ")")));
+            }
+            // the item may have been deactivated since: its stock is still worth what was paid for it
+            Item item = Items.lock(db, sku).orElseThrow();
+            if (item.valuationMethod() == ValuationMethod.STANDARD || amount.signum() == 0) {
+                return new Revalued(revaluation.receiptMoveId(), sku, BigDecimal.ZERO, BigDecimal.ZERO.setScale(valueScale),
+                        amount, null);
+            }
+            // FIFO: the receipt's own layer, wherever transfers took parts of it; average: the warehouse's one layer
+            List<Object[]> layers = item.valuationMethod() == ValuationMethod.FIFO
+                    ? Sql.rows(db, "SELECT ID, QUANTITY, LAYER_VALUE FROM INV_LAYER WHERE SKU = ? AND SEQ = ?"
+                            + " AND QUANTITY > 0 ORDER BY ID", sku, revaluation.receiptMoveId())
+                    : Sql.rows(db, "SELECT ID, QUANTITY, LAYER_VALUE FROM INV_LAYER WHERE SKU = ? AND WAREHOUSE = ?"
+                            + " AND SEQ = 0 AND QUANTITY > 0", sku, warehouse);
+            BigDecimal layerQuantity = BigDecimal.ZERO;
+            BigDecimal layerValue = BigDecimal.ZERO;
+            for (Object[] l : layers) {
+                layerQuantity = layerQuantity.add((BigDecimal) l[1]);
+                layerValue = layerValue.add((BigDecimal) l[2]);
+            }
+            RevaluationShare.Share share = RevaluationShare.of(received, layerQuantity, quantity, amount, layerValue,
+                    valueScale);
+            if (share.stockValue().signum() == 0) {
+                return new Revalued(revaluation.receiptMoveId(), sku, share.quantityOnHand(), share.stockValue(),
+                        share.issuedValue(), null);
+            }
+            BigDecimal left = share.stockValue();
+            for (int i = 0; i < layers.size(); i++) {
+                Object[] l = layers.get(i);
+                BigDecimal part = i == layers.size() - 1 ? left
+                        : round(share.stockValue().multiply((BigDecimal) l[1]).divide(layerQuantity, 12, RoundingMode.HALF_UP));
+                Sql.execute(db, "UPDATE INV_LAYER SET LAYER_VALUE = LAYER_VALUE + ? WHERE ID = ?", part, Sql.longValue(l[0]));
+                left = left.subtract(part);
+            }
+            Place place = new Place(warehouse, (String) receipt[3], (String) receipt[4]);
+            long move = insertMove(db, MoveType.REVALUATION, sku, place, null, share.quantityOnHand(), null,
+                    share.stockValue(), BigDecimal.ZERO, revaluation.reference(), actor);
+            moved(db, move, actor);
+            return new Revalued(revaluation.receiptMoveId(), sku, share.quantityOnHand(), share.stockValue(),
+                    share.issuedValue(), move);
+        });
+    }
+
+    // ================================================================ incoming supply
+
+    @Override
+    public List<IncomingSupply> incoming(String sku) {
+        return transactions.required(db -> Incoming.open(db, sku));
+    }
+
     // ================================================================ reservations
 
     @Override
@@ -426,6 +506,15 @@ public final class StockServiceImpl implements StockService {
     }
 
     @Override
+    public BigDecimal availableToPromise(String sku, LocalDate by) {
+        if (by == null) {
+            return availableToPromise(sku);
+        }
+        return transactions.required(db -> strip(onHandTotal(db, sku).subtract(reservedTotal(db, sku))
+                .max(BigDecimal.ZERO).add(Incoming.until(db, sku, by))));
+    }
+
+    @Override
     public List<StockMove> moves(String sku, long afterId, int limit) {
         return transactions.required(db -> {
             Sql.Where where = new Sql.Where("ID > ?", afterId).and("SKU", sku);
@@ -448,10 +537,12 @@ public final class StockServiceImpl implements StockService {
                     continue;
                 }
                 BigDecimal available = onHandTotal(db, item.sku()).subtract(reservedTotal(db, item.sku()));
-                if (available.compareTo(item.reorderPoint()) < 0) {
-                    BigDecimal shortBy = item.reorderPoint().subtract(available);
+                BigDecimal incoming = Incoming.until(db, item.sku(), null);
+                BigDecimal projected = available.add(incoming);
+                if (projected.compareTo(item.reorderPoint()) < 0) {
+                    BigDecimal shortBy = item.reorderPoint().subtract(projected);
                     BigDecimal order = item.reorderQuantity() == null ? shortBy : item.reorderQuantity().max(shortBy);
-                    suggestions.add(new ReorderSuggestion(item.sku(), item.name(), strip(available), BigDecimal.ZERO,
+                    suggestions.add(new ReorderSuggestion(item.sku(), item.name(), strip(available), strip(incoming),
                             item.reorderPoint(), strip(order)));
                 }
             }
@@ -471,7 +562,10 @@ public final class StockServiceImpl implements StockService {
                     + " FROM INV_MOVE WHERE MOVED_AT < ? AND MOVE_TYPE <> 'TRANSFER' GROUP BY SKU, MOVE_TYPE ORDER BY SKU", end)) {
                 BigDecimal[] s = sums.computeIfAbsent((String) r[0], k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 int sign = "ISSUE".equals(r[1]) ? -1 : 1;
-                s[0] = s[0].add(((BigDecimal) r[2]).multiply(BigDecimal.valueOf(sign)));
+                if (!"REVALUATION".equals(r[1])) {
+                    // a revaluation changes what units are worth, not how many there are
+                    s[0] = s[0].add(((BigDecimal) r[2]).multiply(BigDecimal.valueOf(sign)));
+                }
                 s[1] = s[1].add(((BigDecimal) r[3]).multiply(BigDecimal.valueOf(sign)));
             }
             List<ValuationLine> lines = new ArrayList<>();

@@ -7,7 +7,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import dev.tessera.erp.inventory.api.ReorderSuggestion;
 
 @Service
-@Command(scope = "inventory", name = "reorder", description = "Items whose available stock is below their reorder point")
+@Command(scope = "inventory", name = "reorder", description = "Items whose available stock and what is on order are below their reorder point")
 public class ReorderCommand extends InventoryAction {
     @Override
     protected Object run() {
@@ -15,10 +15,12 @@ public class ReorderCommand extends InventoryAction {
         table.column("SKU");
         table.column("NAME");
         table.column("AVAILABLE").alignRight();
+        table.column("INCOMING").alignRight();
         table.column("REORDER POINT").alignRight();
         table.column("ORDER").alignRight();
         for (ReorderSuggestion s : stock.reorderSuggestions()) {
-            table.addRow().addContent(s.sku(), s.name(), s.available().toPlainString(), s.reorderPoint().toPlainString(),
+            table.addRow().addContent(s.sku(), s.name(), s.available().toPlainString(),
+                    s.incoming().toPlainString(), s.reorderPoint().toPlainString(),
                     s.suggestedQuantity().toPlainString());
         }
         table.print(System.out);

@@ -29,6 +29,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.inventory.api.Count;
+import dev.tessera.erp.inventory.api.IncomingSupply;
 import dev.tessera.erp.inventory.api.InventoryErrors;
 import dev.tessera.erp.inventory.api.Issue;
 import dev.tessera.erp.inventory.api.Item;
@@ -54,8 +55,8 @@ import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.support.rest.RestParams;
 
 /**
- * {@code /api/v1/inventory}: items and prices, warehouses, stock moves, reservations, stock levels, valuation and
- * reorder suggestions. {@code inventory} writes; {@code viewer}, {@code inventory} and {@code sales} read.
+ * {@code /api/v1/inventory}: items and prices, warehouses, stock moves, reservations, stock levels, valuation,
+ * incoming supply and reorder suggestions. {@code inventory} writes; {@code viewer}, {@code inventory} and {@code sales} read.
  */
 @Component(service = InventoryResource.class)
 @JaxrsResource
@@ -64,8 +65,11 @@ import dev.tessera.platform.support.rest.RestParams;
 @Produces(MediaType.APPLICATION_JSON)
 public final class InventoryResource {
     /** A new warehouse. */
-    /** What can still be promised of an item: on hand less reserved, over all warehouses. */
-    public record Availability(String sku, BigDecimal available) {
+    /**
+     * What can be promised of an item: on hand less reserved, over all warehouses, and with {@code by} what open
+     * purchase orders bring in until that day.
+     */
+    public record Availability(String sku, BigDecimal available, LocalDate by) {
     }
 
     /** How many items a CSV import created or updated. */
@@ -318,13 +322,25 @@ public final class InventoryResource {
     @GET
     @Path("available-to-promise/{sku}")
     @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES})
-    public Availability availableToPromise(@PathParam("sku") String sku) {
-        return new Availability(sku, stock.availableToPromise(sku));
+    public Availability availableToPromise(@PathParam("sku") String sku, @QueryParam("by") String by) {
+        item(sku);
+        LocalDate day = by == null || by.isBlank() ? null : date("by", by);
+        return new Availability(sku, day == null ? stock.availableToPromise(sku) : stock.availableToPromise(sku, day), day);
+    }
+
+    @GET
+    @Path("incoming")
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.SALES, Roles.PURCHASING})
+    public List<IncomingSupply> incoming(@QueryParam("sku") String sku) {
+        if (sku != null && !sku.isBlank()) {
+            item(sku);
+        }
+        return stock.incoming(sku == null || sku.isBlank() ? null : sku);
     }
 
     @GET
     @Path("reorder-suggestions")
-    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER})
+    @RolesAllowed({Roles.INVENTORY, Roles.VIEWER, Roles.PURCHASING})
     public List<ReorderSuggestion> reorder() {
         return stock.reorderSuggestions();
     }
