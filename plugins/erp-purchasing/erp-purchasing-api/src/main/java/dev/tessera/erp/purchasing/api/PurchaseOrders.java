@@ -43,4 +43,18 @@ public interface PurchaseOrders {
 
     /** Cancels an order nothing was received on. */
     PurchaseOrder cancel(long id, String reason, String actor);
+
+    /**
+     * Closes an order that got part or all of its goods: nothing more is to come (what is still open is no longer
+     * incoming) and no more is received on it; bills for what was received may still come.
+     */
+    PurchaseOrder close(long id, String reason, String actor);
+
+    /**
+     * Turns the inventory's reorder suggestions into draft orders in one transaction: one order per preferred vendor
+     * (the one whose agreement valid today prices the suggested quantity lowest, the shorter lead time on a tie), a
+     * line per item, received into {@code warehouse} (null: each line's default). Items no active vendor has an
+     * agreement for are left out and named.
+     */
+    ReorderOrders fromReorder(String warehouse, String actor);
 }

@@ -30,5 +30,17 @@ public interface PurchasingErrors {
     ErrorCode OVER_RECEIPT = ErrorCode.of("purchasing.over-receipt", ErrorKind.INVALID);
     /** The order's currency is not the one the inventory values stock in (no conversion yet). */
     ErrorCode STOCK_CURRENCY = ErrorCode.of("purchasing.stock-currency", ErrorKind.CONFLICT);
+    ErrorCode BILL_NOT_FOUND = ErrorCode.of("purchasing.bill-not-found", ErrorKind.NOT_FOUND);
+    /** The vendor's invoice number was entered before for the same vendor. */
+    ErrorCode DUPLICATE_BILL = ErrorCode.of("purchasing.duplicate-bill", ErrorKind.CONFLICT);
+    /** The bill's status does not allow the operation (e.g. paying a held bill, releasing a posted one). */
+    ErrorCode BILL_STATE = ErrorCode.of("purchasing.bill-state", ErrorKind.CONFLICT);
+    /** Who entered a held bill tried to release it. */
+    ErrorCode OWN_RELEASE = ErrorCode.of("purchasing.own-release", ErrorKind.FORBIDDEN);
+    /** Releasing a held bill needs role purchasing-approver (or admin). */
+    ErrorCode RELEASE_APPROVER_REQUIRED = ErrorCode.of("purchasing.release-approver-required", ErrorKind.FORBIDDEN);
+    ErrorCode PAYMENT_NOT_FOUND = ErrorCode.of("purchasing.payment-not-found", ErrorKind.NOT_FOUND);
+    /** A payment above what a bill still owes. */
+    ErrorCode OVERPAYMENT = ErrorCode.of("purchasing.overpayment", ErrorKind.INVALID);
     ErrorCode INVENTORY_UNAVAILABLE = ErrorCode.of("purchasing.inventory-unavailable", ErrorKind.UNAVAILABLE);
 }

@@ -1,8 +1,9 @@
 /**
  * Purchasing's contract: vendors and their price agreements ({@link Vendors}), purchase orders with their approval
- * ({@link PurchaseOrders}) and the goods received against them ({@link GoodsReceipts}). erp-purchasing owns vendors,
+ * ({@link PurchaseOrders}), the goods received against them ({@link GoodsReceipts}), vendor bills matched three ways
+ * ({@link VendorBills}) and the payments that settle them ({@link VendorPayments}). erp-purchasing owns vendors,
  * purchase orders, vendor bills and vendor payments; the inventory books the stock its receipts bring in, the ledger
- * posts them from the inventory's events.
+ * posts receipts from the inventory's events and bills and payments from purchasing's.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

@@ -28,7 +28,7 @@ final class OrderStore {
             + " o.REVISED_BY, o.APPROVED_BY, o.APPROVED_AT, o.SENT_AT, o.VERSION";
     static final String FROM = " FROM PUR_ORDER o JOIN PUR_VENDOR v ON v.ID = o.VENDOR_ID";
     static final String LINE = "LINE_NO, SKU, DESCRIPTION, QUANTITY, UNIT_PRICE, PRICE_ID, NET, TAX_CODE, TAX, GROSS,"
-            + " EXPECTED_DATE, WAREHOUSE, RECEIVED";
+            + " EXPECTED_DATE, WAREHOUSE, RECEIVED, BILLED";
 
     /** A priced, taxed order line before it is saved. */
     record Line(String sku, String description, BigDecimal quantity, BigDecimal unitPrice, Long priceId,
@@ -123,6 +123,11 @@ final class OrderStore {
                 quantity, id, line);
     }
 
+    static void addBilled(Connection db, long id, int line, BigDecimal quantity) {
+        Sql.execute(db, "UPDATE PUR_ORDER_LINE SET BILLED = BILLED + ? WHERE ORDER_ID = ? AND LINE_NO = ?",
+                quantity, id, line);
+    }
+
     static Optional<PurchaseOrder> order(Connection db, long id) {
         Object[] r = Sql.row(db, "SELECT " + ORDER + FROM + " WHERE o.ID = ?", id);
         return r == null ? Optional.empty() : Optional.of(order(db, r));
@@ -174,6 +179,6 @@ final class OrderStore {
         return new PurchaseOrderLine(Sql.intValue(r[0]), (String) r[1], (String) r[2], Sql.decimal(r[3]),
                 Sql.decimal(r[4]), Sql.longOrNull(r[5]), Checks.money(r[6], currency), (String) r[7],
                 Checks.money(r[8], currency), Checks.money(r[9], currency), Sql.date(r[10]), (String) r[11],
-                Sql.decimal(r[12]));
+                Sql.decimal(r[12]), Sql.decimal(r[13]));
     }
 }

@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.tessera.erp.inventory.api.Catalog;
+import dev.tessera.erp.inventory.api.ReorderSuggestion;
+import dev.tessera.erp.inventory.api.StockService;
 import dev.tessera.erp.ledger.api.TaxService;
 import dev.tessera.erp.purchasing.api.NewPurchaseOrder;
 import dev.tessera.erp.purchasing.api.NewPurchaseOrderLine;
@@ -27,6 +29,7 @@ import dev.tessera.erp.purchasing.api.PurchaseOrderLine;
 import dev.tessera.erp.purchasing.api.PurchaseOrderStatus;
 import dev.tessera.erp.purchasing.api.PurchaseOrders;
 import dev.tessera.erp.purchasing.api.PurchasingErrors;
+import dev.tessera.erp.purchasing.api.ReorderOrders;
 import dev.tessera.erp.purchasing.api.Vendor;
 import dev.tessera.erp.purchasing.api.event.OrderDetails;
 import dev.tessera.erp.purchasing.api.event.PurchasingEvents;
@@ -45,6 +48,7 @@ import dev.tessera.platform.support.Sql;
 
 import static dev.tessera.erp.purchasing.api.PurchaseOrderStatus.APPROVED;
 import static dev.tessera.erp.purchasing.api.PurchaseOrderStatus.CANCELLED;
+import static dev.tessera.erp.purchasing.api.PurchaseOrderStatus.CLOSED;
 import static dev.tessera.erp.purchasing.api.PurchaseOrderStatus.DRAFT;
 import static dev.tessera.erp.purchasing.api.PurchaseOrderStatus.SENT;
 
@@ -69,6 +73,10 @@ public final class OrdersImpl implements PurchaseOrders {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile TaxService taxes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile StockService stock;
 
     @Activate
     public OrdersImpl(@Reference Transactions transactions, @Reference EventPublisher events,
@@ -237,6 +245,63 @@ public final class OrdersImpl implements PurchaseOrders {
             set.put("STATUS", CANCELLED);
             set.put("NOTE", why == null ? "Cancelled" : "Cancelled: " + why);
             return publish(db, before, set, PurchasingEvents.ORDER_CANCELLED, actor);
+        });
+    }
+
+    @Override
+    public PurchaseOrder close(long id, String reason, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String why = Changes.text(reason, "reason", 500, false, errors);
+        ValidationException.throwIfAny(PurchasingErrors.INVALID, "The closing", errors);
+        return transactions.required(db -> {
+            PurchaseOrder before = OrderStore.lock(db, id);
+            Transitions.require(before, Transitions.CLOSABLE, "closed");
+            Map<String, Object> set = new LinkedHashMap<>();
+            set.put("STATUS", CLOSED);
+            if (why != null) {
+                set.put("NOTE", join(before.note(), "Closed: " + why));
+            }
+            return publish(db, before, set, PurchasingEvents.ORDER_CLOSED, actor);
+        });
+    }
+
+    // ================================================================ from the reorder suggestions
+
+    @Override
+    public ReorderOrders fromReorder(String warehouse, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String into = Checks.code(warehouse, Checks.WAREHOUSE, "warehouse", "MAIN", errors);
+        ValidationException.throwIfAny(PurchasingErrors.INVALID, "The reorder", errors);
+        StockService inventory = Neighbours.optional(stock, "erp-inventory", modules);
+        if (inventory == null) {
+            throw new TesseraException(PurchasingErrors.INVENTORY_UNAVAILABLE, "Reorder suggestions come from the"
+                    + " inventory, which is not enabled; enable erp-inventory");
+        }
+        if (into != null && inventory.warehouses().stream().noneMatch(w -> w.code().equalsIgnoreCase(into))) {
+            throw new ValidationException(PurchasingErrors.INVALID, "No warehouse " + into, List.of(new FieldError(
+                    "warehouse", "'" + into + "' is not a warehouse of the inventory (inventory:warehouses)")));
+        }
+        LocalDate today = LocalDate.now();
+        return transactions.required(db -> {
+            Map<Vendor, List<NewPurchaseOrderLine>> lines = new LinkedHashMap<>();
+            List<ReorderOrders.Unsourced> unsourced = new ArrayList<>();
+            for (ReorderSuggestion s : inventory.reorderSuggestions()) {
+                Optional<PreferredVendor.Choice> choice = PreferredVendor.choose(
+                        VendorStore.agreementsFor(db, s.sku(), today), s.suggestedQuantity(), today);
+                if (choice.isEmpty()) {
+                    unsourced.add(new ReorderOrders.Unsourced(s.sku(), s.suggestedQuantity(), "no active vendor has"
+                            + " a price agreement for it valid today (purchasing:price-add)"));
+                    continue;
+                }
+                lines.computeIfAbsent(choice.get().vendor(), v -> new ArrayList<>()).add(new NewPurchaseOrderLine(
+                        s.sku(), null, choice.get().quantity(), null, null, null, null));
+            }
+            List<PurchaseOrder> drafted = new ArrayList<>();
+            for (Map.Entry<Vendor, List<NewPurchaseOrderLine>> e : lines.entrySet()) {
+                drafted.add(createOrder(new NewPurchaseOrder(e.getKey().id(), null, today, into, e.getValue(),
+                        "From the reorder suggestions"), actor));
+            }
+            return new ReorderOrders(drafted, unsourced);
         });
     }
 

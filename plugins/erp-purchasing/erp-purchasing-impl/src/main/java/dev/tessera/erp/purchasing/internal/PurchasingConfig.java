@@ -21,4 +21,8 @@ public @interface PurchasingConfig {
 
     @AttributeDefinition(description = "How many percent more than ordered a line may receive")
     String receiptTolerancePercent() default "0";
+
+    @AttributeDefinition(description = "How many percent a vendor bill's price may differ from the order's, above or"
+            + " below, and still match; a bill outside it is held for an approver")
+    String billPriceTolerancePercent() default "2";
 }

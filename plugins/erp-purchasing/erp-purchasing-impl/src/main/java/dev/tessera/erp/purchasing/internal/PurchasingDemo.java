@@ -14,33 +14,45 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.purchasing.api.GoodsReceipts;
+import dev.tessera.erp.purchasing.api.NewBillLine;
 import dev.tessera.erp.purchasing.api.NewGoodsReceipt;
+import dev.tessera.erp.purchasing.api.NewPaymentAllocation;
 import dev.tessera.erp.purchasing.api.NewPriceAgreement;
 import dev.tessera.erp.purchasing.api.NewPurchaseOrder;
 import dev.tessera.erp.purchasing.api.NewPurchaseOrderLine;
 import dev.tessera.erp.purchasing.api.NewVendor;
+import dev.tessera.erp.purchasing.api.NewVendorBill;
+import dev.tessera.erp.purchasing.api.NewVendorPayment;
 import dev.tessera.erp.purchasing.api.PurchaseOrder;
 import dev.tessera.erp.purchasing.api.PurchaseOrders;
 import dev.tessera.erp.purchasing.api.ReceiveLine;
 import dev.tessera.erp.purchasing.api.Vendor;
+import dev.tessera.erp.purchasing.api.VendorBill;
+import dev.tessera.erp.purchasing.api.VendorBills;
+import dev.tessera.erp.purchasing.api.VendorPayments;
 import dev.tessera.erp.purchasing.api.Vendors;
 import dev.tessera.platform.api.DemoData;
 import dev.tessera.platform.api.Roles;
 
 /**
  * The demo company's suppliers: a pottery selling mugs (cheaper from 100) and a roaster selling coffee beans, each
- * with price agreements for the inventory's demo items; one order to the pottery approved and sent, part of it
- * received into the DEMO warehouse. What exists already is left alone, so loading again adds nothing twice.
+ * with price agreements for the inventory's demo items. One order to the pottery approved, sent, part of it received
+ * into the DEMO warehouse, billed (matched and posted) and paid; one order to the roaster received in full, whose bill
+ * came at a higher price than agreed and is held for an approver. What exists already is left alone, so loading
+ * again adds nothing twice.
  */
 @Component(service = DemoData.class)
 public final class PurchasingDemo implements DemoData {
     private static final String ACTOR = "system:demo";
     private static final String APPROVER = "system:demo-approver";
+    private static final String FINANCE = "system:demo-finance";
     private static final String WAREHOUSE = "DEMO";
 
     private final Vendors vendors;
     private final PurchaseOrders orders;
     private final GoodsReceipts receipts;
+    private final VendorBills bills;
+    private final VendorPayments payments;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -48,10 +60,13 @@ public final class PurchasingDemo implements DemoData {
 
     @Activate
     public PurchasingDemo(@Reference Vendors vendors, @Reference PurchaseOrders orders,
-                          @Reference GoodsReceipts receipts) {
+                          @Reference GoodsReceipts receipts, @Reference VendorBills bills,
+                          @Reference VendorPayments payments) {
         this.vendors = vendors;
         this.orders = orders;
         this.receipts = receipts;
+        this.bills = bills;
+        this.payments = payments;
     }
 
     @Override
@@ -87,9 +102,27 @@ public final class PurchasingDemo implements DemoData {
             order = orders.send(order.id(), ACTOR);
             receipts.receive(order.id(), new NewGoodsReceipt(List.of(new ReceiveLine(1, new BigDecimal("120"), null,
                     null, null), new ReceiveLine(2, BigDecimal.ONE, null, null, null)), null), ACTOR);
+            VendorBill bill = bills.enter(new NewVendorBill(order.id(), null, "SP-10422", null, null, List.of(
+                    new NewBillLine(1, new BigDecimal("120"), null, null), new NewBillLine(2, BigDecimal.ONE, null,
+                            null)), null), FINANCE);
+            payments.pay(new NewVendorPayment(pottery.id(), null, null, null, null, "Bank transfer",
+                    List.of(new NewPaymentAllocation(bill.id(), null, null))), FINANCE);
         }
-        return "vendors POTTERY and ROASTER with price agreements; one order to POTTERY approved, sent and partly"
-                + " received (purchasing:vendors, purchasing:orders)";
+        if (orders.orders(null, roaster.id(), 0, 1).isEmpty()) {
+            PurchaseOrder order = orders.createOrder(new NewPurchaseOrder(roaster.id(), null, null, WAREHOUSE, List.of(
+                    new NewPurchaseOrderLine("BEANS-1KG", null, new BigDecimal("60"), null, "VAT7", null, null)),
+                    "Coffee beans for the quarter"), ACTOR);
+            order = orders.approve(order.id(), ACTOR, Set.of(Roles.PURCHASING));
+            order = orders.send(order.id(), ACTOR);
+            receipts.receive(order.id(), new NewGoodsReceipt(List.of(new ReceiveLine(1, new BigDecimal("60"), null,
+                    null, null)), null), ACTOR);
+            // 8.30 against the agreed 7.90 is 5 % more, beyond the tolerance: the bill is held for an approver
+            bills.enter(new NewVendorBill(order.id(), null, "HCR-2291", null, null, List.of(new NewBillLine(1,
+                    new BigDecimal("60"), new BigDecimal("8.30"), null)), null), FINANCE);
+        }
+        return "vendors POTTERY and ROASTER with price agreements; an order to POTTERY partly received, billed and"
+                + " paid; an order to ROASTER received, its bill held for its price (purchasing:orders,"
+                + " purchasing:bills, purchasing:aging)";
     }
 
     private Vendor vendor(String code, String name, int leadTime, String contact, String email) {

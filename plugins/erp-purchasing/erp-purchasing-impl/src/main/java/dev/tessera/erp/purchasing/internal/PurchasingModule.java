@@ -7,6 +7,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.tessera.erp.purchasing.api.GoodsReceipts;
 import dev.tessera.erp.purchasing.api.PurchaseOrders;
+import dev.tessera.erp.purchasing.api.VendorBills;
+import dev.tessera.erp.purchasing.api.VendorPayments;
 import dev.tessera.erp.purchasing.api.Vendors;
 import dev.tessera.erp.purchasing.api.event.PurchasingEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
@@ -16,8 +18,9 @@ import dev.tessera.platform.api.event.EventType;
 
 /**
  * The erp-purchasing module: present once its services run on a migrated schema. It integrates with the inventory
- * (the catalog its lines name, the stock its receipts bring in) and the ledger (tax of its lines; the ledger books
- * receipts from the inventory's stock moves); it requires neither.
+ * (the catalog its lines name, the stock its receipts bring in and its bills revalue, the reorder suggestions it
+ * orders from) and the ledger (tax of its lines; the ledger books receipts from the inventory's stock moves, bills
+ * and payments from purchasing's events); it requires neither.
  */
 @Component(service = ModuleDescriptor.class)
 public final class PurchasingModule implements ModuleDescriptor {
@@ -29,6 +32,12 @@ public final class PurchasingModule implements ModuleDescriptor {
 
     @Reference
     GoodsReceipts receipts;
+
+    @Reference
+    VendorBills bills;
+
+    @Reference
+    VendorPayments payments;
 
     @Override
     public String id() {
@@ -62,6 +71,6 @@ public final class PurchasingModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        return 2;
     }
 }

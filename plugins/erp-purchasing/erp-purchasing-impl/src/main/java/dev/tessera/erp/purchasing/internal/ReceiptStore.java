@@ -68,4 +68,33 @@ final class ReceiptStore {
         return Sql.rows(db, "SELECT ID FROM PUR_RECEIPT WHERE ORDER_ID = ? ORDER BY ID", orderId).stream()
                 .map(r -> receipt(db, Sql.longValue(r[0]))).toList();
     }
+
+    /** What a bill took of a receipt line: {@code stockMoveId} the inventory's receipt, null for a non-stock line. */
+    record Unbilled(long receiptId, int lineNo, Long stockMoveId, BigDecimal quantity) {
+    }
+
+    /**
+     * Marks up to {@code quantity} of the order line's received, not yet billed goods as billed, oldest receipt
+     * first, and says which receipt lines it took; less than asked when less was received (a released bill).
+     */
+    static List<Unbilled> takeUnbilled(Connection db, long orderId, int orderLine, BigDecimal quantity) {
+        List<Unbilled> taken = new java.util.ArrayList<>();
+        BigDecimal left = quantity;
+        for (Object[] r : Sql.rows(db, "SELECT l.RECEIPT_ID, l.LINE_NO, l.STOCK_MOVE_ID, l.QUANTITY - l.BILLED"
+                + " FROM PUR_RECEIPT_LINE l JOIN PUR_RECEIPT r ON r.ID = l.RECEIPT_ID WHERE r.ORDER_ID = ?"
+                + " AND l.ORDER_LINE = ? AND l.QUANTITY > l.BILLED ORDER BY l.RECEIPT_ID, l.LINE_NO", orderId,
+                orderLine)) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal take = left.min(Sql.decimal(r[3]));
+            long receipt = Sql.longValue(r[0]);
+            int line = Sql.intValue(r[1]);
+            Sql.execute(db, "UPDATE PUR_RECEIPT_LINE SET BILLED = BILLED + ? WHERE RECEIPT_ID = ? AND LINE_NO = ?",
+                    take, receipt, line);
+            taken.add(new Unbilled(receipt, line, Sql.longOrNull(r[2]), take));
+            left = left.subtract(take);
+        }
+        return taken;
+    }
 }

@@ -5,7 +5,7 @@ import java.util.Currency;
 
 /** Purchasing's configuration, checked: a wrong setting stops the component with a message saying which. */
 record Settings(Currency currency, int paymentTermsDays, int leadTimeDays, BigDecimal approvalAbove,
-                BigDecimal receiptTolerancePercent) {
+                BigDecimal receiptTolerancePercent, BigDecimal billPriceTolerancePercent) {
 
     static Settings of(PurchasingConfig config) {
         Currency currency;
@@ -25,7 +25,12 @@ record Settings(Currency currency, int paymentTermsDays, int leadTimeDays, BigDe
         if (tolerance.compareTo(new BigDecimal("100")) > 0) {
             throw new IllegalArgumentException("receiptTolerancePercent must be 0 to 100");
         }
-        return new Settings(currency, config.paymentTermsDays(), config.leadTimeDays(), above, tolerance);
+        BigDecimal priceTolerance = decimal("billPriceTolerancePercent", config.billPriceTolerancePercent());
+        if (priceTolerance.compareTo(new BigDecimal("100")) > 0) {
+            throw new IllegalArgumentException("billPriceTolerancePercent must be 0 to 100");
+        }
+        return new Settings(currency, config.paymentTermsDays(), config.leadTimeDays(), above, tolerance,
+                priceTolerance);
     }
 
     private static BigDecimal decimal(String name, String value) {

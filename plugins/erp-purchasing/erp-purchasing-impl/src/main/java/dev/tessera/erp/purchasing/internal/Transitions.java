@@ -19,6 +19,7 @@ final class Transitions {
     static final Set<PurchaseOrderStatus> CHANGEABLE = EnumSet.of(DRAFT, APPROVED, SENT);
     static final Set<PurchaseOrderStatus> RECEIVABLE = EnumSet.of(APPROVED, SENT, PARTIALLY_RECEIVED);
     static final Set<PurchaseOrderStatus> CANCELLABLE = EnumSet.of(DRAFT, APPROVED, SENT);
+    static final Set<PurchaseOrderStatus> CLOSABLE = EnumSet.of(PARTIALLY_RECEIVED, RECEIVED, BILLED);
 
     private Transitions() {
     }
@@ -29,8 +30,8 @@ final class Transitions {
             case DRAFT -> EnumSet.of(APPROVED, CANCELLED);
             case APPROVED -> EnumSet.of(DRAFT, SENT, PARTIALLY_RECEIVED, RECEIVED, CANCELLED);
             case SENT -> EnumSet.of(DRAFT, PARTIALLY_RECEIVED, RECEIVED, CANCELLED);
-            case PARTIALLY_RECEIVED -> EnumSet.of(RECEIVED);
-            case RECEIVED -> EnumSet.of(BILLED);
+            case PARTIALLY_RECEIVED -> EnumSet.of(RECEIVED, CLOSED);
+            case RECEIVED -> EnumSet.of(BILLED, CLOSED);
             case BILLED -> EnumSet.of(CLOSED);
             case CLOSED, CANCELLED -> EnumSet.noneOf(PurchaseOrderStatus.class);
         };

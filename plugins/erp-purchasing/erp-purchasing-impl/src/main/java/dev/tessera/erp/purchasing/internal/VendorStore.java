@@ -131,6 +131,20 @@ final class VendorStore {
                 .map(VendorStore::price).toList();
     }
 
+    /** Every active vendor's agreements for the item in force on {@code day}, by vendor. */
+    static Map<Vendor, List<PriceAgreement>> agreementsFor(Connection db, String sku, LocalDate day) {
+        Map<Long, List<PriceAgreement>> byVendor = new LinkedHashMap<>();
+        for (Object[] r : Sql.rows(db, "SELECT " + PRICE + " FROM PUR_PRICE p JOIN PUR_VENDOR v ON v.ID = p.VENDOR_ID"
+                + " WHERE p.SKU = ? AND v.ACTIVE = ? AND p.VALID_FROM <= ? AND (p.VALID_TO IS NULL OR p.VALID_TO >= ?)"
+                + " ORDER BY v.CODE, p.ID", sku, true, day, day)) {
+            PriceAgreement a = price(r);
+            byVendor.computeIfAbsent(a.vendorId(), k -> new java.util.ArrayList<>()).add(a);
+        }
+        Map<Vendor, List<PriceAgreement>> result = new LinkedHashMap<>();
+        byVendor.forEach((id, list) -> result.put(requireVendor(db, id), list));
+        return result;
+    }
+
     static void endPrice(Connection db, long id, LocalDate validTo) {
         Sql.execute(db, "UPDATE PUR_PRICE SET VALID_TO = ? WHERE ID = ?", validTo, id);
     }

@@ -17,6 +17,7 @@ class SettingsTest {
             @Override public int leadTimeDays() { return 7; }
             @Override public String approvalAbove() { return above; }
             @Override public String receiptTolerancePercent() { return tolerance; }
+            @Override public String billPriceTolerancePercent() { return "2"; }
         };
     }
 

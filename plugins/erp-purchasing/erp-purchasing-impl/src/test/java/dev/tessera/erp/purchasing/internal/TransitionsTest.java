@@ -23,7 +23,7 @@ class TransitionsTest {
     private static PurchaseOrderLine line(int n, String quantity, String received) {
         return new PurchaseOrderLine(n, "MUG-1", "Mug", new BigDecimal(quantity), BigDecimal.ONE, null,
                 BigDecimal.TEN, null, BigDecimal.ZERO, BigDecimal.TEN, LocalDate.of(2026, 3, 8), "MAIN",
-                new BigDecimal(received));
+                new BigDecimal(received), BigDecimal.ZERO);
     }
 
     private static PurchaseOrder order(PurchaseOrderStatus status, List<PurchaseOrderLine> lines) {
@@ -37,12 +37,14 @@ class TransitionsTest {
         assertEquals(EnumSet.of(APPROVED, CANCELLED), Transitions.next(DRAFT));
         assertTrue(Transitions.next(APPROVED).containsAll(EnumSet.of(SENT, DRAFT, PARTIALLY_RECEIVED, CANCELLED)));
         assertTrue(Transitions.next(SENT).containsAll(EnumSet.of(DRAFT, PARTIALLY_RECEIVED, RECEIVED, CANCELLED)));
-        assertEquals(EnumSet.of(RECEIVED), Transitions.next(PARTIALLY_RECEIVED));
-        assertEquals(EnumSet.of(BILLED), Transitions.next(RECEIVED));
+        // an order short-shipped for good is closed with what arrived
+        assertEquals(EnumSet.of(RECEIVED, CLOSED), Transitions.next(PARTIALLY_RECEIVED));
+        assertEquals(EnumSet.of(BILLED, CLOSED), Transitions.next(RECEIVED));
         assertEquals(EnumSet.of(CLOSED), Transitions.next(BILLED));
         assertTrue(Transitions.next(CLOSED).isEmpty());
         assertTrue(Transitions.next(CANCELLED).isEmpty());
         for (PurchaseOrderStatus s : PurchaseOrderStatus.values()) {
+            assertEquals(Transitions.CLOSABLE.contains(s), Transitions.next(s).contains(CLOSED), s.name());
             assertEquals(Transitions.RECEIVABLE.contains(s), Transitions.next(s).contains(RECEIVED)
                     || s == PARTIALLY_RECEIVED, s.name());
         }

@@ -5,10 +5,7 @@ import java.util.Set;
 import dev.tessera.platform.api.RecordType;
 import dev.tessera.platform.api.event.EventType;
 
-/**
- * The record types purchasing owns and the events it publishes about them. Vendor bills and vendor payments are
- * owned here too; their events come with the billing phase.
- */
+/** The record types purchasing owns (vendors, purchase orders, vendor bills, vendor payments) and their events. */
 public interface PurchasingEvents {
     String PREFIX = "purchasing";
 
@@ -39,12 +36,26 @@ public interface PurchasingEvents {
     EventType<OrderDetails> ORDER_CLOSED = EventType.of(PREFIX, "purchase-order", "closed", OrderDetails.class, 1,
             "A purchase order was closed: received and billed, nothing more to come");
 
-    RecordType VENDOR_BILL = RecordType.of("vendor-bill");
-    RecordType VENDOR_PAYMENT = RecordType.of("vendor-payment");
+    EventType<OrderDetails> ORDER_BILLED = EventType.of(PREFIX, "purchase-order", "billed", OrderDetails.class, 1,
+            "Everything a purchase order received was billed by posted vendor bills");
+
+    EventType<BillDetails> BILL_POSTED = EventType.of(PREFIX, "vendor-bill", "posted", BillDetails.class, 1,
+            "A vendor bill was posted to payables: it matched its order and receipts, or an approver released it"
+                    + " from hold (releasedBy, releaseNote)");
+    EventType<BillDetails> BILL_HELD = EventType.of(PREFIX, "vendor-bill", "held", BillDetails.class, 1,
+            "A vendor bill did not match its order or receipts and is held, with the reason of each line");
+    EventType<BillDetails> BILL_CANCELLED = EventType.of(PREFIX, "vendor-bill", "cancelled", BillDetails.class, 1,
+            "A held vendor bill was cancelled: it posted nothing");
+    EventType<PaymentDetails> PAYMENT_MADE = EventType.of(PREFIX, "vendor-payment", "made", PaymentDetails.class, 1,
+            "A payment to a vendor settled one or several of its bills, in full or in part");
+
+    RecordType VENDOR_BILL = BILL_POSTED.recordType();
+    RecordType VENDOR_PAYMENT = PAYMENT_MADE.recordType();
 
     Set<RecordType> OWNS = Set.of(VENDOR_CREATED.recordType(), ORDER_CREATED.recordType(), VENDOR_BILL,
             VENDOR_PAYMENT);
 
     Set<EventType<?>> ALL = Set.of(VENDOR_CREATED, VENDOR_CHANGED, VENDOR_DEACTIVATED, PRICE_ADDED, PRICE_ENDED,
-            ORDER_CREATED, ORDER_CHANGED, ORDER_APPROVED, ORDER_SENT, ORDER_RECEIVED, ORDER_CANCELLED, ORDER_CLOSED);
+            ORDER_CREATED, ORDER_CHANGED, ORDER_APPROVED, ORDER_SENT, ORDER_RECEIVED, ORDER_CANCELLED, ORDER_CLOSED,
+            ORDER_BILLED, BILL_POSTED, BILL_HELD, BILL_CANCELLED, PAYMENT_MADE);
 }

@@ -14,6 +14,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
+import dev.tessera.erp.purchasing.api.BillStatus;
 import dev.tessera.erp.purchasing.api.GoodsReceipt;
 import dev.tessera.erp.purchasing.api.GoodsReceipts;
 import dev.tessera.erp.purchasing.api.PurchaseOrder;
@@ -22,6 +23,10 @@ import dev.tessera.erp.purchasing.api.PurchaseOrderStatus;
 import dev.tessera.erp.purchasing.api.PurchaseOrders;
 import dev.tessera.erp.purchasing.api.ReceivedLine;
 import dev.tessera.erp.purchasing.api.Vendor;
+import dev.tessera.erp.purchasing.api.VendorBill;
+import dev.tessera.erp.purchasing.api.VendorBillLine;
+import dev.tessera.erp.purchasing.api.VendorBills;
+import dev.tessera.erp.purchasing.api.VendorPayments;
 import dev.tessera.erp.purchasing.api.Vendors;
 import dev.tessera.platform.support.console.ConsoleAction;
 
@@ -35,6 +40,71 @@ abstract class PurchasingAction extends ConsoleAction {
 
     @Reference
     GoodsReceipts receipts;
+
+    @Reference
+    VendorBills bills;
+
+    @Reference
+    VendorPayments payments;
+
+    /** A bill by its number (e.g. BILL-2026-000001) or id. */
+    VendorBill bill(String key) throws CommandException {
+        String k = key.trim();
+        return (k.matches("\\d{1,18}") ? bills.bill(Long.parseLong(k)) : bills.billByNumber(k))
+                .orElseThrow(() -> new CommandException("No vendor bill " + key + " (purchasing:bills lists them)"));
+    }
+
+    static BillStatus billStatus(String value) throws CommandException {
+        try {
+            return BillStatus.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new CommandException("--status is one of held, open, partially-paid, paid, cancelled; not '"
+                    + value + "'");
+        }
+    }
+
+    static void printBills(List<VendorBill> list) {
+        ShellTable table = new ShellTable();
+        table.column("Number");
+        table.column("Vendor");
+        table.column("Their ref");
+        table.column("Order");
+        table.column("Status");
+        table.column("Date");
+        table.column("Due");
+        table.column("Gross").alignRight();
+        table.column("Open").alignRight();
+        for (VendorBill b : list) {
+            table.addRow().addContent(b.number(), b.vendorCode(), b.vendorReference(), b.orderNumber(),
+                    b.status().name().toLowerCase(Locale.ROOT).replace('_', ' '), b.billDate(), b.dueDate(),
+                    b.gross().toPlainString() + " " + b.currency(), b.open().toPlainString());
+        }
+        table.print(System.out);
+    }
+
+    static void printBill(VendorBill b) {
+        System.out.println("Bill " + b.number() + " (id " + b.id() + ") from " + b.vendorCode() + " " + b.vendorName()
+                + ", their " + b.vendorReference() + ", for order " + b.orderNumber() + ": "
+                + b.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", dated " + b.billDate() + ", due "
+                + b.dueDate() + ", entered by " + b.createdBy());
+        System.out.println("  net " + b.net().toPlainString() + ", tax " + b.tax().toPlainString() + ", gross "
+                + b.gross().toPlainString() + " " + b.currency() + "; paid " + b.paid().toPlainString() + ", open "
+                + b.open().toPlainString());
+        if (b.releasedBy() != null) {
+            System.out.println("  released by " + b.releasedBy() + ": " + b.releaseNote());
+        }
+        if (b.note() != null) {
+            System.out.println("  note: " + b.note());
+        }
+        for (VendorBillLine l : b.lines()) {
+            System.out.println("  line " + l.line() + " (order line " + l.orderLine() + "): " + plain(l.quantity())
+                    + " " + (l.sku() == null ? l.description() : l.sku()) + " at " + plain(l.unitPrice())
+                    + " (ordered at " + plain(l.orderPrice()) + "), net " + l.net().toPlainString()
+                    + (l.matched() ? ", matched" : ", HELD: " + l.holdReason())
+                    + (l.priceVariance() == null || !l.stocked() ? "" : "; to stock "
+                    + l.stockRevaluation().toPlainString() + ", variance " + l.priceVariance().toPlainString()));
+        }
+    }
 
     /** A vendor by its code (any case) or id. */
     Vendor vendor(String key) throws CommandException {

@@ -26,20 +26,29 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import dev.tessera.erp.purchasing.api.AgingLine;
+import dev.tessera.erp.purchasing.api.BillStatus;
 import dev.tessera.erp.purchasing.api.GoodsReceipt;
 import dev.tessera.erp.purchasing.api.GoodsReceipts;
 import dev.tessera.erp.purchasing.api.NewGoodsReceipt;
 import dev.tessera.erp.purchasing.api.NewPriceAgreement;
 import dev.tessera.erp.purchasing.api.NewPurchaseOrder;
 import dev.tessera.erp.purchasing.api.NewVendor;
+import dev.tessera.erp.purchasing.api.NewVendorBill;
+import dev.tessera.erp.purchasing.api.NewVendorPayment;
 import dev.tessera.erp.purchasing.api.PriceAgreement;
 import dev.tessera.erp.purchasing.api.PurchaseOrder;
 import dev.tessera.erp.purchasing.api.PurchaseOrderChanges;
 import dev.tessera.erp.purchasing.api.PurchaseOrderStatus;
 import dev.tessera.erp.purchasing.api.PurchaseOrders;
 import dev.tessera.erp.purchasing.api.PurchasingErrors;
+import dev.tessera.erp.purchasing.api.ReorderOrders;
 import dev.tessera.erp.purchasing.api.Vendor;
+import dev.tessera.erp.purchasing.api.VendorBill;
+import dev.tessera.erp.purchasing.api.VendorBills;
 import dev.tessera.erp.purchasing.api.VendorChanges;
+import dev.tessera.erp.purchasing.api.VendorPayment;
+import dev.tessera.erp.purchasing.api.VendorPayments;
 import dev.tessera.erp.purchasing.api.Vendors;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.RestApi;
@@ -48,10 +57,10 @@ import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.support.rest.RestParams;
 
 /**
- * {@code /api/v1/purchasing}: vendors and their price agreements, purchase orders and their goods receipts.
- * {@code purchasing} writes all of them (approving above the threshold needs {@code purchasing-approver});
- * {@code inventory} may receive goods; {@code purchasing}, {@code purchasing-approver}, {@code finance} and
- * {@code viewer} read.
+ * {@code /api/v1/purchasing}: vendors and their price agreements, purchase orders and their goods receipts, vendor
+ * bills, payments and the payables aging. {@code purchasing} writes vendors and orders (approving above the
+ * threshold needs {@code purchasing-approver}); {@code inventory} may receive goods; {@code finance} enters bills and
+ * pays them; {@code purchasing-approver} releases held bills; {@code viewer} reads.
  */
 @Component(service = PurchasingResource.class)
 @JaxrsResource
@@ -67,16 +76,29 @@ public final class PurchasingResource {
     public record PriceEnd(LocalDate validTo) {
     }
 
+    /** Why a held bill is accepted as it is (required). */
+    public record Release(String note) {
+    }
+
+    /** Where reordered goods are to arrive (optional: each line's default). */
+    public record Reorder(String warehouse) {
+    }
+
     private final Vendors vendors;
     private final PurchaseOrders orders;
     private final GoodsReceipts receipts;
+    private final VendorBills bills;
+    private final VendorPayments payments;
 
     @Activate
     public PurchasingResource(@Reference Vendors vendors, @Reference PurchaseOrders orders,
-                              @Reference GoodsReceipts receipts) {
+                              @Reference GoodsReceipts receipts, @Reference VendorBills bills,
+                              @Reference VendorPayments payments) {
         this.vendors = vendors;
         this.orders = orders;
         this.receipts = receipts;
+        this.bills = bills;
+        this.payments = payments;
     }
 
     // ---------------------------------------------------------------- vendors
@@ -243,7 +265,136 @@ public final class PurchasingResource {
         return Response.created(URI.create("purchasing/orders/" + order.id() + "/receipts")).entity(received).build();
     }
 
+    @POST
+    @Path("orders/{id}/close")
+    @RolesAllowed(Roles.PURCHASING)
+    public PurchaseOrder close(@PathParam("id") String id, Reason reason, @Context SecurityContext caller) {
+        return orders.close(orderOf(id).id(), reason == null ? null : reason.reason(), user(caller));
+    }
+
+    /** Draft orders from the inventory's reorder suggestions, one per preferred vendor. */
+    @POST
+    @Path("orders/from-reorder")
+    @RolesAllowed(Roles.PURCHASING)
+    public ReorderOrders fromReorder(Reorder reorder, @Context SecurityContext caller) {
+        return orders.fromReorder(reorder == null ? null : reorder.warehouse(), user(caller));
+    }
+
+    // ---------------------------------------------------------------- bills
+
+    /** Bills by id; {@code status} (held, open, partially-paid, paid, cancelled) and {@code vendor} filter. */
+    @GET
+    @Path("bills")
+    @RolesAllowed({Roles.FINANCE, Roles.PURCHASING, Roles.PURCHASING_APPROVER, Roles.VIEWER})
+    public Page<VendorBill> bills(@QueryParam("status") String status, @QueryParam("vendor") String vendor,
+                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        return Page.of(bills.bills(status == null ? null : billStatus(status), vendor == null ? null
+                : vendorOf(vendor).id(), Page.longKey(cursor, 0), size + 1), size, VendorBill::id);
+    }
+
+    /** What is still owed on posted bills, oldest due first; {@code vendor} filters. */
+    @GET
+    @Path("bills/open")
+    @RolesAllowed({Roles.FINANCE, Roles.PURCHASING, Roles.PURCHASING_APPROVER, Roles.VIEWER})
+    public List<VendorBill> openItems(@QueryParam("vendor") String vendor) {
+        return bills.openItems(vendor == null ? null : vendorOf(vendor).id());
+    }
+
+    @GET
+    @Path("bills/{id}")
+    @RolesAllowed({Roles.FINANCE, Roles.PURCHASING, Roles.PURCHASING_APPROVER, Roles.VIEWER})
+    public VendorBill bill(@PathParam("id") String id) {
+        return billOf(id);
+    }
+
+    /** Enters a vendor's bill: 201 with status open when it matched, held (with each line's reason) when not. */
+    @POST
+    @Path("bills")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    public Response enterBill(NewVendorBill bill, @Context SecurityContext caller) {
+        VendorBill entered = bills.enter(bill, user(caller));
+        return Response.created(URI.create("purchasing/bills/" + entered.id())).entity(entered).build();
+    }
+
+    @POST
+    @Path("bills/{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PURCHASING_APPROVER, Roles.ADMIN})
+    public VendorBill release(@PathParam("id") String id, Release release, @Context SecurityContext caller) {
+        Set<String> roles = new TreeSet<>();
+        for (String role : List.of(Roles.PURCHASING_APPROVER, Roles.ADMIN)) {
+            if (caller.isUserInRole(role)) {
+                roles.add(role);
+            }
+        }
+        return bills.release(billOf(id).id(), release == null ? null : release.note(), user(caller), roles);
+    }
+
+    @POST
+    @Path("bills/{id}/cancel")
+    @RolesAllowed({Roles.FINANCE, Roles.PURCHASING_APPROVER})
+    public VendorBill cancelBill(@PathParam("id") String id, Reason reason, @Context SecurityContext caller) {
+        return bills.cancel(billOf(id).id(), reason == null ? null : reason.reason(), user(caller));
+    }
+
+    // ---------------------------------------------------------------- payments and aging
+
+    @GET
+    @Path("payments")
+    @RolesAllowed({Roles.FINANCE, Roles.PURCHASING_APPROVER, Roles.VIEWER})
+    public Page<VendorPayment> payments(@QueryParam("vendor") String vendor, @QueryParam("limit") String limit,
+                                        @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        return Page.of(payments.payments(vendor == null ? null : vendorOf(vendor).id(), Page.longKey(cursor, 0),
+                size + 1), size, VendorPayment::id);
+    }
+
+    @GET
+    @Path("payments/{id}")
+    @RolesAllowed({Roles.FINANCE, Roles.PURCHASING_APPROVER, Roles.VIEWER})
+    public VendorPayment payment(@PathParam("id") String id) {
+        return payments.payment(id(id)).orElseThrow(() -> new TesseraException(PurchasingErrors.PAYMENT_NOT_FOUND,
+                "No vendor payment " + id));
+    }
+
+    @POST
+    @Path("payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    public Response pay(NewVendorPayment payment, @Context SecurityContext caller) {
+        VendorPayment made = payments.pay(payment, user(caller));
+        return Response.created(URI.create("purchasing/payments/" + made.id())).entity(made).build();
+    }
+
+    /** Accounts payable aging at the end of {@code asOf} (today when absent). */
+    @GET
+    @Path("aging")
+    @RolesAllowed({Roles.FINANCE, Roles.PURCHASING_APPROVER, Roles.VIEWER})
+    public List<AgingLine> aging(@QueryParam("asOf") String asOf) {
+        return payments.aging(asOf == null ? LocalDate.now() : RestParams.date("asOf", asOf,
+                PurchasingErrors.INVALID));
+    }
+
     // ---------------------------------------------------------------- plumbing
+
+    /** A bill by id (digits) or number. */
+    private VendorBill billOf(String id) {
+        String key = id.trim();
+        return (key.matches("\\d{1,18}") ? bills.bill(Long.parseLong(key)) : bills.billByNumber(key))
+                .orElseThrow(() -> new TesseraException(PurchasingErrors.BILL_NOT_FOUND, "No vendor bill " + id));
+    }
+
+    private static BillStatus billStatus(String value) {
+        try {
+            return BillStatus.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new dev.tessera.platform.api.ValidationException(PurchasingErrors.INVALID, "Unknown bill status",
+                    List.of(new dev.tessera.platform.api.FieldError("status", "is one of held, open, partially-paid,"
+                            + " paid, cancelled; not '" + value + "'")));
+        }
+    }
 
     /** A vendor by id (digits) or code. */
     private Vendor vendorOf(String id) {
