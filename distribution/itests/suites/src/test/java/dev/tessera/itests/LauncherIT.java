@@ -83,6 +83,15 @@ public class LauncherIT {
     }
 
     @Test
+    public void a_theArchiveHoldsOneSetOfConfigurationFiles() throws Exception {
+        try (Stream<Path> children = Files.list(home)) {
+            List<String> top = children.map(p -> p.getFileName().toString()).sorted().toList();
+            assertTrue("a second assembly/etc beside etc/: " + top, !top.contains("assembly"));
+            assertTrue(top.toString(), top.containsAll(List.of("bin", "etc", "system")));
+        }
+    }
+
+    @Test
     public void a_addUserCreatesAnAdministratorWithAGeneratedPasswordShownOnce() throws Exception {
         Result bad = tessera("add-user", "no spaces");
         assertEquals(bad.output, 2, bad.exit);
