@@ -36,10 +36,10 @@ import dev.tessera.platform.api.Roles;
 
 /**
  * The demo company's suppliers: a pottery selling mugs (cheaper from 100) and a roaster selling coffee beans, each
- * with price agreements for the inventory's demo items. One order to the pottery approved, sent, part of it received
- * into the DEMO warehouse, billed (matched and posted) and paid; one order to the roaster received in full, whose bill
- * came at a higher price than agreed and is held for an approver. What exists already is left alone, so loading
- * again adds nothing twice.
+ * with price agreements for the inventory's demo items. One order to the pottery approved, sent, part of it
+ * received into the DEMO warehouse, billed 45 days ago (matched and posted) and paid in part, the rest overdue; one
+ * order to the roaster received in full, whose bill came at a higher price than agreed and is held for an approver.
+ * What exists already is left alone, so loading again adds nothing twice.
  */
 @Component(service = DemoData.class)
 public final class PurchasingDemo implements DemoData {
@@ -102,11 +102,12 @@ public final class PurchasingDemo implements DemoData {
             order = orders.send(order.id(), ACTOR);
             receipts.receive(order.id(), new NewGoodsReceipt(List.of(new ReceiveLine(1, new BigDecimal("120"), null,
                     null, null), new ReceiveLine(2, BigDecimal.ONE, null, null, null)), null), ACTOR);
-            VendorBill bill = bills.enter(new NewVendorBill(order.id(), null, "SP-10422", null, null, List.of(
-                    new NewBillLine(1, new BigDecimal("120"), null, null), new NewBillLine(2, BigDecimal.ONE, null,
-                            null)), null), FINANCE);
+            // billed 45 days ago on 30 days' terms and paid in part: the rest is 15 days overdue in the aging
+            VendorBill bill = bills.enter(new NewVendorBill(order.id(), null, "SP-10422",
+                    LocalDate.now().minusDays(45), null, List.of(new NewBillLine(1, new BigDecimal("120"), null, null),
+                    new NewBillLine(2, BigDecimal.ONE, null, null)), null), FINANCE);
             payments.pay(new NewVendorPayment(pottery.id(), null, null, null, null, "Bank transfer",
-                    List.of(new NewPaymentAllocation(bill.id(), null, null))), FINANCE);
+                    List.of(new NewPaymentAllocation(bill.id(), null, new BigDecimal("200.00")))), FINANCE);
         }
         if (orders.orders(null, roaster.id(), 0, 1).isEmpty()) {
             PurchaseOrder order = orders.createOrder(new NewPurchaseOrder(roaster.id(), null, null, WAREHOUSE, List.of(
@@ -121,8 +122,8 @@ public final class PurchasingDemo implements DemoData {
                     new BigDecimal("60"), new BigDecimal("8.30"), null)), null), FINANCE);
         }
         return "vendors POTTERY and ROASTER with price agreements; an order to POTTERY partly received, billed and"
-                + " paid; an order to ROASTER received, its bill held for its price (purchasing:orders,"
-                + " purchasing:bills, purchasing:aging)";
+                + " partly paid, the rest overdue; an order to ROASTER received, its bill held for its price"
+                + " (purchasing:orders, purchasing:bills, purchasing:aging)";
     }
 
     private Vendor vendor(String code, String name, int leadTime, String contact, String email) {
