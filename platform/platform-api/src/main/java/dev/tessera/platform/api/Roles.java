@@ -23,6 +23,8 @@ public interface Roles {
      * wrote.
      */
     String PURCHASING_APPROVER = "purchasing-approver";
+    /** Work centers, bills of materials and (with work orders) production. */
+    String MANUFACTURING = "manufacturing";
     /** Console logins over bin/client and SSH. */
     String SSH = "ssh";
 }

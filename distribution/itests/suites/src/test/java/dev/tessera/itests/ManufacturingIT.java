@@ -1,0 +1,313 @@
+package dev.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import dev.tessera.erp.inventory.api.Catalog;
+import dev.tessera.erp.inventory.api.NewItem;
+import dev.tessera.erp.inventory.api.Receipt;
+import dev.tessera.erp.inventory.api.StockService;
+import dev.tessera.erp.inventory.api.ValuationMethod;
+import dev.tessera.erp.manufacturing.api.Boms;
+import dev.tessera.erp.manufacturing.api.CostLine;
+import dev.tessera.erp.manufacturing.api.CostRollup;
+import dev.tessera.erp.manufacturing.api.Explosion;
+import dev.tessera.erp.manufacturing.api.ExplosionLine;
+import dev.tessera.erp.manufacturing.api.Requirement;
+import dev.tessera.erp.manufacturing.api.Supply;
+import dev.tessera.platform.api.ModuleManager;
+
+/**
+ * Manufacturing in the running distribution with the inventory: bills of materials four levels deep (a sub-assembly
+ * made two at a time, a phantom kit, scrap at two levels) exploded and costed as worked out by hand, from the
+ * inventory's costs; revisions in force by date; cycles, self-components and bad input refused with nothing
+ * written; each role kept to its side; the module disabled and enabled without touching another bundle.
+ */
+@RunWith(PaxExam.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+@ExamReactorStrategy(PerClass.class)
+public class ManufacturingIT extends RestTestSupport {
+    private static final String MAKER = basic("itest-maker", "itest-secret");
+    private static final String WRITES = "SELECT (SELECT COUNT(*) FROM MFG_BOM) + (SELECT COUNT(*) FROM"
+            + " MFG_BOM_COMPONENT) + (SELECT COUNT(*) FROM MFG_WORK_CENTER) + (SELECT COUNT(*) FROM TSR_EVENT WHERE"
+            + " TYPE LIKE 'manufacturing.%') FROM MFG_SEQUENCE WHERE NAME = 'bom'";
+
+    @Inject
+    private Boms boms;
+
+    @Inject
+    private Catalog catalog;
+
+    @Inject
+    private StockService stock;
+
+    @Inject
+    private ModuleManager modules;
+
+    @Override
+    @Configuration
+    public Option[] config() throws IOException {
+        List<Option> options = withUsers(super.config());
+        options.add(editConfigurationFilePut("etc/users.properties", "itest-maker", "itest-secret,manufacturing"));
+        options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                "tessera-erp-inventory,tessera-erp-manufacturing"));
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void aFourLevelBillWithScrapAPhantomAndABatchOfTwoExplodesAndCostsAsWorkedOutByHand() throws Exception {
+        String t = tag();
+        chair(t);
+
+        Explosion e = boms.explode("CHAIR" + t, new BigDecimal(4), null);
+        Map<String, String> lines = e.lines().stream().collect(Collectors.toMap(ExplosionLine::path,
+                l -> l.level() + " " + l.quantity().toPlainString() + " " + l.supply()));
+        assertEquals("4 frames: 2 batches of 3 tubes", "2 6 MADE", lines.get("CHAIR" + t + "/FRAME" + t + "/TUBE" + t));
+        assertEquals("6 tubes × 1.5 steel + 20 %", "3 10.8 BOUGHT",
+                lines.get("CHAIR" + t + "/FRAME" + t + "/TUBE" + t + "/S" + t));
+        assertEquals("2 batches × 0.5 l paint", "2 1 BOUGHT", lines.get("CHAIR" + t + "/FRAME" + t + "/P" + t));
+        assertEquals("1 4 PHANTOM", lines.get("CHAIR" + t + "/KIT" + t));
+        assertEquals("2 32 BOUGHT", lines.get("CHAIR" + t + "/KIT" + t + "/B" + t));
+        assertEquals("4 × 1 steel + 5 %", "1 4.2 BOUGHT", lines.get("CHAIR" + t + "/S" + t));
+        assertEquals(7, e.lines().size());
+        Map<String, Requirement> needs = e.requirements().stream().collect(Collectors.toMap(Requirement::sku,
+                r -> r));
+        assertEquals(3, needs.size());
+        assertEquals(0, new BigDecimal("15").compareTo(needs.get("S" + t).quantity()));
+        assertEquals(0, new BigDecimal("13").compareTo(needs.get("S" + t).netQuantity()));
+        assertEquals(0, new BigDecimal("32").compareTo(needs.get("B" + t).quantity()));
+
+        // the same over REST, as a viewer
+        HttpResponse<String> exploded = send(get("/manufacturing/boms/CHAIR" + t + "/explosion?quantity=4", VIEWER));
+        assertEquals(exploded.body(), 200, exploded.statusCode());
+        assertTrue(exploded.body(), exploded.body().contains("\"path\":\"CHAIR" + t + "/FRAME" + t + "/TUBE" + t
+                + "/S" + t + "\",\"parentSku\":\"TUBE" + t + "\",\"sku\":\"S" + t + "\",\"quantity\":10.8"));
+
+        // tube: materials 1.8 × 2.00 = 3.60 (standard cost), operations 0.1 h × 30 = 3.00
+        // frame (2 a batch): materials (3 × 3.60 + 0.5 × 5.00) / 2 = 6.65; operations 3 × 3.00 / 2
+        //   + (0.5 h setup × 40 + 6 a batch at the center + 1.00 fixed) / 2 + 0.25 h × 40 = 4.50 + 13.50 + 10 = 28.00
+        // kit (phantom): 8 bolts × 0.10 (12 on hand worth 1.20) = 0.80
+        // chair: materials 6.65 + 0.80 + 1.05 × 2.00 = 9.55; operations 28.00 + 0.5 h × 30 = 43.00
+        CostRollup c = boms.cost("CHAIR" + t, null);
+        assertEquals(c.toString(), 0, new BigDecimal("9.55").compareTo(c.materials()));
+        assertEquals(c.toString(), 0, new BigDecimal("43.00").compareTo(c.operations()));
+        assertEquals(c.toString(), 0, new BigDecimal("52.55").compareTo(c.unitCost()));
+        CostLine bolts = c.lines().stream().filter(l -> ("B" + t).equals(l.sku())).findFirst().orElseThrow();
+        assertEquals(bolts.source(), 0, new BigDecimal("0.10").compareTo(bolts.unitCost()));
+        assertTrue(bolts.source(), bolts.source().contains("12 on hand"));
+        assertEquals(List.of(), c.uncosted());
+        HttpResponse<String> cost = send(get("/manufacturing/boms/CHAIR" + t + "/cost", MAKER));
+        assertEquals(cost.body(), 200, cost.statusCode());
+        assertTrue(cost.body(), cost.body().contains("\"unitCost\":52.550000"));
+    }
+
+    @Test
+    public void aNewRevisionIsInForceFromItsDateAndTheOldOneBeforeIt() throws Exception {
+        String t = tag();
+        items(t);
+        center("ASM" + t, "30", "0");
+        LocalDate soon = LocalDate.now().plusDays(10);
+        assertEquals(201, bom("{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"S" + t
+                + "\",\"quantity\":1.5}]}").statusCode());
+        HttpResponse<String> second = bom("{\"sku\":\"TUBE" + t + "\",\"effectiveFrom\":\"" + soon
+                + "\",\"note\":\"thicker wall\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":2}]}");
+        assertEquals(second.body(), 201, second.statusCode());
+        assertTrue(second.body(), second.body().contains("\"revision\":2"));
+        assertEquals(1, boms.inForce("TUBE" + t, null).orElseThrow().revision());
+        assertEquals(1, boms.inForce("TUBE" + t, soon.minusDays(1)).orElseThrow().revision());
+        assertEquals(2, boms.inForce("TUBE" + t, soon).orElseThrow().revision());
+        assertEquals(0, new BigDecimal("3.00").compareTo(boms.cost("TUBE" + t, null).unitCost()));
+        assertEquals(0, new BigDecimal("4.00").compareTo(boms.cost("TUBE" + t, soon).unitCost()));
+        assertTrue(send(get("/manufacturing/boms/TUBE" + t + "?date=" + soon, VIEWER)).body()
+                .contains("\"revision\":2"));
+        assertEquals(2, boms.revisions("TUBE" + t).size());
+
+        long before = count(WRITES);
+        HttpResponse<String> earlier = bom("{\"sku\":\"TUBE" + t + "\",\"effectiveFrom\":\"" + soon.minusDays(1)
+                + "\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":3}]}");
+        assertEquals(earlier.body(), 400, earlier.statusCode());
+        assertProblem(earlier, "manufacturing.effective-date");
+        HttpResponse<String> none = send(get("/manufacturing/boms/TUBE" + t + "?date=2000-01-01", VIEWER));
+        assertEquals(none.body(), 404, none.statusCode());
+        assertProblem(none, "manufacturing.bom-not-found");
+        assertEquals(before, count(WRITES));
+    }
+
+    @Test
+    public void cyclesSelfComponentsAndBadLinesAreRefusedWithTheirCodeAndWriteNothing() throws Exception {
+        String t = tag();
+        chair(t);
+        long before = count(WRITES);
+
+        // the steel would need the chair, which needs the frame, the tube and the steel
+        HttpResponse<String> cycle = bom("{\"sku\":\"S" + t + "\",\"components\":[{\"sku\":\"CHAIR" + t
+                + "\",\"quantity\":1}]}");
+        assertEquals(cycle.body(), 400, cycle.statusCode());
+        assertProblem(cycle, "manufacturing.bom-cycle");
+        assertTrue(cycle.body(), cycle.body().contains("S" + t + " → CHAIR" + t + " → FRAME" + t + " → TUBE" + t
+                + " → S" + t));
+        HttpResponse<String> self = bom("{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"TUBE" + t
+                + "\",\"quantity\":1}]}");
+        assertProblem(self, "manufacturing.self-component");
+        assertEquals(400, self.statusCode());
+
+        String[][] bad = {
+            {"{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":-1}]}",
+                "manufacturing.invalid", "components[0].quantity"},
+            {"{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":1,\"scrapPercent\":100}]}",
+                "manufacturing.invalid", "components[0].scrapPercent"},
+            {"{\"sku\":\"TUBE" + t + "\",\"outputQuantity\":0,\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":1}]}",
+                "manufacturing.invalid", "outputQuantity"},
+            {"{\"sku\":\"TUBE" + t + "\",\"components\":[]}", "manufacturing.invalid", "components"},
+            {"{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"NOPE" + t + "\",\"quantity\":1}]}",
+                "manufacturing.unknown-item", "components[0].sku"},
+            {"{\"sku\":\"NOPE" + t + "\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":1}]}",
+                "manufacturing.unknown-item", "sku"},
+            {"{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":1}],"
+                + "\"operations\":[{\"workCenter\":\"NOPE\",\"runHoursPerUnit\":1}]}",
+                "manufacturing.unknown-work-center", "operations[0].workCenter"},
+            {"{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":1},{\"sku\":\"S" + t
+                + "\",\"quantity\":2}]}", "manufacturing.invalid", "components[1].sku"},
+        };
+        for (String[] b : bad) {
+            HttpResponse<String> r = bom(b[0]);
+            assertEquals(b[0] + " -> " + r.body(), 400, r.statusCode());
+            assertProblem(r, b[1]);
+            assertTrue(b[0] + " -> " + r.body(), r.body().contains("\"field\":\"" + b[2] + "\""));
+        }
+        HttpResponse<String> center = send(postJson("/manufacturing/work-centers", MAKER,
+                "{\"code\":\"X" + t + "\",\"name\":\"X\",\"hoursPerDay\":25,\"costPerHour\":-1}"));
+        assertEquals(center.body(), 400, center.statusCode());
+        assertTrue(center.body(), center.body().contains("hoursPerDay") && center.body().contains("costPerHour"));
+        HttpResponse<String> quantity = send(get("/manufacturing/boms/CHAIR" + t + "/explosion?quantity=abc", MAKER));
+        assertEquals(quantity.body(), 400, quantity.statusCode());
+        assertHostileInputRefused(List.of("/manufacturing/boms", "/manufacturing/work-centers"), MAKER);
+        assertEquals(before, count(WRITES));
+    }
+
+    @Test
+    public void eachRoleKeepsToItsSide() throws Exception {
+        String t = tag();
+        items(t);
+        long before = count(WRITES);
+        String body = "{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":1}]}";
+        assertEquals(403, send(postJson("/manufacturing/boms", VIEWER, body)).statusCode());
+        assertEquals(403, send(postJson("/manufacturing/boms", SALES, body)).statusCode());
+        assertEquals(403, send(postJson("/manufacturing/work-centers", VIEWER, "{\"code\":\"V" + t
+                + "\",\"name\":\"V\"}")).statusCode());
+        assertEquals(403, send(get("/manufacturing/boms", SALES)).statusCode());
+        assertEquals(before, count(WRITES));
+        assertEquals(200, send(get("/manufacturing/boms", VIEWER)).statusCode());
+        assertEquals(200, send(get("/manufacturing/work-centers", VIEWER)).statusCode());
+        CommandResult viewer = tryCommandAs("manufacturing:bom-add TUBE" + t + " '1 S" + t + "'",
+                "viewer");
+        assertTrue(viewer.output(), viewer.failure() != null);
+        assertEquals(before, count(WRITES));
+        CommandResult made = tryCommandAs("manufacturing:bom-add --output 2 TUBE" + t + " '1.5 S" + t
+                + " +20%'", "manufacturing");
+        assertEquals(made.output(), null, made.failure());
+        assertTrue(made.output(), made.output().contains("Revision 1 of TUBE" + t));
+        CommandResult shown = tryCommandAs("manufacturing:explosion --quantity 4 TUBE" + t, "viewer");
+        assertEquals(shown.output(), null, shown.failure());
+        assertTrue(shown.output(), shown.output().contains("3.6"));
+        CommandResult wrong = tryCommandAs("manufacturing:bom-add TUBE" + t + " 'lots S" + t + "'",
+                "manufacturing");
+        assertTrue(wrong.output(), wrong.failure() != null && wrong.failure().contains("must be a number"));
+    }
+
+    /**
+     * Runs last (hence its name): the module's API bundle goes with it, so the services this class injects are of a
+     * revision that no longer exists afterwards; from here on only REST is used.
+     */
+    @Test
+    public void z_disablingAndEnablingManufacturingTouchesNoOtherBundleAndKeepsItsBills() throws Exception {
+        String t = tag();
+        chair(t);
+        List<String> away = recordBundleEventsOutside("dev.tessera.erp.manufacturing.",
+                () -> modules.disable(List.of("erp-manufacturing")));
+        assertEquals("bundle events outside manufacturing", List.of(), away);
+        try {
+            awaitStatus(get("/manufacturing/boms/CHAIR" + t, VIEWER), 404);
+        } finally {
+            List<String> back = recordBundleEventsOutside("dev.tessera.erp.manufacturing.",
+                    () -> modules.enable(List.of("erp-manufacturing")));
+            assertEquals("bundle events outside manufacturing", List.of(), back);
+        }
+        awaitBody(get("/manufacturing/boms/CHAIR" + t + "/cost", VIEWER), "\"unitCost\":52.550000");
+    }
+
+    /** The chair of the hand computation: four levels, a frame made two at a time, a phantom kit, scrap twice. */
+    private void chair(String t) throws Exception {
+        items(t);
+        center("ASM" + t, "30", "0");
+        center("PAINT" + t, "40", "6");
+        assertCreated(bom("{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"S" + t + "\",\"quantity\":1.5,"
+                + "\"scrapPercent\":20}],\"operations\":[{\"workCenter\":\"ASM" + t + "\",\"runHoursPerUnit\":0.1}]}"));
+        assertCreated(bom("{\"sku\":\"FRAME" + t + "\",\"outputQuantity\":2,\"components\":[{\"sku\":\"TUBE" + t
+                + "\",\"quantity\":3},{\"sku\":\"P" + t + "\",\"quantity\":0.5}],\"operations\":[{\"workCenter\":\"PAINT"
+                + t + "\",\"setupHours\":0.5,\"runHoursPerUnit\":0.25,\"fixedCost\":1.00}]}"));
+        assertCreated(bom("{\"sku\":\"KIT" + t + "\",\"phantom\":true,\"components\":[{\"sku\":\"B" + t
+                + "\",\"quantity\":8}]}"));
+        assertCreated(bom("{\"sku\":\"CHAIR" + t + "\",\"components\":[{\"sku\":\"FRAME" + t + "\",\"quantity\":1},"
+                + "{\"sku\":\"KIT" + t + "\",\"quantity\":1},{\"sku\":\"S" + t + "\",\"quantity\":1,\"scrapPercent\":5}],"
+                + "\"operations\":[{\"workCenter\":\"ASM" + t + "\",\"runHoursPerUnit\":0.5}]}"));
+    }
+
+    /** Steel (standard 2.00), paint (standard 5.00), bolts (FIFO, 12 on hand at 0.10) and the made items. */
+    private void items(String t) {
+        item("S" + t, ValuationMethod.STANDARD, "2.00");
+        item("P" + t, ValuationMethod.STANDARD, "5.00");
+        item("B" + t, ValuationMethod.FIFO, null);
+        stock.createWarehouse("W" + t, "Warehouse " + t, "itest");
+        stock.receive(new Receipt("B" + t, "W" + t, null, null, new BigDecimal(12), new BigDecimal("0.10"), "itest"),
+                "itest");
+        for (String made : List.of("TUBE", "FRAME", "KIT", "CHAIR")) {
+            item(made + t, ValuationMethod.FIFO, null);
+        }
+    }
+
+    private void item(String sku, ValuationMethod method, String standard) {
+        catalog.createItem(new NewItem(sku, "Item " + sku, "pcs", "parts", false, method,
+                standard == null ? null : new BigDecimal(standard), null, null), "itest");
+    }
+
+    private void center(String code, String perHour, String perBatch) throws Exception {
+        assertCreated(send(postJson("/manufacturing/work-centers", MAKER, "{\"code\":\"" + code + "\",\"name\":\"Center "
+                + code + "\",\"costPerHour\":" + perHour + ",\"costPerBatch\":" + perBatch + "}")));
+    }
+
+    private HttpResponse<String> bom(String json) throws Exception {
+        return send(postJson("/manufacturing/boms", MAKER, json));
+    }
+
+    private static void assertCreated(HttpResponse<String> response) {
+        assertEquals(response.body(), 201, response.statusCode());
+    }
+
+    private static String tag() {
+        return Long.toString(System.nanoTime(), 36).toUpperCase();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tessera.erp.manufacturing.api;
+
+import dev.tessera.platform.api.ErrorCode;
+import dev.tessera.platform.api.ErrorKind;
+
+/** Manufacturing's error codes. */
+public interface ManufacturingErrors {
+    ErrorCode INVALID = ErrorCode.of("manufacturing.invalid", ErrorKind.INVALID);
+    ErrorCode WORK_CENTER_NOT_FOUND = ErrorCode.of("manufacturing.work-center-not-found", ErrorKind.NOT_FOUND);
+    ErrorCode DUPLICATE_WORK_CENTER = ErrorCode.of("manufacturing.duplicate-work-center", ErrorKind.CONFLICT);
+    /** An operation names a work center that does not exist or is deactivated. */
+    ErrorCode UNKNOWN_WORK_CENTER = ErrorCode.of("manufacturing.unknown-work-center", ErrorKind.INVALID);
+    /** A bill of materials names an item the inventory's catalog does not have (or has deactivated). */
+    ErrorCode UNKNOWN_ITEM = ErrorCode.of("manufacturing.unknown-item", ErrorKind.INVALID);
+    /** A component is the item the bill of materials makes. */
+    ErrorCode SELF_COMPONENT = ErrorCode.of("manufacturing.self-component", ErrorKind.INVALID);
+    /** The components would make the item need itself through other bills of materials; the message names the path. */
+    ErrorCode BOM_CYCLE = ErrorCode.of("manufacturing.bom-cycle", ErrorKind.INVALID);
+    /** The item has no bill of materials in force on the date asked. */
+    ErrorCode BOM_NOT_FOUND = ErrorCode.of("manufacturing.bom-not-found", ErrorKind.NOT_FOUND);
+    /** A new revision may not take effect before the latest one, nor (after the first) in the past. */
+    ErrorCode EFFECTIVE_DATE = ErrorCode.of("manufacturing.effective-date", ErrorKind.INVALID);
+}

@@ -1,0 +1,99 @@
+package dev.tessera.erp.manufacturing.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.tessera.erp.inventory.api.Catalog;
+import dev.tessera.erp.inventory.api.NewItem;
+import dev.tessera.erp.inventory.api.ValuationMethod;
+import dev.tessera.erp.manufacturing.api.Boms;
+import dev.tessera.erp.manufacturing.api.NewBom;
+import dev.tessera.erp.manufacturing.api.NewBomComponent;
+import dev.tessera.erp.manufacturing.api.NewBomOperation;
+import dev.tessera.erp.manufacturing.api.NewWorkCenter;
+import dev.tessera.erp.manufacturing.api.WorkCenters;
+import dev.tessera.platform.api.DemoData;
+
+/**
+ * The demo company's own product, three levels deep: a coffee gift set (two mugs, a bag of beans and a printed gift
+ * box, packed) whose gift box is printed two at a time from cardboard (10 % scrap) and ink. Two work centers,
+ * printing and packing. What exists already is left alone, so loading again adds nothing twice.
+ */
+@Component(service = DemoData.class)
+public final class ManufacturingDemo implements DemoData {
+    private static final String ACTOR = "system:demo";
+
+    private final WorkCenters centers;
+    private final Boms boms;
+    private final Catalog catalog;
+
+    @Activate
+    public ManufacturingDemo(@Reference WorkCenters centers, @Reference Boms boms, @Reference Catalog catalog) {
+        this.centers = centers;
+        this.boms = boms;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public String moduleId() {
+        return "erp-manufacturing";
+    }
+
+    @Override
+    public Set<String> after() {
+        return Set.of("erp-inventory");
+    }
+
+    @Override
+    public String load() {
+        center("PRINTING", "Printing press", "36.00", "2.00", "8");
+        center("PACKING", "Packing table", "24.00", "0", "7.5");
+        item("CARD-SHEET", "Cardboard sheet", "pcs", "0.40");
+        item("INK-CL", "Printing ink, centilitre", "cl", "0.15");
+        item("GIFT-BOX", "Printed gift box", "pcs", null);
+        item("GIFT-SET", "Coffee gift set", "pcs", null);
+        if (boms.revisions("GIFT-BOX").isEmpty()) {
+            boms.create(new NewBom("GIFT-BOX", new BigDecimal(2), false, null, "printed two at a time",
+                    List.of(new NewBomComponent("CARD-SHEET", new BigDecimal(3), BigDecimal.TEN),
+                            new NewBomComponent("INK-CL", new BigDecimal(4), null)),
+                    List.of(new NewBomOperation("PRINTING", "print and fold", new BigDecimal("0.25"),
+                            new BigDecimal("0.05"), null))), ACTOR);
+        }
+        if (boms.revisions("GIFT-SET").isEmpty()) {
+            List<NewBomComponent> parts = new ArrayList<>();
+            if (catalog.item("MUG-1").isPresent()) {
+                parts.add(new NewBomComponent("MUG-1", new BigDecimal(2), null));
+            }
+            if (catalog.item("BEANS-1KG").isPresent()) {
+                parts.add(new NewBomComponent("BEANS-1KG", BigDecimal.ONE, null));
+            }
+            parts.add(new NewBomComponent("GIFT-BOX", BigDecimal.ONE, null));
+            boms.create(new NewBom("GIFT-SET", BigDecimal.ONE, false, null, null, parts,
+                    List.of(new NewBomOperation("PACKING", "pack and seal", null, new BigDecimal("0.1"), null))),
+                    ACTOR);
+        }
+        return "work centers PRINTING and PACKING, the gift set GIFT-SET made from a printed GIFT-BOX, mugs and beans"
+                + " (manufacturing:explosion GIFT-SET, manufacturing:cost GIFT-SET)";
+    }
+
+    private void center(String code, String name, String perHour, String perBatch, String hours) {
+        if (centers.workCenter(code).isEmpty()) {
+            centers.create(new NewWorkCenter(code, name, new BigDecimal(perHour), new BigDecimal(perBatch),
+                    new BigDecimal(hours)), ACTOR);
+        }
+    }
+
+    private void item(String sku, String name, String uom, String standardCost) {
+        if (catalog.item(sku).isEmpty()) {
+            catalog.createItem(new NewItem(sku, name, uom, "demo", false, standardCost == null ? ValuationMethod.FIFO
+                    : ValuationMethod.STANDARD, standardCost == null ? null : new BigDecimal(standardCost),
+                    BigDecimal.ZERO, BigDecimal.ZERO), ACTOR);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tessera.erp.manufacturing.internal.command;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import dev.tessera.erp.manufacturing.api.Bom;
+import dev.tessera.erp.manufacturing.api.BomComponent;
+import dev.tessera.erp.manufacturing.api.BomOperation;
+import dev.tessera.erp.manufacturing.api.Boms;
+import dev.tessera.erp.manufacturing.api.WorkCenter;
+import dev.tessera.erp.manufacturing.api.WorkCenters;
+import dev.tessera.platform.support.console.ConsoleAction;
+
+/** Base of the module's commands: its services and how they print work centers and bills of materials. */
+abstract class ManufacturingAction extends ConsoleAction {
+    @Reference
+    WorkCenters centers;
+
+    @Reference
+    Boms boms;
+
+    static String plain(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    static String name(Enum<?> value) {
+        return value == null ? "" : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static void printCenters(List<WorkCenter> list) {
+        ShellTable table = new ShellTable();
+        table.column("Code");
+        table.column("Name");
+        table.column("Per hour").alignRight();
+        table.column("Per batch").alignRight();
+        table.column("Hours a day").alignRight();
+        table.column("Active");
+        for (WorkCenter w : list) {
+            table.addRow().addContent(w.code(), w.name(), plain(w.costPerHour()), plain(w.costPerBatch()),
+                    plain(w.hoursPerDay()), w.active() ? "yes" : "no");
+        }
+        table.print(System.out);
+    }
+
+    static void printBoms(List<Bom> list) {
+        ShellTable table = new ShellTable();
+        table.column("Id").alignRight();
+        table.column("Item");
+        table.column("Rev").alignRight();
+        table.column("In force from");
+        table.column("Makes").alignRight();
+        table.column("Phantom");
+        table.column("Components").alignRight();
+        table.column("Operations").alignRight();
+        table.column("By");
+        for (Bom b : list) {
+            table.addRow().addContent(b.id(), b.sku(), b.revision(), b.effectiveFrom(), plain(b.outputQuantity()),
+                    b.phantom() ? "yes" : "", b.components().size(), b.operations().size(), b.createdBy());
+        }
+        table.print(System.out);
+    }
+
+    static void printBom(Bom b) {
+        System.out.println("Bill of materials of " + b.sku() + ", revision " + b.revision() + " (id " + b.id()
+                + "), in force from " + b.effectiveFrom() + ": a batch makes " + plain(b.outputQuantity())
+                + (b.phantom() ? "; phantom (explodes into its parent)" : "") + "; by " + b.createdBy());
+        if (b.note() != null) {
+            System.out.println("  " + b.note());
+        }
+        ShellTable table = new ShellTable();
+        table.column("#").alignRight();
+        table.column("Component");
+        table.column("Quantity").alignRight();
+        table.column("Scrap %").alignRight();
+        table.column("Gross").alignRight();
+        for (BomComponent c : b.components()) {
+            table.addRow().addContent(c.line(), c.sku(), plain(c.quantity()), plain(c.scrapPercent()),
+                    plain(c.grossQuantity()));
+        }
+        table.print(System.out);
+        if (!b.operations().isEmpty()) {
+            ShellTable ops = new ShellTable();
+            ops.column("Seq").alignRight();
+            ops.column("Work center");
+            ops.column("Description");
+            ops.column("Setup h").alignRight();
+            ops.column("Run h a unit").alignRight();
+            ops.column("Fixed a batch").alignRight();
+            for (BomOperation o : b.operations()) {
+                ops.addRow().addContent(o.sequence(), o.workCenter(), o.description() == null ? "" : o.description(),
+                        plain(o.setupHours()), plain(o.runHoursPerUnit()), plain(o.fixedCost()));
+            }
+            ops.print(System.out);
+        }
+    }
+}

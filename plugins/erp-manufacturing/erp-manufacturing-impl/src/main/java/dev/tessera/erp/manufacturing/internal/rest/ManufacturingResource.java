@@ -1,0 +1,196 @@
+package dev.tessera.erp.manufacturing.internal.rest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.tessera.erp.manufacturing.api.Bom;
+import dev.tessera.erp.manufacturing.api.Boms;
+import dev.tessera.erp.manufacturing.api.CostRollup;
+import dev.tessera.erp.manufacturing.api.Explosion;
+import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
+import dev.tessera.erp.manufacturing.api.NewBom;
+import dev.tessera.erp.manufacturing.api.NewWorkCenter;
+import dev.tessera.erp.manufacturing.api.WorkCenter;
+import dev.tessera.erp.manufacturing.api.WorkCenterChanges;
+import dev.tessera.erp.manufacturing.api.WorkCenters;
+import dev.tessera.platform.api.FieldError;
+import dev.tessera.platform.api.Page;
+import dev.tessera.platform.api.RestApi;
+import dev.tessera.platform.api.Roles;
+import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.ValidationException;
+import dev.tessera.platform.support.rest.RestParams;
+
+/**
+ * {@code /api/v1/manufacturing}: work centers, bills of materials in revisions, their explosion and cost roll-up.
+ * {@code manufacturing} writes; {@code viewer}, {@code inventory} and {@code purchasing} read.
+ */
+@Component(service = ManufacturingResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(RestApi.APPLICATION_SELECT)
+@Path("manufacturing")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ManufacturingResource {
+    private final WorkCenters centers;
+    private final Boms boms;
+
+    @Activate
+    public ManufacturingResource(@Reference WorkCenters centers, @Reference Boms boms) {
+        this.centers = centers;
+        this.boms = boms;
+    }
+
+    // ---------------------------------------------------------------- work centers
+
+    /** Work centers by code; {@code active=true|false} filters. */
+    @GET
+    @Path("work-centers")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public Page<WorkCenter> workCenters(@QueryParam("active") String active) {
+        return new Page<>(centers.workCenters(active == null ? null : bool("active", active)), null);
+    }
+
+    @GET
+    @Path("work-centers/{code}")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public WorkCenter workCenter(@PathParam("code") String code) {
+        return center(code);
+    }
+
+    @POST
+    @Path("work-centers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MANUFACTURING)
+    public Response createWorkCenter(NewWorkCenter center, @Context SecurityContext caller) {
+        WorkCenter created = centers.create(center, RestParams.user(caller));
+        return Response.created(URI.create("manufacturing/work-centers/" + created.code())).entity(created).build();
+    }
+
+    @PUT
+    @Path("work-centers/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MANUFACTURING)
+    public WorkCenter updateWorkCenter(@PathParam("code") String code, WorkCenterChanges changes,
+                                       @Context SecurityContext caller) {
+        return centers.update(center(code).code(), changes, RestParams.user(caller));
+    }
+
+    @POST
+    @Path("work-centers/{code}/deactivate")
+    @RolesAllowed(Roles.MANUFACTURING)
+    public WorkCenter deactivateWorkCenter(@PathParam("code") String code, @Context SecurityContext caller) {
+        return centers.deactivate(center(code).code(), RestParams.user(caller));
+    }
+
+    // ---------------------------------------------------------------- bills of materials
+
+    /** Every revision of every bill by id, or of one item with {@code sku}. */
+    @GET
+    @Path("boms")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public Page<Bom> boms(@QueryParam("sku") String sku, @QueryParam("limit") String limit,
+                          @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        return Page.of(boms.boms(sku, Page.longKey(cursor, 0), size + 1), size, Bom::id);
+    }
+
+    /** Makes the item's next revision, in force from {@code effectiveFrom} (today when absent). */
+    @POST
+    @Path("boms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MANUFACTURING)
+    public Response createBom(NewBom bom, @Context SecurityContext caller) {
+        Bom created = boms.create(bom, RestParams.user(caller));
+        return Response.created(URI.create("manufacturing/boms/" + created.sku() + "?date="
+                + created.effectiveFrom())).entity(created).build();
+    }
+
+    /** The revision of the item's bill in force on {@code date} (today when absent). */
+    @GET
+    @Path("boms/{sku}")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public Bom bom(@PathParam("sku") String sku, @QueryParam("date") String date) {
+        LocalDate day = day(date);
+        return boms.inForce(sku, day).orElseThrow(() -> new TesseraException(ManufacturingErrors.BOM_NOT_FOUND,
+                sku + " has no bill of materials in force on " + day + " (GET manufacturing/boms/" + sku
+                        + "/revisions lists its revisions)"));
+    }
+
+    @GET
+    @Path("boms/{sku}/revisions")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public List<Bom> revisions(@PathParam("sku") String sku) {
+        return boms.revisions(sku);
+    }
+
+    /** The bill in force on {@code date} exploded for {@code quantity} (1 when absent), level by level. */
+    @GET
+    @Path("boms/{sku}/explosion")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public Explosion explosion(@PathParam("sku") String sku, @QueryParam("quantity") String quantity,
+                               @QueryParam("date") String date) {
+        return boms.explode(sku, decimal("quantity", quantity), day(date));
+    }
+
+    /** The item's unit cost rolled up through its bills in force on {@code date} (today when absent). */
+    @GET
+    @Path("boms/{sku}/cost")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public CostRollup cost(@PathParam("sku") String sku, @QueryParam("date") String date) {
+        return boms.cost(sku, day(date));
+    }
+
+    private WorkCenter center(String code) {
+        return centers.workCenter(code).orElseThrow(() -> new TesseraException(
+                ManufacturingErrors.WORK_CENTER_NOT_FOUND, "No work center " + code
+                + " (GET manufacturing/work-centers lists them)"));
+    }
+
+    private static LocalDate day(String date) {
+        return date == null ? LocalDate.now() : RestParams.date("date", date, ManufacturingErrors.INVALID);
+    }
+
+    private static BigDecimal decimal(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(ManufacturingErrors.INVALID, name + " must be a number", List.of(
+                    new FieldError(name, "must be a number such as 2 or 2.5, not '" + value + "'")));
+        }
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ValidationException(ManufacturingErrors.INVALID, name + " must be true or false",
+                    List.of(new FieldError(name, "must be true or false, not '" + value + "'")));
+        };
+    }
+}
