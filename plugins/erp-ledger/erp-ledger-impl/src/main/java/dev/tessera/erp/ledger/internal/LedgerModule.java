@@ -45,6 +45,6 @@ public final class LedgerModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 6;
+        return 10;
     }
 }

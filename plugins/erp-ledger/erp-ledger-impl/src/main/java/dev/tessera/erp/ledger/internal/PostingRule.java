@@ -25,7 +25,10 @@ import dev.tessera.platform.api.event.DomainEvent;
  * lines = 1200:debit:{gross}, 4100:credit:{net}, 2200:credit:{tax}
  * </pre>
  * An optional {@code when = move=receipt} (comma-separated {@code field=value} pairs) books only the events whose
- * payload has those values, so that one event type can be booked by several rules.
+ * payload has those values, so that one event type can be booked by several rules; {@code field!=value} books those
+ * that do not have it, and a value ending in {@code *} stands for any value that starts so
+ * ({@code when = move=issue, reference!=WO-*}: issues that are not for a work order). Keys of {@code when} that end
+ * in {@code !} are the negated conditions.
  * {@code {field}} takes a field of the event's payload ({@code {recordId}} and {@code {type}} the event's own; braces
  * without a dollar sign, which Karaf's configuration files would replace themselves);
  * an amount is a field or a decimal constant, or a sum of them ({@code {value}+{variance}}, {@code {gross}-{tax}});
@@ -75,11 +78,13 @@ record PostingRule(String name, String event, Map<String, String> when, String d
             if (condition.isBlank()) {
                 continue;
             }
-            String[] pair = condition.split("=", 2);
-            if (pair.length != 2 || pair[0].isBlank()) {
-                throw new IllegalArgumentException("condition '" + condition.trim() + "' of 'when' is not field=value");
+            boolean not = condition.contains("!=");
+            String[] pair = condition.split(not ? "!=" : "=", 2);
+            if (pair.length != 2 || pair[0].isBlank() || pair[0].contains("!")) {
+                throw new IllegalArgumentException("condition '" + condition.trim() + "' of 'when' is not field=value"
+                        + " or field!=value");
             }
-            when.put(pair[0].trim(), pair[1].trim());
+            when.put(pair[0].trim() + (not ? "!" : ""), pair[1].trim());
         }
         String reference = text(properties, "reference", "{recordId}");
         if (!FIELD.matcher(reference).find()) {
@@ -158,8 +163,17 @@ record PostingRule(String name, String event, Map<String, String> when, String d
     }
 
     boolean matches(DomainEvent event) {
-        return event.type().equals(this.event) && when.entrySet().stream()
-                .allMatch(c -> c.getValue().equals(String.valueOf(event.payload().get(c.getKey()))));
+        return event.type().equals(this.event) && when.entrySet().stream().allMatch(c -> {
+            boolean not = c.getKey().endsWith("!");
+            String field = not ? c.getKey().substring(0, c.getKey().length() - 1) : c.getKey();
+            return not != like(String.valueOf(event.payload().get(field)), c.getValue());
+        });
+    }
+
+    /** Whether a payload value is the condition's value, or starts with it when that ends in {@code *}. */
+    private static boolean like(String value, String pattern) {
+        return pattern.endsWith("*") ? value.startsWith(pattern.substring(0, pattern.length() - 1))
+                : pattern.equals(value);
     }
 
     /** For tests: a rule from plain key/values. */

@@ -48,6 +48,32 @@ class PostingRuleTest {
     }
 
     @Test
+    void aNegatedOrPrefixConditionTellsWorkOrderIssuesFromShipments() {
+        PostingRule shipments = PostingRule.of("issues", Map.of("event", "inventory.stock-move.recorded",
+                "when", "move=issue, reference!=WO-*", "reference", "move-{recordId}",
+                "lines", "5100:debit:{value}, 1300:credit:{value}"));
+        PostingRule production = PostingRule.of("production", Map.of("event", "inventory.stock-move.recorded",
+                "when", "move=issue,reference=WO-*", "reference", "move-{recordId}",
+                "lines", "1350:debit:{value}, 1300:credit:{value}"));
+        DomainEvent forOrder = move("issue", "SO-2026-000003");
+        DomainEvent forWorkOrder = move("issue", "WO-2026-000001");
+        DomainEvent unreferenced = move("issue", null);
+        assertTrue(shipments.matches(forOrder) && !production.matches(forOrder));
+        assertTrue(!shipments.matches(forWorkOrder) && production.matches(forWorkOrder));
+        assertTrue(shipments.matches(unreferenced) && !production.matches(unreferenced));
+        assertTrue(!shipments.matches(move("receipt", "PO-2026-000001")));
+        assertThrows(IllegalArgumentException.class, () -> PostingRule.of("bad", Map.of("event", "x.y.z",
+                "when", "move!!=issue", "lines", "1:debit:{a}, 2:credit:{a}")));
+    }
+
+    private static DomainEvent move(String move, String reference) {
+        Map<String, Object> payload = new java.util.HashMap<>(Map.of("move", move, "value", "5.00"));
+        payload.put("reference", reference);
+        return new DomainEvent(UUID.randomUUID(), "inventory.stock-move.recorded", "stock-move", "9", 1, 1,
+                Instant.now(), "x", payload, Map.of());
+    }
+
+    @Test
     void aConditionPicksTheEventsARuleBooks() {
         PostingRule receipts = PostingRule.of("receipts", Map.of("event", "inventory.stock-move.recorded", "when", "move=receipt",
                 "reference", "move-{recordId}", "lines", "1300:debit:{value}, 2100:credit:{value}"));
