@@ -20,6 +20,12 @@ public interface Catalog {
 
     Optional<Item> item(String sku);
 
+    /**
+     * Whether items in this unit of measure are counted in whole units (pcs, each, box...): their quantities in
+     * stock moves and reservations are whole numbers.
+     */
+    boolean countedInWholeUnits(String uom);
+
     Item createItem(NewItem item, String actor);
 
     /** Changes an item's name, category, reorder settings or standard cost; SKU and valuation method stay. */

@@ -4,5 +4,5 @@
  * nothing is reserved or issued beyond what is available.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package dev.tessera.erp.inventory.api;

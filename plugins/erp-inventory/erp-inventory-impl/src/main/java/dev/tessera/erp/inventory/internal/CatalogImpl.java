@@ -62,6 +62,11 @@ public final class CatalogImpl implements Catalog {
     }
 
     @Override
+    public boolean countedInWholeUnits(String uom) {
+        return Units.counted(uom);
+    }
+
+    @Override
     public Optional<Item> item(String sku) {
         return sku == null ? Optional.empty()
                 : transactions.required(db -> Items.find(db, sku));
