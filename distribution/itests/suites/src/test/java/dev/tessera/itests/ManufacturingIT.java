@@ -29,8 +29,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.inventory.api.NewItem;
 import dev.tessera.erp.inventory.api.Receipt;
+import dev.tessera.erp.inventory.api.StockLevel;
 import dev.tessera.erp.inventory.api.StockService;
 import dev.tessera.erp.inventory.api.ValuationMethod;
+import dev.tessera.erp.ledger.api.JournalEntry;
+import dev.tessera.erp.ledger.api.LedgerService;
 import dev.tessera.erp.manufacturing.api.Boms;
 import dev.tessera.erp.manufacturing.api.CostLine;
 import dev.tessera.erp.manufacturing.api.CostRollup;
@@ -38,6 +41,10 @@ import dev.tessera.erp.manufacturing.api.Explosion;
 import dev.tessera.erp.manufacturing.api.ExplosionLine;
 import dev.tessera.erp.manufacturing.api.Requirement;
 import dev.tessera.erp.manufacturing.api.Supply;
+import dev.tessera.erp.manufacturing.api.WorkOrder;
+import dev.tessera.erp.manufacturing.api.WorkOrderComponent;
+import dev.tessera.erp.manufacturing.api.WorkOrderStatus;
+import dev.tessera.erp.manufacturing.api.WorkOrders;
 import dev.tessera.platform.api.ModuleManager;
 
 /**
@@ -67,13 +74,19 @@ public class ManufacturingIT extends RestTestSupport {
     @Inject
     private ModuleManager modules;
 
+    @Inject
+    private WorkOrders workOrders;
+
+    @Inject
+    private LedgerService ledger;
+
     @Override
     @Configuration
     public Option[] config() throws IOException {
         List<Option> options = withUsers(super.config());
         options.add(editConfigurationFilePut("etc/users.properties", "itest-maker", "itest-secret,manufacturing"));
         options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot",
-                "tessera-erp-inventory,tessera-erp-manufacturing"));
+                "tessera-erp-ledger,tessera-erp-inventory,tessera-erp-manufacturing"));
         return options.toArray(new Option[0]);
     }
 
@@ -122,6 +135,114 @@ public class ManufacturingIT extends RestTestSupport {
         HttpResponse<String> cost = send(get("/manufacturing/boms/CHAIR" + t + "/cost", MAKER));
         assertEquals(cost.body(), 200, cost.statusCode());
         assertTrue(cost.body(), cost.body().contains("\"unitCost\":52.550000"));
+    }
+
+    /**
+     * Two chairs from release to close. Standard: 52.55 a chair, of which 15.00 the chair's own assembly (0.5 h × 30)
+     * and 37.55 materials (a frame at its rolled-up 34.65, the phantom kit's 8 bolts at 0.10, 1.05 steel at 2.00).
+     * Issued: 2 frames received at 34.65 (69.30), 16 bolts first in first out, 12 at 0.10 and 4 at 0.12 (1.68), 2.1
+     * steel at 2.00 (4.20) and 1 more steel reported as scrap (2.00): 77.18. Time: 1.2 h × 30 = 36.00. Finished: 2 ×
+     * 52.55 = 105.10, one chair at a time. Variances: materials 77.18 − 2 × 37.55 = 2.08, operations 36.00 − 2 × 15.00 = 6.00; work in
+     * progress back to zero.
+     */
+    @Test
+    public void aWorkOrderFromReleaseToCloseMovesStockAndBooksWorkInProgressAndVariancesAsWorkedOutByHand()
+            throws Exception {
+        String t = tag();
+        chair(t);
+        HttpResponse<String> created = send(postJson("/manufacturing/work-orders", MAKER, "{\"sku\":\"CHAIR" + t
+                + "\",\"quantity\":2,\"warehouse\":\"W" + t + "\"}"));
+        assertEquals(created.body(), 201, created.statusCode());
+        long id = number(created.body(), "id");
+        WorkOrder order = workOrders.workOrder(id).orElseThrow();
+        assertTrue(order.number(), order.number().matches("WO-\\d{4}-\\d{6}"));
+        assertEquals(WorkOrderStatus.DRAFT, order.status());
+        assertEquals(0, new BigDecimal("37.55").compareTo(order.standardMaterials()));
+        assertEquals(0, new BigDecimal("15.00").compareTo(order.standardOperations()));
+        Map<String, BigDecimal> required = order.components().stream().collect(Collectors.toMap(
+                WorkOrderComponent::sku, WorkOrderComponent::required));
+        assertEquals(3, required.size());
+        assertEquals(0, new BigDecimal("2").compareTo(required.get("FRAME" + t)));
+        assertEquals("the phantom kit's bolts", 0, new BigDecimal("16").compareTo(required.get("B" + t)));
+        assertEquals(0, new BigDecimal("2.1").compareTo(required.get("S" + t)));
+
+        // nothing of it in the warehouse but 12 bolts: every shortage named, nothing reserved
+        String ours = "SELECT COUNT(*) FROM TSR_EVENT WHERE TYPE LIKE 'manufacturing.%' OR TYPE LIKE 'inventory.%'";
+        long events = count(ours);
+        HttpResponse<String> shortRelease = send(post("/manufacturing/work-orders/" + order.number() + "/release",
+                MAKER));
+        assertEquals(shortRelease.body(), 409, shortRelease.statusCode());
+        assertProblem(shortRelease, "manufacturing.components-short");
+        assertTrue(shortRelease.body(), shortRelease.body().contains("B" + t + " (needs 16, available 12, missing 4)")
+                && shortRelease.body().contains("FRAME" + t + " (needs 2, available 0, missing 2)")
+                && shortRelease.body().contains("\"shortages\""));
+        assertEquals(events, count(ours));
+        assertEquals(WorkOrderStatus.DRAFT, workOrders.workOrder(id).orElseThrow().status());
+
+        stock.receive(new Receipt("FRAME" + t, "W" + t, null, null, new BigDecimal(2), new BigDecimal("34.65"),
+                "itest"), "itest");
+        stock.receive(new Receipt("B" + t, "W" + t, null, null, BigDecimal.TEN, new BigDecimal("0.12"), "itest"),
+                "itest");
+        stock.receive(new Receipt("S" + t, "W" + t, null, null, new BigDecimal(5), new BigDecimal("2.00"), "itest"),
+                "itest");
+        HttpResponse<String> released = send(post("/manufacturing/work-orders/" + id + "/release", MAKER));
+        assertEquals(released.body(), 200, released.statusCode());
+        assertEquals(0, new BigDecimal("2.9").compareTo(available("S" + t, t)));  // 5 less 2.1 reserved
+
+        HttpResponse<String> issued = send(postJson("/manufacturing/work-orders/" + id + "/issue", MAKER, "{}"));
+        assertEquals(issued.body(), 200, issued.statusCode());
+        HttpResponse<String> scrap = send(postJson("/manufacturing/work-orders/" + id + "/issue", MAKER,
+                "{\"lines\":[{\"sku\":\"S" + t + "\",\"quantity\":1,\"scrap\":true}]}"));
+        assertEquals(scrap.body(), 200, scrap.statusCode());
+        HttpResponse<String> tooMuch = send(postJson("/manufacturing/work-orders/" + id + "/issue", MAKER,
+                "{\"lines\":[{\"sku\":\"B" + t + "\",\"quantity\":1}]}"));
+        assertEquals(tooMuch.body(), 400, tooMuch.statusCode());
+        HttpResponse<String> time = send(postJson("/manufacturing/work-orders/" + id + "/time", MAKER,
+                "{\"times\":[{\"sequence\":10,\"hours\":1.2}]}"));
+        assertEquals(time.body(), 200, time.statusCode());
+        HttpResponse<String> over = send(postJson("/manufacturing/work-orders/" + id + "/complete", MAKER,
+                "{\"quantity\":3}"));
+        assertEquals(over.body(), 400, over.statusCode());
+        assertProblem(over, "manufacturing.over-completion");
+        assertEquals(200, send(postJson("/manufacturing/work-orders/" + id + "/complete", MAKER,
+                "{\"quantity\":1}")).statusCode());
+        assertEquals(WorkOrderStatus.IN_PROGRESS, workOrders.workOrder(id).orElseThrow().status());
+        assertEquals(200, send(postJson("/manufacturing/work-orders/" + id + "/complete", MAKER,
+                "{\"quantity\":1}")).statusCode());
+        WorkOrder completed = workOrders.workOrder(id).orElseThrow();
+        assertEquals(WorkOrderStatus.COMPLETED, completed.status());
+        assertEquals(0, new BigDecimal("77.18").compareTo(completed.actualMaterials()));
+        assertEquals(0, new BigDecimal("36.00").compareTo(completed.actualOperations()));
+        assertEquals(409, send(post("/manufacturing/work-orders/" + id + "/cancel", MAKER)).statusCode());
+
+        HttpResponse<String> closed = send(post("/manufacturing/work-orders/" + id + "/close", MAKER));
+        assertEquals(closed.body(), 200, closed.statusCode());
+        WorkOrder done = workOrders.workOrder(id).orElseThrow();
+        assertEquals(WorkOrderStatus.CLOSED, done.status());
+        assertEquals(0, new BigDecimal("2.08").compareTo(done.materialsVariance()));
+        assertEquals(0, new BigDecimal("6.00").compareTo(done.operationsVariance()));
+
+        // the inventory: two chairs worth 105.10; 1.9 steel left, none of it held any more
+        StockLevel chairs = stock.stock("CHAIR" + t, "W" + t).get(0);
+        assertEquals(0, new BigDecimal("2").compareTo(chairs.onHand()));
+        assertEquals(0, new BigDecimal("105.10").compareTo(chairs.value()));
+        assertEquals(0, new BigDecimal("1.9").compareTo(available("S" + t, t)));
+        assertEquals(0, new BigDecimal("6").compareTo(available("B" + t, t)));
+
+        // the ledger, once it has booked the order's moves and events
+        String number = done.number();
+        await("the ledger books " + number, java.time.Duration.ofSeconds(30), () -> booked(number).stream()
+                .anyMatch(e -> e.description().startsWith("Variances of")));
+        List<JournalEntry> entries = booked(number);
+        assertEquals("4 issues, 1 time, 2 receipts, 1 close: " + entries, 8, entries.size());
+        assertEquals(0, new BigDecimal("0.00").compareTo(balance(entries, "1350")));
+        assertEquals(0, new BigDecimal("2.08").compareTo(balance(entries, "5160")));
+        assertEquals(0, new BigDecimal("6.00").compareTo(balance(entries, "5170")));
+        assertEquals(0, new BigDecimal("-36.00").compareTo(balance(entries, "5800")));
+        assertEquals("production issues are not cost of goods sold", 0, BigDecimal.ZERO.compareTo(balance(entries,
+                "5100")));
+        assertEquals(0, new BigDecimal("105.10").subtract(new BigDecimal("77.18")).compareTo(balance(entries,
+                "1300")));
     }
 
     @Test
@@ -276,21 +397,38 @@ public class ManufacturingIT extends RestTestSupport {
                 + "\"operations\":[{\"workCenter\":\"ASM" + t + "\",\"runHoursPerUnit\":0.5}]}"));
     }
 
-    /** Steel (standard 2.00), paint (standard 5.00), bolts (FIFO, 12 on hand at 0.10) and the made items. */
+    /** Steel in kg (standard 2.00), paint in l (standard 5.00), bolts (FIFO, 12 on hand at 0.10), the made items. */
     private void items(String t) {
-        item("S" + t, ValuationMethod.STANDARD, "2.00");
-        item("P" + t, ValuationMethod.STANDARD, "5.00");
-        item("B" + t, ValuationMethod.FIFO, null);
+        item("S" + t, "kg", ValuationMethod.STANDARD, "2.00");
+        item("P" + t, "l", ValuationMethod.STANDARD, "5.00");
+        item("B" + t, "pcs", ValuationMethod.FIFO, null);
         stock.createWarehouse("W" + t, "Warehouse " + t, "itest");
         stock.receive(new Receipt("B" + t, "W" + t, null, null, new BigDecimal(12), new BigDecimal("0.10"), "itest"),
                 "itest");
         for (String made : List.of("TUBE", "FRAME", "KIT", "CHAIR")) {
-            item(made + t, ValuationMethod.FIFO, null);
+            item(made + t, "pcs", ValuationMethod.FIFO, null);
         }
     }
 
-    private void item(String sku, ValuationMethod method, String standard) {
-        catalog.createItem(new NewItem(sku, "Item " + sku, "pcs", "parts", false, method,
+    private BigDecimal available(String sku, String t) {
+        return stock.stock(sku, "W" + t).stream().map(StockLevel::available).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The ledger's entries of a work order: its stock moves (by their description) and its own events. */
+    private List<JournalEntry> booked(String number) {
+        return ledger.entries(0, 100000).stream().filter(e -> e.description() != null
+                && e.description().contains(number)).toList();
+    }
+
+    /** Debits less credits of an account in these entries. */
+    private static BigDecimal balance(List<JournalEntry> entries, String account) {
+        return entries.stream().flatMap(e -> e.lines().stream()).filter(l -> l.account().equals(account))
+                .map(l -> (l.debit() == null ? BigDecimal.ZERO : l.debit()).subtract(l.credit() == null
+                        ? BigDecimal.ZERO : l.credit())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private void item(String sku, String uom, ValuationMethod method, String standard) {
+        catalog.createItem(new NewItem(sku, "Item " + sku, uom, "parts", false, method,
                 standard == null ? null : new BigDecimal(standard), null, null), "itest");
     }
 

@@ -20,4 +20,13 @@ public interface ManufacturingErrors {
     ErrorCode BOM_NOT_FOUND = ErrorCode.of("manufacturing.bom-not-found", ErrorKind.NOT_FOUND);
     /** A new revision may not take effect before the latest one, nor (after the first) in the past. */
     ErrorCode EFFECTIVE_DATE = ErrorCode.of("manufacturing.effective-date", ErrorKind.INVALID);
+    ErrorCode WORK_ORDER_NOT_FOUND = ErrorCode.of("manufacturing.work-order-not-found", ErrorKind.NOT_FOUND);
+    /** The work order's status does not allow the operation. */
+    ErrorCode WORK_ORDER_STATE = ErrorCode.of("manufacturing.work-order-state", ErrorKind.CONFLICT);
+    /** Releasing a work order whose components the warehouse does not have; the errors name each and how many. */
+    ErrorCode COMPONENTS_SHORT = ErrorCode.of("manufacturing.components-short", ErrorKind.CONFLICT);
+    /** Finishing more than the work order plans. */
+    ErrorCode OVER_COMPLETION = ErrorCode.of("manufacturing.over-completion", ErrorKind.INVALID);
+    /** Issuing an item that is not a component of the work order, or an operation it does not have. */
+    ErrorCode NOT_IN_ORDER = ErrorCode.of("manufacturing.not-in-order", ErrorKind.INVALID);
 }

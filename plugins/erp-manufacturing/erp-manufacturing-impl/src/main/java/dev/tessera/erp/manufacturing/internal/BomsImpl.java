@@ -46,7 +46,7 @@ import dev.tessera.platform.support.Changes;
  * items, otherwise the value on hand divided by the quantity on hand, or the standard cost typed on the item when
  * nothing is on hand.
  */
-@Component(service = Boms.class)
+@Component(service = {Boms.class, BomsImpl.class})
 public final class BomsImpl implements Boms {
     private static final int MAX_COMPONENTS = 500;
 
@@ -244,10 +244,12 @@ public final class BomsImpl implements Boms {
         Checks.sku(sku, "sku", errors);
         ValidationException.throwIfAny(ManufacturingErrors.INVALID, "The cost roll-up", errors);
         LocalDate day = date == null ? LocalDate.now() : date;
-        return transactions.required(db -> {
-            Bom top = top(db, sku, day);
-            return BomGraph.cost(source(db, day), top, day);
-        });
+        return transactions.required(db -> cost(db, sku, day));
+    }
+
+    /** The cost roll-up in the caller's transaction. */
+    CostRollup cost(Connection db, String sku, LocalDate day) {
+        return BomGraph.cost(source(db, day), top(db, sku, day), day);
     }
 
     private Bom top(Connection db, String sku, LocalDate day) {

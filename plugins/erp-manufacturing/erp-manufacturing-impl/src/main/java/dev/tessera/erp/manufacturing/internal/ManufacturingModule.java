@@ -7,6 +7,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.tessera.erp.manufacturing.api.Boms;
 import dev.tessera.erp.manufacturing.api.WorkCenters;
+import dev.tessera.erp.manufacturing.api.WorkOrders;
 import dev.tessera.erp.manufacturing.api.event.ManufacturingEvents;
 import dev.tessera.platform.api.ModuleDescriptor;
 import dev.tessera.platform.api.RecordType;
@@ -15,7 +16,8 @@ import dev.tessera.platform.api.event.EventType;
 
 /**
  * The erp-manufacturing module: present once its services run on a migrated schema. It requires the inventory: the
- * items its bills of materials name and the costs of bought components are the inventory's.
+ * items its bills of materials name, the costs of bought components and the stock its work orders reserve, consume
+ * and make are the inventory's; the ledger books work orders from the inventory's moves and manufacturing's events.
  */
 @Component(service = ModuleDescriptor.class)
 public final class ManufacturingModule implements ModuleDescriptor {
@@ -24,6 +26,9 @@ public final class ManufacturingModule implements ModuleDescriptor {
 
     @Reference
     Boms boms;
+
+    @Reference
+    WorkOrders workOrders;
 
     @Override
     public String id() {
@@ -57,6 +62,6 @@ public final class ManufacturingModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        return 2;
     }
 }

@@ -118,6 +118,17 @@ class BomGraphTest {
     }
 
     @Test
+    void aWorkOrderRunsOnlyItsOwnAndItsPhantomsOperationsAndIsIssuedMadeComponentsAtTheirWholeCost() {
+        CostRollup c = BomGraph.cost(source, bills.get("CHAIR"), DAY);
+        // the chair's own assembly, 0.5 h × 30; the frame's and tubes' operations come with the frame
+        assertEquals(0, new BigDecimal("15.00").compareTo(WorkOrdersImpl.ownOperations(c)));
+        // a phantom's operations are its parent's
+        bill("KIT", "1", true, List.of(component("B1", "8", "0")), List.of(op("ASM", "0.2", "0", "0")));
+        assertEquals(0, new BigDecimal("21.00").compareTo(WorkOrdersImpl.ownOperations(BomGraph.cost(source,
+                bills.get("CHAIR"), DAY))));
+    }
+
+    @Test
     void aBoughtItemWithoutACostCountsAsZeroAndIsNamed() {
         costs.remove("B1");
         CostRollup c = BomGraph.cost(source, bills.get("CHAIR"), DAY);

@@ -5,7 +5,7 @@ import java.util.Set;
 import dev.tessera.platform.api.RecordType;
 import dev.tessera.platform.api.event.EventType;
 
-/** The record types manufacturing owns (work centers, bills of materials) and their events. */
+/** The record types manufacturing owns (work centers, bills of materials, work orders) and their events. */
 public interface ManufacturingEvents {
     String PREFIX = "manufacturing";
 
@@ -18,7 +18,25 @@ public interface ManufacturingEvents {
     EventType<BomDetails> BOM_CREATED = EventType.of(PREFIX, "bom", "created", BomDetails.class, 1,
             "A revision of an item's bill of materials was made; it is in force from its effective date");
 
-    Set<RecordType> OWNS = Set.of(WORK_CENTER_CREATED.recordType(), BOM_CREATED.recordType());
+    EventType<WorkOrderDetails> WORK_ORDER_CREATED = EventType.of(PREFIX, "work-order", "created",
+            WorkOrderDetails.class, 1, "A work order was planned, with its gap-free number and standard unit cost");
+    EventType<WorkOrderDetails> WORK_ORDER_RELEASED = EventType.of(PREFIX, "work-order", "released",
+            WorkOrderDetails.class, 1, "A work order was released: its components are reserved in its warehouse");
+    EventType<WorkOrderDetails> WORK_ORDER_ISSUED = EventType.of(PREFIX, "work-order", "issued",
+            WorkOrderDetails.class, 1, "Components (or scrap) were issued to a work order from stock");
+    EventType<WorkOrderCosts> WORK_ORDER_TIME_RECORDED = EventType.of(PREFIX, "work-order", "time-recorded",
+            WorkOrderCosts.class, 1, "Hours of a work order's operations were recorded, at their work centers' cost");
+    EventType<WorkOrderDetails> WORK_ORDER_COMPLETED = EventType.of(PREFIX, "work-order", "completed",
+            WorkOrderDetails.class, 1, "Finished goods of a work order went into stock, in part or in full");
+    EventType<WorkOrderCosts> WORK_ORDER_CLOSED = EventType.of(PREFIX, "work-order", "closed", WorkOrderCosts.class,
+            1, "A work order was closed: its materials and operations variances are final");
+    EventType<WorkOrderDetails> WORK_ORDER_CANCELLED = EventType.of(PREFIX, "work-order", "cancelled",
+            WorkOrderDetails.class, 1, "A work order was cancelled before anything was issued or finished");
 
-    Set<EventType<?>> ALL = Set.of(WORK_CENTER_CREATED, WORK_CENTER_CHANGED, WORK_CENTER_DEACTIVATED, BOM_CREATED);
+    Set<RecordType> OWNS = Set.of(WORK_CENTER_CREATED.recordType(), BOM_CREATED.recordType(),
+            WORK_ORDER_CREATED.recordType());
+
+    Set<EventType<?>> ALL = Set.of(WORK_CENTER_CREATED, WORK_CENTER_CHANGED, WORK_CENTER_DEACTIVATED, BOM_CREATED,
+            WORK_ORDER_CREATED, WORK_ORDER_RELEASED, WORK_ORDER_ISSUED, WORK_ORDER_TIME_RECORDED, WORK_ORDER_COMPLETED,
+            WORK_ORDER_CLOSED, WORK_ORDER_CANCELLED);
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.tessera.erp.manufacturing.api.Bom;
@@ -13,6 +14,10 @@ import dev.tessera.erp.manufacturing.api.BomOperation;
 import dev.tessera.erp.manufacturing.api.Boms;
 import dev.tessera.erp.manufacturing.api.WorkCenter;
 import dev.tessera.erp.manufacturing.api.WorkCenters;
+import dev.tessera.erp.manufacturing.api.WorkOrder;
+import dev.tessera.erp.manufacturing.api.WorkOrderComponent;
+import dev.tessera.erp.manufacturing.api.WorkOrderOperation;
+import dev.tessera.erp.manufacturing.api.WorkOrders;
 import dev.tessera.platform.support.console.ConsoleAction;
 
 /** Base of the module's commands: its services and how they print work centers and bills of materials. */
@@ -22,6 +27,79 @@ abstract class ManufacturingAction extends ConsoleAction {
 
     @Reference
     Boms boms;
+
+    @Reference
+    WorkOrders orders;
+
+    /** A work order by its number (e.g. WO-2026-000001) or id. */
+    WorkOrder order(String key) throws CommandException {
+        String k = key.trim();
+        return (k.matches("\\d{1,18}") ? orders.workOrder(Long.parseLong(k)) : orders.workOrderByNumber(k))
+                .orElseThrow(() -> new CommandException("No work order " + key
+                        + " (manufacturing:work-orders lists them)"));
+    }
+
+    static void printOrders(List<WorkOrder> list) {
+        ShellTable table = new ShellTable();
+        table.column("Id").alignRight();
+        table.column("Number");
+        table.column("Item");
+        table.column("Quantity").alignRight();
+        table.column("Finished").alignRight();
+        table.column("Warehouse");
+        table.column("Status");
+        table.column("Due");
+        table.column("Unit cost").alignRight();
+        for (WorkOrder o : list) {
+            table.addRow().addContent(o.id(), o.number(), o.sku(), plain(o.quantity()), plain(o.completed()),
+                    o.warehouse(), name(o.status()), o.dueDate() == null ? "" : o.dueDate(),
+                    plain(o.standardMaterials().add(o.standardOperations())));
+        }
+        table.print(System.out);
+    }
+
+    static void printOrder(WorkOrder o) {
+        System.out.println("Work order " + o.number() + " (id " + o.id() + "): " + plain(o.quantity()) + " " + o.sku()
+                + " in " + o.warehouse() + " from bill revision " + o.bomRevision() + ", " + name(o.status())
+                + (o.dueDate() == null ? "" : ", due " + o.dueDate()) + ", " + plain(o.completed()) + " finished; by "
+                + o.createdBy() + (o.releasedBy() == null ? "" : ", released by " + o.releasedBy())
+                + (o.closedBy() == null ? "" : ", closed by " + o.closedBy()));
+        System.out.println("  standard unit cost " + plain(o.standardMaterials().add(o.standardOperations()))
+                + " (materials " + plain(o.standardMaterials()) + ", operations " + plain(o.standardOperations())
+                + "); actual so far: materials " + plain(o.actualMaterials()) + ", operations "
+                + plain(o.actualOperations()) + (o.materialsVariance() == null ? "" : "; variances: materials "
+                + plain(o.materialsVariance()) + ", operations " + plain(o.operationsVariance())));
+        if (o.note() != null) {
+            System.out.println("  " + o.note());
+        }
+        ShellTable table = new ShellTable();
+        table.column("#").alignRight();
+        table.column("Component");
+        table.column("Required").alignRight();
+        table.column("Issued").alignRight();
+        table.column("Scrap").alignRight();
+        table.column("Value").alignRight();
+        for (WorkOrderComponent c : o.components()) {
+            table.addRow().addContent(c.line(), c.sku(), plain(c.required()), plain(c.issued()), plain(c.scrapped()),
+                    plain(c.issuedValue()));
+        }
+        table.print(System.out);
+        if (!o.operations().isEmpty()) {
+            ShellTable ops = new ShellTable();
+            ops.column("Seq").alignRight();
+            ops.column("Work center");
+            ops.column("Description");
+            ops.column("Planned h").alignRight();
+            ops.column("Actual h").alignRight();
+            ops.column("Cost").alignRight();
+            for (WorkOrderOperation op : o.operations()) {
+                ops.addRow().addContent(op.sequence(), op.workCenter(), op.description() == null ? ""
+                        : op.description(), plain(op.plannedHours()), plain(op.actualHours()),
+                        plain(op.actualCost()));
+            }
+            ops.print(System.out);
+        }
+    }
 
     static String plain(BigDecimal value) {
         if (value == null) {

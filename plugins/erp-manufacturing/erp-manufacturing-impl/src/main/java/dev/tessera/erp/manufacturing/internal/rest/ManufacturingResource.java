@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -30,12 +31,18 @@ import dev.tessera.erp.manufacturing.api.Bom;
 import dev.tessera.erp.manufacturing.api.Boms;
 import dev.tessera.erp.manufacturing.api.CostRollup;
 import dev.tessera.erp.manufacturing.api.Explosion;
+import dev.tessera.erp.manufacturing.api.IssueLine;
 import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
 import dev.tessera.erp.manufacturing.api.NewBom;
 import dev.tessera.erp.manufacturing.api.NewWorkCenter;
+import dev.tessera.erp.manufacturing.api.NewWorkOrder;
+import dev.tessera.erp.manufacturing.api.OperationTime;
 import dev.tessera.erp.manufacturing.api.WorkCenter;
 import dev.tessera.erp.manufacturing.api.WorkCenterChanges;
 import dev.tessera.erp.manufacturing.api.WorkCenters;
+import dev.tessera.erp.manufacturing.api.WorkOrder;
+import dev.tessera.erp.manufacturing.api.WorkOrderStatus;
+import dev.tessera.erp.manufacturing.api.WorkOrders;
 import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.RestApi;
@@ -54,13 +61,28 @@ import dev.tessera.platform.support.rest.RestParams;
 @Path("manufacturing")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ManufacturingResource {
+    /** Components to issue; none: everything still due. */
+    public record Issues(List<IssueLine> lines) {
+    }
+
+    /** Hours operations took. */
+    public record Times(List<OperationTime> times) {
+    }
+
+    /** Finished goods to receive into stock. */
+    public record Completion(BigDecimal quantity, String lot) {
+    }
+
     private final WorkCenters centers;
     private final Boms boms;
+    private final WorkOrders orders;
 
     @Activate
-    public ManufacturingResource(@Reference WorkCenters centers, @Reference Boms boms) {
+    public ManufacturingResource(@Reference WorkCenters centers, @Reference Boms boms,
+                                 @Reference WorkOrders orders) {
         this.centers = centers;
         this.boms = boms;
+        this.orders = orders;
     }
 
     // ---------------------------------------------------------------- work centers
@@ -161,6 +183,92 @@ public final class ManufacturingResource {
     @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
     public CostRollup cost(@PathParam("sku") String sku, @QueryParam("date") String date) {
         return boms.cost(sku, day(date));
+    }
+
+    // ---------------------------------------------------------------- work orders
+
+    /** Work orders by id; {@code status} and {@code sku} filter. */
+    @GET
+    @Path("work-orders")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public Page<WorkOrder> workOrders(@QueryParam("status") String status, @QueryParam("sku") String sku,
+                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        WorkOrderStatus s = status == null ? null : RestParams.enumValue(WorkOrderStatus.class, "status",
+                status.trim().toUpperCase(Locale.ROOT).replace('-', '_'), ManufacturingErrors.INVALID);
+        return Page.of(orders.workOrders(s, sku, Page.longKey(cursor, 0), size + 1), size, WorkOrder::id);
+    }
+
+    /** Plans a work order from the item's bill in force today (201, status draft). */
+    @POST
+    @Path("work-orders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MANUFACTURING)
+    public Response createWorkOrder(NewWorkOrder order, @Context SecurityContext caller) {
+        WorkOrder created = orders.create(order, RestParams.user(caller));
+        return Response.created(URI.create("manufacturing/work-orders/" + created.id())).entity(created).build();
+    }
+
+    /** A work order by its id or number (WO-2026-000001). */
+    @GET
+    @Path("work-orders/{id}")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public WorkOrder workOrder(@PathParam("id") String id) {
+        return order(id);
+    }
+
+    @POST
+    @Path("work-orders/{id}/release")
+    @RolesAllowed(Roles.MANUFACTURING)
+    public WorkOrder release(@PathParam("id") String id, @Context SecurityContext caller) {
+        return orders.release(order(id).id(), RestParams.user(caller));
+    }
+
+    @POST
+    @Path("work-orders/{id}/issue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MANUFACTURING)
+    public WorkOrder issue(@PathParam("id") String id, Issues issues, @Context SecurityContext caller) {
+        return orders.issue(order(id).id(), issues == null ? List.of() : issues.lines(), RestParams.user(caller));
+    }
+
+    @POST
+    @Path("work-orders/{id}/time")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MANUFACTURING)
+    public WorkOrder time(@PathParam("id") String id, Times times, @Context SecurityContext caller) {
+        return orders.recordTime(order(id).id(), times == null ? null : times.times(), RestParams.user(caller));
+    }
+
+    @POST
+    @Path("work-orders/{id}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MANUFACTURING)
+    public WorkOrder complete(@PathParam("id") String id, Completion completion, @Context SecurityContext caller) {
+        return orders.complete(order(id).id(), completion == null ? null : completion.quantity(),
+                completion == null ? null : completion.lot(), RestParams.user(caller));
+    }
+
+    @POST
+    @Path("work-orders/{id}/close")
+    @RolesAllowed(Roles.MANUFACTURING)
+    public WorkOrder close(@PathParam("id") String id, @Context SecurityContext caller) {
+        return orders.close(order(id).id(), RestParams.user(caller));
+    }
+
+    @POST
+    @Path("work-orders/{id}/cancel")
+    @RolesAllowed(Roles.MANUFACTURING)
+    public WorkOrder cancel(@PathParam("id") String id, @Context SecurityContext caller) {
+        return orders.cancel(order(id).id(), RestParams.user(caller));
+    }
+
+    private WorkOrder order(String id) {
+        String key = id.trim();
+        Optional<WorkOrder> found = key.matches("\\d{1,18}") ? orders.workOrder(Long.parseLong(key))
+                : orders.workOrderByNumber(key);
+        return found.orElseThrow(() -> new TesseraException(ManufacturingErrors.WORK_ORDER_NOT_FOUND,
+                "No work order " + id + " (GET manufacturing/work-orders lists them)"));
     }
 
     private WorkCenter center(String code) {
