@@ -1,6 +1,7 @@
 package dev.tessera.erp.manufacturing.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,33 +12,49 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.tessera.erp.inventory.api.Catalog;
 import dev.tessera.erp.inventory.api.NewItem;
+import dev.tessera.erp.inventory.api.Receipt;
+import dev.tessera.erp.inventory.api.StockService;
 import dev.tessera.erp.inventory.api.ValuationMethod;
 import dev.tessera.erp.manufacturing.api.Boms;
+import dev.tessera.erp.manufacturing.api.IssueLine;
 import dev.tessera.erp.manufacturing.api.NewBom;
 import dev.tessera.erp.manufacturing.api.NewBomComponent;
 import dev.tessera.erp.manufacturing.api.NewBomOperation;
 import dev.tessera.erp.manufacturing.api.NewWorkCenter;
+import dev.tessera.erp.manufacturing.api.NewWorkOrder;
+import dev.tessera.erp.manufacturing.api.OperationTime;
 import dev.tessera.erp.manufacturing.api.WorkCenters;
+import dev.tessera.erp.manufacturing.api.WorkOrder;
+import dev.tessera.erp.manufacturing.api.WorkOrders;
 import dev.tessera.platform.api.DemoData;
 
 /**
  * The demo company's own product, three levels deep: a coffee gift set (two mugs, a bag of beans and a printed gift
  * box, packed) whose gift box is printed two at a time from cardboard (10 % scrap) and ink. Two work centers,
- * printing and packing. What exists already is left alone, so loading again adds nothing twice.
+ * printing and packing. Opening stock of cardboard and ink, a work order of ten gift boxes made (a sheet spoiled, the
+ * press slower than planned) and closed, one of five gift sets released. What exists already is left alone, so
+ * loading again adds nothing twice.
  */
 @Component(service = DemoData.class)
 public final class ManufacturingDemo implements DemoData {
     private static final String ACTOR = "system:demo";
 
+    private static final String WAREHOUSE = "DEMO";
+
     private final WorkCenters centers;
     private final Boms boms;
+    private final WorkOrders orders;
     private final Catalog catalog;
+    private final StockService stock;
 
     @Activate
-    public ManufacturingDemo(@Reference WorkCenters centers, @Reference Boms boms, @Reference Catalog catalog) {
+    public ManufacturingDemo(@Reference WorkCenters centers, @Reference Boms boms, @Reference WorkOrders orders,
+                             @Reference Catalog catalog, @Reference StockService stock) {
         this.centers = centers;
         this.boms = boms;
+        this.orders = orders;
         this.catalog = catalog;
+        this.stock = stock;
     }
 
     @Override
@@ -47,7 +64,7 @@ public final class ManufacturingDemo implements DemoData {
 
     @Override
     public Set<String> after() {
-        return Set.of("erp-inventory");
+        return Set.of("erp-inventory", "erp-sales", "erp-purchasing");
     }
 
     @Override
@@ -78,8 +95,38 @@ public final class ManufacturingDemo implements DemoData {
                     List.of(new NewBomOperation("PACKING", "pack and seal", null, new BigDecimal("0.1"), null))),
                     ACTOR);
         }
+        String made = "";
+        if (orders.workOrders(null, null, 0, 1).isEmpty()
+                && stock.warehouses().stream().anyMatch(w -> w.code().equals(WAREHOUSE))) {
+            receive("CARD-SHEET", "100", "0.40");
+            receive("INK-CL", "200", "0.15");
+            // ten gift boxes printed, a sheet spoiled, the press slower than planned: closed with its variances
+            WorkOrder boxes = orders.create(new NewWorkOrder("GIFT-BOX", BigDecimal.TEN, WAREHOUSE, null,
+                    "boxes for the gift sets"), ACTOR);
+            orders.release(boxes.id(), ACTOR);
+            orders.issue(boxes.id(), List.of(), ACTOR);
+            orders.issue(boxes.id(), List.of(new IssueLine("CARD-SHEET", BigDecimal.ONE, null, true)), ACTOR);
+            orders.recordTime(boxes.id(), List.of(new OperationTime(10, new BigDecimal("2"))), ACTOR);
+            orders.complete(boxes.id(), BigDecimal.TEN, null, ACTOR);
+            orders.close(boxes.id(), ACTOR);
+            // five gift sets released: mugs, beans and boxes reserved in DEMO
+            if (catalog.item("MUG-1").isPresent() && catalog.item("BEANS-1KG").isPresent()) {
+                WorkOrder sets = orders.create(new NewWorkOrder("GIFT-SET", new BigDecimal(5), WAREHOUSE,
+                        LocalDate.now().plusDays(7), "for the Christmas market"), ACTOR);
+                orders.release(sets.id(), ACTOR);
+            }
+            made = "; a work order of ten gift boxes made and closed, one of five gift sets released"
+                    + " (manufacturing:work-orders)";
+        }
         return "work centers PRINTING and PACKING, the gift set GIFT-SET made from a printed GIFT-BOX, mugs and beans"
-                + " (manufacturing:explosion GIFT-SET, manufacturing:cost GIFT-SET)";
+                + " (manufacturing:explosion GIFT-SET, manufacturing:cost GIFT-SET)" + made;
+    }
+
+    private void receive(String sku, String quantity, String cost) {
+        if (stock.moves(sku, 0, 1).isEmpty()) {
+            stock.receive(new Receipt(sku, WAREHOUSE, null, null, new BigDecimal(quantity), new BigDecimal(cost),
+                    "demo opening stock"), ACTOR);
+        }
     }
 
     private void center(String code, String name, String perHour, String perBatch, String hours) {
