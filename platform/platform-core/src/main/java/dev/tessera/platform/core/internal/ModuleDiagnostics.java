@@ -42,9 +42,18 @@ final class ModuleDiagnostics {
                 case Bundle.INSTALLED -> problems.add(new Problem("bundle " + name + " cannot resolve (see bundle:diag "
                         + bundle.getBundleId() + ")", true));
                 case Bundle.RESOLVED -> {
-                    if (!fragment) {
-                        problems.add(new Problem("bundle " + name + " is resolved but not started (it failed to start or"
-                                + " was stopped; see the log)", true));
+                    if (fragment) {
+                        break;
+                    }
+                    int level = startLevel(bundle);
+                    int framework = startLevel(context.getBundle(0));
+                    if (level > framework) {
+                        // the framework is still starting: the bundle starts when it reaches the bundle's level
+                        problems.add(new Problem("bundle " + name + " waits for start level " + level + " (the"
+                                + " framework is at " + framework + ")", false));
+                    } else {
+                        problems.add(new Problem("bundle " + name + " is resolved but not started (it failed to start"
+                                + " or was stopped; see the log)", true));
                     }
                 }
                 case Bundle.STARTING -> problems.add(new Problem("bundle " + name + " is starting", false));
@@ -52,6 +61,21 @@ final class ModuleDiagnostics {
             }
         }
         return problems;
+    }
+
+    /** A bundle's start level, or the framework's active start level for the system bundle; 0 when unknown. */
+    static int startLevel(Bundle bundle) {
+        if (bundle == null) {
+            return 0;
+        }
+        if (bundle.getBundleId() == 0) {
+            org.osgi.framework.startlevel.FrameworkStartLevel framework =
+                    bundle.adapt(org.osgi.framework.startlevel.FrameworkStartLevel.class);
+            return framework == null ? 0 : framework.getStartLevel();
+        }
+        org.osgi.framework.startlevel.BundleStartLevel level =
+                bundle.adapt(org.osgi.framework.startlevel.BundleStartLevel.class);
+        return level == null ? 0 : level.getStartLevel();
     }
 
     /** A fragment is never started: RESOLVED is its healthy state. */

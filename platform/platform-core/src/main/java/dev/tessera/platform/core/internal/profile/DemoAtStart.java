@@ -27,6 +27,7 @@ public final class DemoAtStart {
         }
         Thread thread = new Thread(() -> {
             try {
+                awaitFrameworkStarted(context);
                 profiles.demo(profile.trim(), line -> LOG.info("Demo: {}", line));
                 LOG.info("Demo profile {} is ready", profile);
             } catch (RuntimeException e) {
@@ -35,5 +36,30 @@ public final class DemoAtStart {
         }, "tessera-demo");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Waits (at most two minutes) until the framework has reached its beginning start level: the boot features may
+     * be in before it, and bundles of a module enabled earlier would wait at their start level, unstarted.
+     */
+    private static void awaitFrameworkStarted(BundleContext context) {
+        String beginning = context.getProperty("org.osgi.framework.startlevel.beginning");
+        int target;
+        try {
+            target = beginning == null ? 1 : Integer.parseInt(beginning.trim());
+        } catch (NumberFormatException e) {
+            target = 1;
+        }
+        org.osgi.framework.startlevel.FrameworkStartLevel framework = context.getBundle(0)
+                .adapt(org.osgi.framework.startlevel.FrameworkStartLevel.class);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+        while (framework != null && framework.getStartLevel() < target && System.nanoTime() < until) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
