@@ -325,6 +325,22 @@ public class ManufacturingIT extends RestTestSupport {
         assertTrue(center.body(), center.body().contains("hoursPerDay") && center.body().contains("costPerHour"));
         HttpResponse<String> quantity = send(get("/manufacturing/boms/CHAIR" + t + "/explosion?quantity=abc", MAKER));
         assertEquals(quantity.body(), 400, quantity.statusCode());
+        // a number of a billion digits is refused in a few words, not written out
+        HttpResponse<String> huge = send(get("/manufacturing/boms/CHAIR" + t + "/explosion?quantity=1e999999999",
+                VIEWER));
+        assertEquals(huge.body(), 400, huge.statusCode());
+        assertTrue(huge.body().length() + " characters", huge.body().length() < 2000);
+        HttpResponse<String> rate = send(postJson("/manufacturing/work-centers", MAKER, "{\"code\":\"H" + t
+                + "\",\"name\":\"H\",\"costPerHour\":1e999999999}"));
+        assertEquals(rate.body(), 400, rate.statusCode());
+        assertTrue(rate.body().length() + " characters", rate.body().length() < 2000);
+        HttpResponse<String> idle = bom("{\"sku\":\"TUBE" + t + "\",\"components\":[{\"sku\":\"S" + t
+                + "\",\"quantity\":1}],\"operations\":[{\"workCenter\":\"ASM" + t + "\"}]}");
+        assertEquals(idle.body(), 400, idle.statusCode());
+        assertTrue(idle.body(), idle.body().contains("\"field\":\"operations[0]\""));
+        assertEquals(400, send(get("/manufacturing/work-centers?limit=abc", VIEWER)).statusCode());
+        HttpResponse<String> one = send(get("/manufacturing/work-centers?limit=1", VIEWER));
+        assertTrue(one.body(), one.body().contains("\"next\":\""));
         assertHostileInputRefused(List.of("/manufacturing/boms", "/manufacturing/work-centers"), MAKER);
         assertEquals(before, count(WRITES));
     }

@@ -54,7 +54,8 @@ public abstract class ConsoleAction implements Action {
         try {
             return new BigDecimal(value.trim());
         } catch (NumberFormatException e) {
-            throw new CommandException(name + " must be a number such as 12.5, not '" + value + "'");
+            throw new CommandException(name + " must be a number such as 12.5, not '" + shown(value) + "'"
+                    + " [platform.invalid-argument]");
         }
     }
 
@@ -65,8 +66,14 @@ public abstract class ConsoleAction implements Action {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new CommandException(name + " must be a date as YYYY-MM-DD, not '" + value + "'");
+            throw new CommandException(name + " must be a date as YYYY-MM-DD, not '" + shown(value) + "'"
+                    + " [platform.invalid-argument]");
         }
+    }
+
+    /** What the user typed, cut short when it is long. */
+    protected static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 
     /** A file to import, as text. */

@@ -20,6 +20,11 @@ public interface ManufacturingErrors {
     ErrorCode BOM_NOT_FOUND = ErrorCode.of("manufacturing.bom-not-found", ErrorKind.NOT_FOUND);
     /** A new revision may not take effect before the latest one, nor (after the first) in the past. */
     ErrorCode EFFECTIVE_DATE = ErrorCode.of("manufacturing.effective-date", ErrorKind.INVALID);
+    /**
+     * An explosion or cost roll-up would list more lines than one answer holds (sub-assemblies used in many places
+     * of a deep bill); explode its sub-assemblies one by one.
+     */
+    ErrorCode TOO_LARGE = ErrorCode.of("manufacturing.explosion-too-large", ErrorKind.INVALID);
     ErrorCode WORK_ORDER_NOT_FOUND = ErrorCode.of("manufacturing.work-order-not-found", ErrorKind.NOT_FOUND);
     /** The work order's status does not allow the operation. */
     ErrorCode WORK_ORDER_STATE = ErrorCode.of("manufacturing.work-order-state", ErrorKind.CONFLICT);

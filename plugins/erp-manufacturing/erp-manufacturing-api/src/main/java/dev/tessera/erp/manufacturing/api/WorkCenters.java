@@ -12,6 +12,9 @@ public interface WorkCenters {
     /** Work centers by code; {@code active} null for all. */
     List<WorkCenter> workCenters(Boolean active);
 
+    /** Up to {@code limit} work centers with codes after {@code afterCode} (null: from the first), by code. */
+    List<WorkCenter> workCenters(Boolean active, String afterCode, int limit);
+
     /** The work center with this code, in any case. */
     Optional<WorkCenter> workCenter(String code);
 

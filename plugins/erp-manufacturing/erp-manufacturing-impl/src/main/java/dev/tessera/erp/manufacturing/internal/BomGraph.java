@@ -37,6 +37,8 @@ import dev.tessera.platform.api.TesseraException;
  */
 final class BomGraph {
     static final MathContext MC = MathContext.DECIMAL128;
+    /** The most lines one explosion or cost roll-up lists. */
+    static final int MAX_LINES = 5000;
 
     /** What the graph reads: the bills in force on the day, bought items' costs, work centers. */
     interface Source {
@@ -75,6 +77,7 @@ final class BomGraph {
     // ================================================================ explosion
 
     static Explosion explode(Source source, Bom top, BigDecimal quantity, LocalDate date) {
+        limit(source, top, false, "explosion");
         List<ExplosionLine> lines = new ArrayList<>();
         Map<String, BigDecimal[]> needs = new LinkedHashMap<>();
         Deque<String> path = new ArrayDeque<>(List.of(top.sku()));
@@ -125,12 +128,55 @@ final class BomGraph {
     // ================================================================ cost roll-up
 
     static CostRollup cost(Source source, Bom top, LocalDate date) {
+        limit(source, top, true, "cost roll-up");
         List<CostLine> lines = new ArrayList<>();
         Set<String> uncosted = new TreeSet<>();
         Deque<String> path = new ArrayDeque<>(List.of(top.sku()));
         BigDecimal[] unit = roll(source, top, top.sku(), 1, BigDecimal.ONE, lines, uncosted, path);
-        return new CostRollup(top.sku(), date, top.revision(), money(unit[0].add(unit[1])), money(unit[0]),
-                money(unit[1]), lines, List.copyOf(uncosted));
+        BigDecimal materials = money(unit[0]);
+        BigDecimal operations = money(unit[1]);
+        return new CostRollup(top.sku(), date, top.revision(), materials.add(operations), materials, operations,
+                lines, List.copyOf(uncosted));
+    }
+
+    /**
+     * Refuses, before building anything, an answer of more than {@link #MAX_LINES} lines: a sub-assembly used in many
+     * places of a deep bill repeats under each, so the lines can grow far beyond the number of bills.
+     */
+    private static void limit(Source source, Bom top, boolean operations, String what) {
+        long lines = count(source, top, operations, new java.util.HashMap<>(), new ArrayDeque<>(List.of(top.sku())));
+        if (lines > MAX_LINES) {
+            throw new TesseraException(ManufacturingErrors.TOO_LARGE, "The " + what + " of " + top.sku() + " would"
+                    + " list " + (lines == Long.MAX_VALUE ? "billions of" : "" + lines) + " lines, more than "
+                    + MAX_LINES + ": its sub-assemblies repeat under many parents; take the " + what + " of its"
+                    + " sub-assemblies one by one");
+        }
+    }
+
+    /** The lines under a bill, each sub-bill counted once however often it is used; saturates at Long.MAX_VALUE. */
+    private static long count(Source source, Bom bom, boolean operations, Map<String, Long> memo,
+                              Deque<String> onPath) {
+        long lines = operations ? bom.operations().size() : 0;
+        for (BomComponent c : bom.components()) {
+            lines = add(lines, 1);
+            Optional<Bom> sub = source.bom(c.sku());
+            if (sub.isPresent()) {
+                Long known = memo.get(c.sku());
+                if (known == null) {
+                    enter(onPath, c.sku());
+                    known = count(source, sub.get(), operations, memo, onPath);
+                    onPath.removeLast();
+                    memo.put(c.sku(), known);
+                }
+                lines = add(lines, known);
+            }
+        }
+        return lines;
+    }
+
+    private static long add(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** The materials and operations cost of one unit of the bill's item; lines per unit of the top item. */

@@ -145,6 +145,10 @@ public final class BomsImpl implements Boms {
             BigDecimal setup = zero(Checks.notNegative(o.setupHours(), field + ".setupHours", errors));
             BigDecimal run = zero(Checks.notNegative(o.runHoursPerUnit(), field + ".runHoursPerUnit", errors));
             BigDecimal fixed = zero(Checks.notNegative(o.fixedCost(), field + ".fixedCost", errors));
+            if (setup.signum() == 0 && run.signum() == 0 && fixed.signum() == 0) {
+                errors.add(new FieldError(field, "takes no time and costs nothing: give setupHours, runHoursPerUnit"
+                        + " or fixedCost above 0"));
+            }
             operations.add(new BomOperation((i + 1) * 10, center, description, BomStore.plain(setup),
                     BomStore.plain(run), BomStore.plain(fixed)));
         }
@@ -191,8 +195,9 @@ public final class BomsImpl implements Boms {
                 throw new ValidationException(items ? ManufacturingErrors.UNKNOWN_ITEM
                         : refused.stream().anyMatch(e -> e.field().endsWith(".workCenter"))
                         ? ManufacturingErrors.UNKNOWN_WORK_CENTER : ManufacturingErrors.INVALID,
-                        "The bill of materials has " + refused.size() + " error" + (refused.size() == 1 ? "" : "s"),
-                        refused);
+                        "The bill of materials has " + refused.size() + " error" + (refused.size() == 1 ? "" : "s")
+                        + ": " + String.join("; ", refused.stream().limit(3).map(e -> e.field() + " " + e.message())
+                        .toList()) + (refused.size() > 3 ? "; ..." : ""), refused);
             }
             Optional<Bom> latest = BomStore.latest(db, item);
             if (latest.isPresent()) {

@@ -49,7 +49,7 @@ final class Checks {
             errors.add(new FieldError(field, "is required"));
         } else if (value.signum() <= 0 || value.compareTo(LIMIT) >= 0 || value.stripTrailingZeros().scale() > 6) {
             errors.add(new FieldError(field, "must be greater than zero, below 10^12, with at most 6 decimals, not "
-                    + value.toPlainString()));
+                    + shown(value)));
         }
         return value;
     }
@@ -59,7 +59,7 @@ final class Checks {
         if (value != null && (value.signum() < 0 || value.compareTo(LIMIT) >= 0
                 || value.stripTrailingZeros().scale() > 6)) {
             errors.add(new FieldError(field, "must be zero or more, below 10^12, with at most 6 decimals, not "
-                    + value.toPlainString()));
+                    + shown(value)));
         }
         return value;
     }
@@ -71,9 +71,17 @@ final class Checks {
         }
         if (value.signum() < 0 || value.compareTo(HUNDRED) >= 0 || value.stripTrailingZeros().scale() > 4) {
             errors.add(new FieldError(field, "must be a percentage from 0 to below 100 with at most 4 decimals"
-                    + " (the share of the component lost in making), not " + value.toPlainString()));
+                    + " (the share of the component lost in making), not " + shown(value)));
         }
         return value;
+    }
+
+    /** A number as a message may show it: one with very many digits (or a huge exponent) is not written out. */
+    static String shown(BigDecimal value) {
+        if (value.precision() > 30 || value.scale() > 30 || value.precision() - value.scale() > 30) {
+            return "a number with " + (value.precision() - value.scale() > 30 ? "that many digits" : "that many decimals");
+        }
+        return value.toPlainString();
     }
 
     /** Hours a work center works a day: above 0, at most 24, 2 decimals. */
@@ -81,7 +89,7 @@ final class Checks {
         if (value != null && (value.signum() <= 0 || value.compareTo(new BigDecimal(24)) > 0
                 || value.stripTrailingZeros().scale() > 2)) {
             errors.add(new FieldError(field, "must be above 0 and at most 24 hours, with at most 2 decimals, not "
-                    + value.toPlainString()));
+                    + shown(value)));
         }
         return value;
     }

@@ -32,10 +32,11 @@ final class WorkCenterStore {
                 "No work center " + code + " (manufacturing:work-centers lists them)"));
     }
 
-    static List<WorkCenter> centers(Connection db, Boolean active) {
-        Sql.Where where = new Sql.Where("1 = 1").and("ACTIVE", active);
-        return Sql.rows(db, "SELECT " + COLUMNS + " FROM MFG_WORK_CENTER WHERE " + where.sql() + " ORDER BY CODE",
-                where.args()).stream().map(WorkCenterStore::center).toList();
+    static List<WorkCenter> centers(Connection db, Boolean active, String afterCode, int limit) {
+        Sql.Where where = (afterCode == null ? new Sql.Where("1 = 1") : new Sql.Where("CODE > ?", afterCode))
+                .and("ACTIVE", active);
+        return Sql.rows(db, limit, "SELECT " + COLUMNS + " FROM MFG_WORK_CENTER WHERE " + where.sql()
+                + " ORDER BY CODE", where.args()).stream().map(WorkCenterStore::center).toList();
     }
 
     static void insert(Connection db, Map<String, Object> row, String actor) {

@@ -45,7 +45,12 @@ public final class WorkCentersImpl implements WorkCenters {
 
     @Override
     public List<WorkCenter> workCenters(Boolean active) {
-        return transactions.required(db -> WorkCenterStore.centers(db, active));
+        return transactions.required(db -> WorkCenterStore.centers(db, active, null, Integer.MAX_VALUE));
+    }
+
+    @Override
+    public List<WorkCenter> workCenters(Boolean active, String afterCode, int limit) {
+        return transactions.required(db -> WorkCenterStore.centers(db, active, afterCode, limit));
     }
 
     @Override

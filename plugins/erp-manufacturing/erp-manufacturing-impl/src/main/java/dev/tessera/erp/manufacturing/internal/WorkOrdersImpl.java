@@ -534,7 +534,7 @@ public final class WorkOrdersImpl implements WorkOrders {
             errors.add(new FieldError(field, "is required"));
         } else if (value.signum() <= 0 || value.compareTo(LIMIT) >= 0 || value.stripTrailingZeros().scale() > 4) {
             errors.add(new FieldError(field, "must be greater than zero, below 10^9, with at most 4 decimals, not "
-                    + value.toPlainString()));
+                    + Checks.shown(value)));
         }
         return value;
     }

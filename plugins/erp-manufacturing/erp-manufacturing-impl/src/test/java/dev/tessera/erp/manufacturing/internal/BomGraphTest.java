@@ -158,6 +158,33 @@ class BomGraphTest {
         assertTrue(e.getMessage().contains("CHAIR → FRAME → TUBE → CHAIR"), e.getMessage());
     }
 
+    @Test
+    void sharedSubAssembliesThatWouldExplodeIntoMillionsOfLinesAreRefusedBeforeAnythingIsBuilt() {
+        // 40 levels where each level's two items both need both items of the next: 2^40 paths, 81 bills
+        for (int i = 40; i >= 1; i--) {
+            List<BomComponent> next = i == 40 ? List.of(component("S1", "1", "0"))
+                    : List.of(component("A" + (i + 1), "1", "0"), component("B" + (i + 1), "1", "0"));
+            bill("A" + i, "1", false, next, List.of());
+            bill("B" + i, "1", false, next, List.of());
+        }
+        long start = System.nanoTime();
+        TesseraException e = assertThrows(TesseraException.class,
+                () -> BomGraph.explode(source, bills.get("A1"), BigDecimal.ONE, DAY));
+        assertEquals("manufacturing.explosion-too-large", e.code());
+        assertThrows(TesseraException.class, () -> BomGraph.cost(source, bills.get("A1"), DAY));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused at once");
+        // a small part of it still explodes: under A37, 2 + 4 + 8 items and 8 times the steel
+        assertEquals(2 + 4 + 8 + 8, BomGraph.explode(source, bills.get("A37"), BigDecimal.ONE, DAY).lines()
+                .size());
+    }
+
+    @Test
+    void theUnitCostIsTheSumOfItsRoundedParts() {
+        costs.put("S1", new BigDecimal("0.3333333"));
+        CostRollup c = BomGraph.cost(source, bills.get("CHAIR"), DAY);
+        assertEquals(0, c.unitCost().compareTo(c.materials().add(c.operations())));
+    }
+
     private void bill(String sku, String output, boolean phantom, List<BomComponent> components,
                       List<BomOperation> operations) {
         bills.put(sku, new Bom(bills.size() + 1, sku, 1, DAY, new BigDecimal(output), phantom, null, components,

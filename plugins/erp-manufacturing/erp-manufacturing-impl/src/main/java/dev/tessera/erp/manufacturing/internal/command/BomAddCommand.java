@@ -77,7 +77,7 @@ public class BomAddCommand extends ManufacturingAction {
     static NewBomComponent component(String line) throws CommandException {
         Matcher m = COMPONENT_LINE.matcher(line);
         if (!m.matches()) {
-            throw new CommandException("'" + line + "' is not a component: write " + COMPONENT);
+            throw new CommandException("'" + line + "' is not a component: write " + COMPONENT + " [manufacturing.invalid]");
         }
         return new NewBomComponent(m.group(2), number("the quantity of '" + line + "'", m.group(1)),
                 number("the scrap of '" + line + "'", m.group(3)));
@@ -86,7 +86,7 @@ public class BomAddCommand extends ManufacturingAction {
     static NewBomOperation operation(String line) throws CommandException {
         Matcher m = OPERATION_LINE.matcher(line);
         if (!m.matches()) {
-            throw new CommandException("--operation '" + line + "' is not an operation: write " + OPERATION);
+            throw new CommandException("--operation '" + line + "' is not an operation: write " + OPERATION + " [manufacturing.invalid]");
         }
         BigDecimal setup = null;
         BigDecimal run = null;

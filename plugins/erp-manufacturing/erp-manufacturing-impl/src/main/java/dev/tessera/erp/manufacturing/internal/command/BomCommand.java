@@ -6,9 +6,10 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.CommandException;
 
 import dev.tessera.erp.manufacturing.api.Bom;
+import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
+import dev.tessera.platform.api.TesseraException;
 
 @Service
 @Command(scope = "manufacturing", name = "bom", description = "Shows the revision of an item's bill of materials in force")
@@ -23,8 +24,9 @@ public class BomCommand extends ManufacturingAction {
     protected Object run() throws Exception {
         LocalDate day = date("--date", date);
         LocalDate on = day == null ? LocalDate.now() : day;
-        Bom bom = boms.inForce(sku, on).orElseThrow(() -> new CommandException(sku + " has no bill of materials in"
-                + " force on " + on + " (manufacturing:boms --sku " + sku + " lists its revisions)"));
+        Bom bom = boms.inForce(sku, on).orElseThrow(() -> new TesseraException(ManufacturingErrors.BOM_NOT_FOUND,
+                sku + " has no bill of materials in force on " + on + " (manufacturing:boms --sku " + sku
+                        + " lists its revisions)"));
         printBom(bom);
         return null;
     }

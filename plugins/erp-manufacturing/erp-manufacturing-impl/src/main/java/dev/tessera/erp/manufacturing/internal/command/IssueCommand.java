@@ -45,7 +45,7 @@ public class IssueCommand extends ManufacturingAction {
     static IssueLine line(String text) throws CommandException {
         Matcher m = ISSUE.matcher(text);
         if (!m.matches()) {
-            throw new CommandException("'" + text + "' is not an issue: write " + LINE);
+            throw new CommandException("'" + text + "' is not an issue: write " + LINE + " [manufacturing.invalid]");
         }
         return new IssueLine(m.group(2), number("the quantity of '" + text + "'", m.group(1)), m.group(3),
                 m.group(4) != null);

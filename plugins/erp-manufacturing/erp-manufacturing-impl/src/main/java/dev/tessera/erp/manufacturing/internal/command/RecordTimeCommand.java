@@ -31,7 +31,7 @@ public class RecordTimeCommand extends ManufacturingAction {
         for (String t : times) {
             String[] parts = t.split(":", 2);
             if (parts.length != 2 || !parts[0].trim().matches("\\d{1,6}")) {
-                throw new CommandException("'" + t + "' is not <operation>:<hours>, e.g. 10:1.5");
+                throw new CommandException("'" + t + "' is not <operation>:<hours>, e.g. 10:1.5" + " [manufacturing.invalid]");
             }
             list.add(new OperationTime(Integer.parseInt(parts[0].trim()), number("the hours of '" + t + "'",
                     parts[1])));

@@ -87,12 +87,15 @@ public final class ManufacturingResource {
 
     // ---------------------------------------------------------------- work centers
 
-    /** Work centers by code; {@code active=true|false} filters. */
+    /** Work centers by code, deactivated ones too; {@code active=true|false} filters. */
     @GET
     @Path("work-centers")
     @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
-    public Page<WorkCenter> workCenters(@QueryParam("active") String active) {
-        return new Page<>(centers.workCenters(active == null ? null : bool("active", active)), null);
+    public Page<WorkCenter> workCenters(@QueryParam("active") String active, @QueryParam("limit") String limit,
+                                        @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        return Page.of(centers.workCenters(active == null ? null : bool("active", active), Page.key(cursor),
+                size + 1), size, WorkCenter::code);
     }
 
     @GET
