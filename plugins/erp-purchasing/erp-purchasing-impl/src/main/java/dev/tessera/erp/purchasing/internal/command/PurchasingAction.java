@@ -89,7 +89,8 @@ abstract class PurchasingAction extends ConsoleAction {
                 + b.dueDate() + ", entered by " + b.createdBy());
         System.out.println("  net " + b.net().toPlainString() + ", tax " + b.tax().toPlainString() + ", gross "
                 + b.gross().toPlainString() + " " + b.currency() + "; paid " + b.paid().toPlainString() + ", open "
-                + b.open().toPlainString());
+                + b.open().toPlainString() + (b.status() == BillStatus.HELD ? " (held: nothing is payable until it is"
+                + " released, purchasing:bill-release)" : ""));
         if (b.releasedBy() != null) {
             System.out.println("  released by " + b.releasedBy() + ": " + b.releaseNote());
         }
