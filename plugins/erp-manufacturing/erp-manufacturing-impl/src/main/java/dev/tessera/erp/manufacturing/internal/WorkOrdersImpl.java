@@ -139,6 +139,11 @@ public final class WorkOrdersImpl implements WorkOrders {
             Bom bom = BomStore.inForce(db, item.sku(), today).orElseThrow(() -> new TesseraException(
                     ManufacturingErrors.BOM_NOT_FOUND, item.sku() + " has no bill of materials in force today"
                     + " (manufacturing:bom-add makes one)"));
+            if (catalog.countedInWholeUnits(item.uom()) && quantity.stripTrailingZeros().scale() > 0) {
+                throw new ValidationException(ManufacturingErrors.INVALID, item.sku() + " is counted in whole "
+                        + item.uom(), List.of(new FieldError("quantity", "must be a whole number of " + item.uom()
+                        + ", not " + plain(quantity))));
+            }
             if (bom.phantom()) {
                 throw new TesseraException(ManufacturingErrors.WORK_ORDER_STATE, item.sku() + "'s bill of materials is"
                         + " a phantom: it is never made on its own, only as part of its parent's work orders");
@@ -323,13 +328,14 @@ public final class WorkOrdersImpl implements WorkOrders {
                 if (!scrap && sum[0].subtract(sum[1]).add(l.quantity()).compareTo(due(c)) > 0) {
                     throw new ValidationException(ManufacturingErrors.INVALID, "More " + c.sku() + " than "
                             + before.number() + " still needs", List.of(new FieldError("lines[" + i + "].quantity",
-                            "is more than the " + plain(due(c)) + " still due; report what was spoiled as scrap"
-                            + " (scrap: true)")));
+                            "is more than the " + plain(due(c).subtract(sum[0].subtract(sum[1])).max(BigDecimal.ZERO))
+                            + " still due; report what was spoiled as scrap (scrap: true)")));
                 }
                 Long reservation = c.reservationId() == null ? null : stock.reservation(c.reservationId())
                         .filter(r -> "ACTIVE".equals(r.state())).map(Reservation::id).orElse(null);
+                // scrap comes on top of what is due, from free stock: the reservation stays for what is due
                 StockMove move = stock.issue(new Issue(c.sku(), before.warehouse(), null, blank(l.lot()), l.quantity(),
-                        before.number(), reservation), actor);
+                        before.number(), scrap ? null : reservation), actor);
                 sum[0] = sum[0].add(l.quantity());
                 sum[1] = sum[1].add(scrap ? l.quantity() : BigDecimal.ZERO);
                 sum[2] = sum[2].add(move.value().setScale(2, RoundingMode.HALF_UP));

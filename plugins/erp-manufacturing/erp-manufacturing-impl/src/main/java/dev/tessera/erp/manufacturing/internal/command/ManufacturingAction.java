@@ -12,12 +12,14 @@ import dev.tessera.erp.manufacturing.api.Bom;
 import dev.tessera.erp.manufacturing.api.BomComponent;
 import dev.tessera.erp.manufacturing.api.BomOperation;
 import dev.tessera.erp.manufacturing.api.Boms;
+import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
 import dev.tessera.erp.manufacturing.api.WorkCenter;
 import dev.tessera.erp.manufacturing.api.WorkCenters;
 import dev.tessera.erp.manufacturing.api.WorkOrder;
 import dev.tessera.erp.manufacturing.api.WorkOrderComponent;
 import dev.tessera.erp.manufacturing.api.WorkOrderOperation;
 import dev.tessera.erp.manufacturing.api.WorkOrders;
+import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.support.console.ConsoleAction;
 
 /** Base of the module's commands: its services and how they print work centers and bills of materials. */
@@ -35,8 +37,8 @@ abstract class ManufacturingAction extends ConsoleAction {
     WorkOrder order(String key) throws CommandException {
         String k = key.trim();
         return (k.matches("\\d{1,18}") ? orders.workOrder(Long.parseLong(k)) : orders.workOrderByNumber(k))
-                .orElseThrow(() -> new CommandException("No work order " + key
-                        + " (manufacturing:work-orders lists them)"));
+                .orElseThrow(() -> new TesseraException(ManufacturingErrors.WORK_ORDER_NOT_FOUND, "No work order "
+                        + key + " (manufacturing:work-orders lists them)"));
     }
 
     static void printOrders(List<WorkOrder> list) {

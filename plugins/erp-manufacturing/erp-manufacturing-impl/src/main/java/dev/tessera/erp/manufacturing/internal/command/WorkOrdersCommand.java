@@ -32,7 +32,7 @@ public class WorkOrdersCommand extends ManufacturingAction {
                 s = WorkOrderStatus.valueOf(status.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw new CommandException("--status is one of draft, released, in-progress, completed, closed,"
-                        + " cancelled; not '" + status + "'");
+                        + " cancelled; not '" + shown(status) + "' [manufacturing.invalid]");
             }
         }
         printOrders(orders.workOrders(s, sku, after, limit));

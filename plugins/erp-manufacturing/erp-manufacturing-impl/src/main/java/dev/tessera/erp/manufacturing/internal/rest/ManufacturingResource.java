@@ -227,9 +227,9 @@ public final class ManufacturingResource {
         return orders.release(order(id).id(), RestParams.user(caller));
     }
 
+    /** Issues components; without a body (or with no lines) all that is still due. */
     @POST
     @Path("work-orders/{id}/issue")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MANUFACTURING)
     public WorkOrder issue(@PathParam("id") String id, Issues issues, @Context SecurityContext caller) {
         return orders.issue(order(id).id(), issues == null ? List.of() : issues.lines(), RestParams.user(caller));
