@@ -40,6 +40,36 @@ public final class RestParams {
         }
     }
 
+    /** A flag: true or false in any case; null when absent or blank. */
+    public static Boolean bool(String name, String value, ErrorCode invalid) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.trim().equalsIgnoreCase("true") || value.trim().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.trim());
+        }
+        throw new ValidationException(invalid, "'" + name + "' is true or false",
+                List.of(new FieldError(name, "must be true or false, not '" + shown(value) + "'")));
+    }
+
+    /** A decimal number such as 2 or 2.5; null when absent. */
+    public static java.math.BigDecimal decimal(String name, String value, ErrorCode invalid) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(invalid, "'" + name + "' is not a number",
+                    List.of(new FieldError(name, "must be a number such as 2 or 2.5, not '" + shown(value) + "'")));
+        }
+    }
+
+    /** What the client sent, cut short when it is long. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
+    }
+
     /** An enum constant by its name in any case, with hyphens for underscores (e.g. {@code partially-shipped}). */
     public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value, ErrorCode invalid) {
         try {

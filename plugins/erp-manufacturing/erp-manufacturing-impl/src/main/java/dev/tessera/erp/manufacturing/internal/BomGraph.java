@@ -62,17 +62,13 @@ final class BomGraph {
     }
 
     static BigDecimal quantity(BigDecimal value) {
-        return clean(value.setScale(10, RoundingMode.HALF_UP));
+        return BomStore.plain(value.setScale(10, RoundingMode.HALF_UP));
     }
 
     static BigDecimal money(BigDecimal value) {
         return value.setScale(6, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal clean(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 
     // ================================================================ explosion
 
@@ -84,7 +80,7 @@ final class BomGraph {
         explode(source, top, top.sku(), 1, quantity, quantity, lines, needs, path);
         List<Requirement> requirements = new ArrayList<>();
         needs.forEach((sku, q) -> requirements.add(new Requirement(sku, quantity(q[0]), quantity(q[1]))));
-        return new Explosion(top.sku(), clean(quantity), date, top.revision(), lines, requirements);
+        return new Explosion(top.sku(), BomStore.plain(quantity), date, top.revision(), lines, requirements);
     }
 
     private static void explode(Source source, Bom bom, String path, int level, BigDecimal quantity,
@@ -252,7 +248,7 @@ final class BomGraph {
     }
 
     private static String plain(BigDecimal value) {
-        return clean(value).toPlainString();
+        return BomStore.plain(value).toPlainString();
     }
 
     // ================================================================ cycles

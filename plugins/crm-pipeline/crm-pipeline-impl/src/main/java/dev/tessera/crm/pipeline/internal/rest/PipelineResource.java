@@ -445,14 +445,7 @@ public final class PipelineResource {
     }
 
     private static boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new ValidationException(PipelineErrors.INVALID, "'" + name + "' is true or false",
-                List.of(new FieldError(name, "must be true or false, not '" + value + "'")));
+        return Boolean.TRUE.equals(RestParams.bool(name, value, PipelineErrors.INVALID));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, String value) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import javax.annotation.security.RolesAllowed;
@@ -43,12 +42,10 @@ import dev.tessera.erp.manufacturing.api.WorkCenters;
 import dev.tessera.erp.manufacturing.api.WorkOrder;
 import dev.tessera.erp.manufacturing.api.WorkOrderStatus;
 import dev.tessera.erp.manufacturing.api.WorkOrders;
-import dev.tessera.platform.api.FieldError;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.RestApi;
 import dev.tessera.platform.api.Roles;
 import dev.tessera.platform.api.TesseraException;
-import dev.tessera.platform.api.ValidationException;
 import dev.tessera.platform.support.rest.RestParams;
 
 /**
@@ -94,8 +91,8 @@ public final class ManufacturingResource {
     public Page<WorkCenter> workCenters(@QueryParam("active") String active, @QueryParam("limit") String limit,
                                         @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
-        return Page.of(centers.workCenters(active == null ? null : bool("active", active), Page.key(cursor),
-                size + 1), size, WorkCenter::code);
+        Boolean only = RestParams.bool("active", active, ManufacturingErrors.INVALID);
+        return Page.of(centers.workCenters(only, Page.key(cursor), size + 1), size, WorkCenter::code);
     }
 
     @GET
@@ -177,7 +174,7 @@ public final class ManufacturingResource {
     @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
     public Explosion explosion(@PathParam("sku") String sku, @QueryParam("quantity") String quantity,
                                @QueryParam("date") String date) {
-        return boms.explode(sku, decimal("quantity", quantity), day(date));
+        return boms.explode(sku, RestParams.decimal("quantity", quantity, ManufacturingErrors.INVALID), day(date));
     }
 
     /** The item's unit cost rolled up through its bills in force on {@code date} (today when absent). */
@@ -197,8 +194,8 @@ public final class ManufacturingResource {
     public Page<WorkOrder> workOrders(@QueryParam("status") String status, @QueryParam("sku") String sku,
                                       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit, 50);
-        WorkOrderStatus s = status == null ? null : RestParams.enumValue(WorkOrderStatus.class, "status",
-                status.trim().toUpperCase(Locale.ROOT).replace('-', '_'), ManufacturingErrors.INVALID);
+        WorkOrderStatus s = status == null ? null : RestParams.enumValue(WorkOrderStatus.class, "status", status,
+                ManufacturingErrors.INVALID);
         return Page.of(orders.workOrders(s, sku, Page.longKey(cursor, 0), size + 1), size, WorkOrder::id);
     }
 
@@ -284,24 +281,4 @@ public final class ManufacturingResource {
         return date == null ? LocalDate.now() : RestParams.date("date", date, ManufacturingErrors.INVALID);
     }
 
-    private static BigDecimal decimal(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(ManufacturingErrors.INVALID, name + " must be a number", List.of(
-                    new FieldError(name, "must be a number such as 2 or 2.5, not '" + value + "'")));
-        }
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ValidationException(ManufacturingErrors.INVALID, name + " must be true or false",
-                    List.of(new FieldError(name, "must be true or false, not '" + value + "'")));
-        };
-    }
 }

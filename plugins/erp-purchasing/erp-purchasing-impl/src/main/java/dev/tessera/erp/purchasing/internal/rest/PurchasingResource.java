@@ -113,7 +113,7 @@ public final class PurchasingResource {
             return new Page<>(vendors.vendorByCode(code).map(List::of).orElse(List.of()), null);
         }
         int size = Page.limit(limit, 50);
-        return Page.of(vendors.vendors(active == null ? null : bool("active", active), Page.longKey(cursor, 0),
+        return Page.of(vendors.vendors(bool("active", active), Page.longKey(cursor, 0),
                 size + 1), size, Vendor::id);
     }
 
@@ -155,7 +155,7 @@ public final class PurchasingResource {
     @RolesAllowed({Roles.PURCHASING, Roles.PURCHASING_APPROVER, Roles.FINANCE, Roles.VIEWER, Roles.INVENTORY})
     public List<PriceAgreement> prices(@PathParam("id") String id, @QueryParam("sku") String sku,
                                        @QueryParam("ended") String ended) {
-        return vendors.prices(vendorOf(id).id(), sku, ended != null && bool("ended", ended));
+        return vendors.prices(vendorOf(id).id(), sku, Boolean.TRUE.equals(bool("ended", ended)));
     }
 
     @POST
@@ -410,13 +410,8 @@ public final class PurchasingResource {
                 .orElseThrow(() -> new TesseraException(PurchasingErrors.ORDER_NOT_FOUND, "No purchase order " + id));
     }
 
-    private static boolean bool(String name, String value) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new dev.tessera.platform.api.ValidationException(PurchasingErrors.INVALID, "'" + name + "' is true or"
-                + " false", List.of(new dev.tessera.platform.api.FieldError(name, "must be true or false, not '"
-                + value + "'")));
+    private static Boolean bool(String name, String value) {
+        return RestParams.bool(name, value, PurchasingErrors.INVALID);
     }
 
     private static String user(SecurityContext caller) {
