@@ -115,6 +115,7 @@ public class LauncherIT {
         Result started = tessera("start");
         assertEquals(started.output, 0, started.exit);
         Result health = awaitConsole("tessera:health");
+        java.time.LocalDateTime answered = java.time.LocalDateTime.now();
         long bootMillis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(health.output, health.output.contains("Tessera is healthy"));
         assertEquals(0, tessera("status").exit);
@@ -132,6 +133,7 @@ public class LauncherIT {
                 .filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("WARNING:")
                         || line.startsWith("SEVERE:") || line.contains("[EL Warning]"))
                 .filter(line -> !KARAF_JMX_RESTART.matcher(line).find())
+                .filter(line -> !pollerLoginBeforeAnswer(line, answered))
                 .toList();
         assertEquals("warnings of a clean start", List.of(), alarming);
     }
@@ -392,6 +394,23 @@ public class LauncherIT {
     /** bin/client reads the commands from its standard input; it must be open, so they are written there. */
     private static Result client(String command) throws Exception {
         return run(home, clientCommand("operator", password), command, Duration.ofSeconds(90));
+    }
+
+    /**
+     * A failed login of this test's own poller before the console first answered: while Karaf hashes the new user's
+     * plain password in etc/users.properties at boot, SSH already takes logins, and one may fail (noted as left in the
+     * closing note). Any other warning, and any failed login after the console answered, still counts.
+     */
+    private static boolean pollerLoginBeforeAnswer(String line, java.time.LocalDateTime answered) {
+        if (!line.contains("ThrottleLoginModule") || !line.contains("Login failed for user operator from ssh")) {
+            return false;
+        }
+        try {
+            java.time.LocalDateTime at = java.time.LocalDateTime.parse(line.substring(0, 23).replace(',', '.'));
+            return !at.isAfter(answered);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static Result awaitConsole(String command) throws Exception {
