@@ -310,7 +310,8 @@ final class SalesStore {
     static OrderDetails details(SalesOrder o) {
         return new OrderDetails(o.id(), o.number(), o.accountId(), o.customerName(), o.opportunityId(), o.quoteId(),
                 o.quoteNumber(), o.status(), o.currency(), o.net(), o.tax(), o.gross(), o.taxCalculated(), o.orderDate(),
-                o.note());
+                o.note(), o.lines().stream().map(l -> new OrderDetails.Line(l.line(), l.sku(), l.quantity(),
+                        l.shipped(), l.stocked(), l.warehouse())).toList());
     }
 
     private SalesOrder order(Connection db, Object[] r) {

@@ -1,4 +1,4 @@
 /** Sales' events: their types ({@link dev.tessera.erp.sales.api.event.SalesEvents}) and payloads. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.tessera.erp.sales.api.event;
