@@ -45,13 +45,42 @@ import dev.tessera.erp.manufacturing.api.WorkOrder;
 import dev.tessera.erp.manufacturing.api.WorkOrderComponent;
 import dev.tessera.erp.manufacturing.api.WorkOrderStatus;
 import dev.tessera.erp.manufacturing.api.WorkOrders;
+import dev.tessera.crm.pipeline.api.Accounts;
+import dev.tessera.crm.pipeline.api.Deals;
+import dev.tessera.crm.pipeline.api.NewAccount;
+import dev.tessera.crm.pipeline.api.NewOpportunity;
+import dev.tessera.crm.pipeline.api.NewQuote;
+import dev.tessera.crm.pipeline.api.NewQuoteLine;
+import dev.tessera.crm.pipeline.api.Opportunity;
+import dev.tessera.crm.pipeline.api.Quote;
+import dev.tessera.crm.pipeline.api.Quotes;
+import dev.tessera.erp.manufacturing.api.Mrp;
+import dev.tessera.erp.manufacturing.api.MrpRun;
+import dev.tessera.erp.manufacturing.api.MrpRunStatus;
+import dev.tessera.erp.manufacturing.api.PlannedOrder;
+import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
+import dev.tessera.erp.manufacturing.api.PlannedOrderStatus;
+import dev.tessera.erp.purchasing.api.NewPriceAgreement;
+import dev.tessera.erp.purchasing.api.NewVendor;
+import dev.tessera.erp.purchasing.api.PurchaseOrder;
+import dev.tessera.erp.purchasing.api.PurchaseOrderStatus;
+import dev.tessera.erp.purchasing.api.PurchaseOrders;
+import dev.tessera.erp.purchasing.api.Vendor;
+import dev.tessera.erp.purchasing.api.Vendors;
+import dev.tessera.erp.sales.api.Customers;
+import dev.tessera.erp.sales.api.NewOrder;
+import dev.tessera.erp.sales.api.NewOrderLine;
+import dev.tessera.erp.sales.api.OrderStatus;
+import dev.tessera.erp.sales.api.Orders;
+import dev.tessera.erp.sales.api.SalesOrder;
 import dev.tessera.platform.api.ModuleManager;
 
 /**
- * Manufacturing in the running distribution with the inventory: bills of materials four levels deep (a sub-assembly
+ * Manufacturing in the running distribution with the inventory, sales and purchasing: bills of materials four levels deep (a sub-assembly
  * made two at a time, a phantom kit, scrap at two levels) exploded and costed as worked out by hand, from the
  * inventory's costs; revisions in force by date; cycles, self-components and bad input refused with nothing
- * written; each role kept to its side; the module disabled and enabled without touching another bundle.
+ * written; MRP over two sales orders planning work and purchase orders as worked out by hand, firmed into draft
+ * documents that the next run counts; each role kept to its side; the module disabled and enabled without touching another bundle.
  */
 @RunWith(PaxExam.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
@@ -80,13 +109,38 @@ public class ManufacturingIT extends RestTestSupport {
     @Inject
     private LedgerService ledger;
 
+    @Inject
+    private Mrp mrp;
+
+    @Inject
+    private Orders salesOrders;
+
+    @Inject
+    private Customers customers;
+
+    @Inject
+    private Accounts accounts;
+
+    @Inject
+    private Deals deals;
+
+    @Inject
+    private Quotes quotes;
+
+    @Inject
+    private Vendors vendors;
+
+    @Inject
+    private PurchaseOrders purchaseOrders;
+
     @Override
     @Configuration
     public Option[] config() throws IOException {
         List<Option> options = withUsers(super.config());
         options.add(editConfigurationFilePut("etc/users.properties", "itest-maker", "itest-secret,manufacturing"));
         options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot",
-                "tessera-erp-ledger,tessera-erp-inventory,tessera-erp-manufacturing"));
+                "tessera-erp-ledger,tessera-erp-inventory,tessera-crm-pipeline,tessera-erp-sales,tessera-erp-purchasing,"
+                        + "tessera-erp-manufacturing"));
         return options.toArray(new Option[0]);
     }
 
@@ -376,6 +430,174 @@ public class ManufacturingIT extends RestTestSupport {
         CommandResult wrong = tryCommandAs("manufacturing:bom-add TUBE" + t + " 'lots S" + t + "'",
                 "manufacturing");
         assertTrue(wrong.output(), wrong.failure() != null && wrong.failure().contains("must be a number"));
+    }
+
+    /**
+     * A desk (1 top, 4 legs, 16 screws; 1 h set-up and 0.5 h a desk) whose top is made two at a time (1.5 kg board
+     * + 10 % scrap; 2 h set-up, 1 h a top), 2 desks and 10 legs on hand, legs kept at 4 at least, screws bought by
+     * 100: one order for 2 desks confirmed (its desks reserved), an accepted quote for 5 more held for want of stock.
+     */
+    @Test
+    public void mrpForTwoSalesOrdersPlansWorkAndPurchaseOrdersAsWorkedOutByHandAndFirmsThem() throws Exception {
+        String t = tag();
+        LocalDate today = LocalDate.now();
+        Vendor vendor = desk(t);
+        long account = accounts.createAccount(new NewAccount("Customer " + t, null, null, null, null, null), "itest")
+                .id();
+        await("sales knows the customer", java.time.Duration.ofSeconds(30),
+                () -> customers.billing(account).isPresent());
+        SalesOrder first = salesOrders.confirm(salesOrders.createOrder(new NewOrder(account, null, List.of(
+                new NewOrderLine("DESK" + t, null, new BigDecimal(2), new BigDecimal("300"), null, null, null))),
+                "itest").id(), "itest");
+        assertEquals(OrderStatus.CONFIRMED, first.status());
+        Opportunity deal = deals.createOpportunity(new NewOpportunity(account, "Desks " + t, null,
+                new BigDecimal("1500"), null, today.plusDays(30), null, "web"), "itest");
+        Quote quote = quotes.createQuote(deal.id(), new NewQuote(null, null, null, List.of(new NewQuoteLine("DESK" + t,
+                null, new BigDecimal(5), new BigDecimal("300"), null, null, null))), "itest");
+        quotes.accept(quote.id(), null, "itest");
+        await("the quote's order, held: no desk is left to reserve", java.time.Duration.ofSeconds(30),
+                () -> salesOrders.orderOfQuote(quote.id()).map(o -> o.status() == OrderStatus.HELD).orElse(false));
+        SalesOrder held = salesOrders.orderOfQuote(quote.id()).orElseThrow();
+        await("manufacturing's copy of both orders", java.time.Duration.ofSeconds(30),
+                () -> count("SELECT COUNT(*) FROM MFG_DEMAND WHERE SKU = 'DESK" + t + "'") == 2);
+
+        assertEquals(403, send(postJson("/manufacturing/mrp/runs", VIEWER, "{}")).statusCode());
+        HttpResponse<String> started = send(postJson("/manufacturing/mrp/runs", MAKER, "{}"));
+        assertEquals(started.body(), 201, started.statusCode());
+        assertTrue(started.body(), started.body().contains("\"status\":\"RUNNING\""));
+        long run = number(started.body(), "id");
+        awaitBody(get("/manufacturing/mrp/runs/" + run, VIEWER), "\"status\":\"FINISHED\"");
+
+        // DESK: 7 ordered, 2 on hand: make 5, (1 + 5 × 0.5) h / 8 h = 1 day, so it should have started yesterday;
+        //   its components are due today: 5 tops, 20 legs, 80 screws
+        // TOP: 5 -> 3 batches of 2 = 6, (3 × 2 + 6 × 1) h / 8 h = 2 days; 3 × 1.5 × 1.1 = 4.95 kg board
+        // LEG: 10 on hand less 4 safety = 6 for 20 -> buy 14 from the vendor (7 days)
+        // SCREW: 80 -> at least 100; BOARD: 4.95, its agreement says 3 days
+        Map<String, PlannedOrder> plan = planned(t, PlannedOrderStatus.PLANNED);
+        assertEquals(plan.toString(), 5, plan.size());
+        assertPlanned(plan.get("DESK" + t), PlannedOrderKind.MAKE, "5", today.minusDays(1), today, 0, null);
+        assertPlanned(plan.get("TOP" + t), PlannedOrderKind.MAKE, "6", today.minusDays(2), today, 1, null);
+        assertPlanned(plan.get("LEG" + t), PlannedOrderKind.BUY, "14", today.minusDays(7), today, 1, vendor.code());
+        assertPlanned(plan.get("SCREW" + t), PlannedOrderKind.BUY, "100", today.minusDays(7), today, 1,
+                vendor.code());
+        assertPlanned(plan.get("BOARD" + t), PlannedOrderKind.BUY, "4.95", today.minusDays(3), today, 2,
+                vendor.code());
+        PlannedOrder desk = plan.get("DESK" + t);
+        assertTrue(desk.pegging(), desk.pegging().contains(first.number()) && desk.pegging().contains(held.number()));
+        assertTrue(String.valueOf(desk.note()), desk.note() != null && desk.note().startsWith("late"));
+        HttpResponse<String> listed = send(get("/manufacturing/planned-orders?kind=buy&sku=LEG" + t, VIEWER));
+        assertEquals(listed.body(), 200, listed.statusCode());
+        assertTrue(listed.body(), listed.body().contains("\"quantity\":14"));
+
+        // firming: a draft work order and a draft purchase order, once each
+        assertEquals(403, send(postJson("/manufacturing/planned-orders/" + desk.id() + "/firm", VIEWER, "{}"))
+                .statusCode());
+        HttpResponse<String> made = send(postJson("/manufacturing/planned-orders/" + desk.id() + "/firm", MAKER, "{}"));
+        assertEquals(made.body(), 200, made.statusCode());
+        WorkOrder order = workOrders.workOrderByNumber(mrp.plannedOrder(desk.id()).orElseThrow().firmedAs())
+                .orElseThrow();
+        assertEquals(WorkOrderStatus.DRAFT, order.status());
+        assertEquals(0, new BigDecimal(5).compareTo(order.quantity()));
+        assertEquals(today, order.dueDate());
+        assertProblem(send(postJson("/manufacturing/planned-orders/" + desk.id() + "/firm", MAKER, "{}")),
+                "manufacturing.planned-order-firmed");
+        PlannedOrder legs = mrp.firm(plan.get("LEG" + t).id(), "itest-maker");
+        PurchaseOrder po = purchaseOrders.orderByNumber(legs.firmedAs()).orElseThrow();
+        assertEquals(PurchaseOrderStatus.DRAFT, po.status());
+        assertEquals(vendor.code(), po.vendorCode());
+        assertEquals("LEG" + t, po.lines().get(0).sku());
+        assertEquals(0, new BigDecimal(14).compareTo(po.lines().get(0).quantity()));
+
+        // the next run counts the draft work order and the draft purchase order: no desk or leg is planned again
+        List<MrpRun> progress = new ArrayList<>();
+        MrpRun second = mrp.run("itest-maker", progress::add);
+        assertEquals(MrpRunStatus.FINISHED, second.status());
+        assertTrue(progress.toString(), progress.stream().anyMatch(r -> r.status() == MrpRunStatus.RUNNING));
+        assertEquals(second.items(), second.itemsPlanned());
+        plan = planned(t, PlannedOrderStatus.PLANNED);
+        assertEquals(plan.toString(), List.of("BOARD" + t, "SCREW" + t, "TOP" + t),
+                plan.keySet().stream().sorted().toList());
+        assertPlanned(plan.get("TOP" + t), PlannedOrderKind.MAKE, "6", today.minusDays(2), today, 1, null);
+        assertEquals(2, planned(t, PlannedOrderStatus.FIRMED).size());
+
+        // without purchasing the plan says so, its purchases have no vendor and cannot be firmed
+        modules.disable(List.of("erp-purchasing"));
+        try {
+            MrpRun third = mrp.run("itest-maker", r -> { });
+            assertTrue(String.valueOf(third.note()), third.note() != null
+                    && third.note().contains("purchasing is not enabled"));
+            PlannedOrder screws = planned(t, PlannedOrderStatus.PLANNED).get("SCREW" + t);
+            assertPlanned(screws, PlannedOrderKind.BUY, "100", today, today, 1, null);
+            assertTrue(screws.note(), screws.note().contains("purchasing is not enabled"));
+            assertEquals("the firmed purchase still counts", null, planned(t, PlannedOrderStatus.PLANNED)
+                    .get("LEG" + t));
+            long events = count("SELECT COUNT(*) FROM TSR_EVENT WHERE TYPE LIKE 'manufacturing.%'");
+            assertProblem(send(postJson("/manufacturing/planned-orders/" + screws.id() + "/firm", MAKER, "{}")),
+                    "manufacturing.purchasing-not-enabled");
+            assertEquals(PlannedOrderStatus.PLANNED, mrp.plannedOrder(screws.id()).orElseThrow().status());
+            assertEquals(events, count("SELECT COUNT(*) FROM TSR_EVENT WHERE TYPE LIKE 'manufacturing.%'"));
+        } finally {
+            modules.enable(List.of("erp-purchasing"));
+        }
+        CommandResult runs = tryCommandAs("manufacturing:mrp-runs", "viewer");
+        assertEquals(runs.output(), null, runs.failure());
+        assertTrue(runs.output(), runs.output().contains("finished"));
+        CommandResult denied = tryCommandAs("manufacturing:mrp-run", "viewer");
+        assertTrue(denied.output(), denied.failure() != null);
+    }
+
+    /** The desk of the MRP hand computation, with its vendor of legs, screws and board. */
+    private Vendor desk(String t) throws Exception {
+        stock.createWarehouse("W" + t, "Warehouse " + t, "itest");
+        catalog.createItem(new NewItem("DESK" + t, "Desk", "pcs", "parts", false, ValuationMethod.FIFO, null, null,
+                null), "itest");
+        catalog.createItem(new NewItem("TOP" + t, "Desk top", "pcs", "parts", false, ValuationMethod.FIFO, null, null,
+                null), "itest");
+        catalog.createItem(new NewItem("LEG" + t, "Leg", "pcs", "parts", false, ValuationMethod.FIFO, null,
+                new BigDecimal(4), null), "itest");
+        catalog.createItem(new NewItem("SCREW" + t, "Screw", "pcs", "parts", false, ValuationMethod.FIFO, null, null,
+                new BigDecimal(100)), "itest");
+        catalog.createItem(new NewItem("BOARD" + t, "Board", "kg", "parts", false, ValuationMethod.FIFO, null, null,
+                null), "itest");
+        stock.receive(new Receipt("DESK" + t, "W" + t, null, null, new BigDecimal(2), new BigDecimal("120"), "itest"),
+                "itest");
+        stock.receive(new Receipt("LEG" + t, "W" + t, null, null, new BigDecimal(10), new BigDecimal("3"), "itest"),
+                "itest");
+        assertCreated(send(postJson("/manufacturing/work-centers", MAKER, "{\"code\":\"DSK" + t
+                + "\",\"name\":\"Desk line\",\"costPerHour\":40,\"costPerBatch\":0,\"hoursPerDay\":8}")));
+        assertCreated(bom("{\"sku\":\"TOP" + t + "\",\"outputQuantity\":2,\"components\":[{\"sku\":\"BOARD" + t
+                + "\",\"quantity\":1.5,\"scrapPercent\":10}],\"operations\":[{\"workCenter\":\"DSK" + t
+                + "\",\"setupHours\":2,\"runHoursPerUnit\":1}]}"));
+        assertCreated(bom("{\"sku\":\"DESK" + t + "\",\"components\":[{\"sku\":\"TOP" + t + "\",\"quantity\":1},"
+                + "{\"sku\":\"LEG" + t + "\",\"quantity\":4},{\"sku\":\"SCREW" + t + "\",\"quantity\":16}],"
+                + "\"operations\":[{\"workCenter\":\"DSK" + t + "\",\"setupHours\":1,\"runHoursPerUnit\":0.5}]}"));
+        Vendor vendor = vendors.createVendor(new NewVendor("V" + t, "Vendor " + t, "EUR", null, null, 7, null, null),
+                "itest");
+        vendors.addPrice(vendor.id(), new NewPriceAgreement("LEG" + t, new BigDecimal("3.00"), null, null, null, null,
+                null), "itest");
+        vendors.addPrice(vendor.id(), new NewPriceAgreement("SCREW" + t, new BigDecimal("0.05"), null, null, null,
+                null, null), "itest");
+        vendors.addPrice(vendor.id(), new NewPriceAgreement("BOARD" + t, new BigDecimal("12.00"), null, null, 3, null,
+                null), "itest");
+        return vendor;
+    }
+
+    /** This test's planned orders of a status, by item. */
+    private Map<String, PlannedOrder> planned(String t, PlannedOrderStatus status) {
+        return mrp.plannedOrders(null, status, null, 0, 500).stream().filter(o -> o.sku().endsWith(t))
+                .collect(Collectors.toMap(PlannedOrder::sku, o -> o));
+    }
+
+    private static void assertPlanned(PlannedOrder o, PlannedOrderKind kind, String quantity, LocalDate start,
+                                      LocalDate due, int level, String vendor) {
+        String what = String.valueOf(o);
+        assertTrue(what, o != null);
+        assertEquals(what, kind, o.kind());
+        assertEquals(what, 0, new BigDecimal(quantity).compareTo(o.quantity()));
+        assertEquals(what, start, o.startDate());
+        assertEquals(what, due, o.dueDate());
+        assertEquals(what, level, o.lowLevelCode());
+        assertEquals(what, vendor, o.vendorCode());
     }
 
     /**

@@ -15,7 +15,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * The whole manufacturing suite again on PostgreSQL, in a database of its own: the decimals of quantities, scrap and
- * rates as PostgreSQL keeps them, revisions by date, the lock that makes new bills one at a time.
+ * rates as PostgreSQL keeps them, revisions by date, the lock that makes new bills one at a time, MRP netting and
+ * firming on PostgreSQL's dates and decimals.
  */
 @RunWith(PaxExam.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)

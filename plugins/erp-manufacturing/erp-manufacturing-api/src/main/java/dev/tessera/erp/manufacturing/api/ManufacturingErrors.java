@@ -34,4 +34,14 @@ public interface ManufacturingErrors {
     ErrorCode OVER_COMPLETION = ErrorCode.of("manufacturing.over-completion", ErrorKind.INVALID);
     /** Issuing an item that is not a component of the work order, or an operation it does not have. */
     ErrorCode NOT_IN_ORDER = ErrorCode.of("manufacturing.not-in-order", ErrorKind.INVALID);
+    /** Another MRP run is going: wait for it to finish (manufacturing:mrp-runs shows its progress). */
+    ErrorCode MRP_RUNNING = ErrorCode.of("manufacturing.mrp-running", ErrorKind.CONFLICT);
+    ErrorCode MRP_RUN_NOT_FOUND = ErrorCode.of("manufacturing.mrp-run-not-found", ErrorKind.NOT_FOUND);
+    ErrorCode PLANNED_ORDER_NOT_FOUND = ErrorCode.of("manufacturing.planned-order-not-found", ErrorKind.NOT_FOUND);
+    /** The planned order was firmed already: its work or purchase order is named in {@code firmedAs}. */
+    ErrorCode PLANNED_ORDER_FIRMED = ErrorCode.of("manufacturing.planned-order-firmed", ErrorKind.CONFLICT);
+    /** A planned purchase cannot become a purchase order while erp-purchasing is not enabled. */
+    ErrorCode PURCHASING_NOT_ENABLED = ErrorCode.of("manufacturing.purchasing-not-enabled", ErrorKind.CONFLICT);
+    /** No active vendor has a price agreement for the planned purchase's item. */
+    ErrorCode NO_VENDOR = ErrorCode.of("manufacturing.no-vendor", ErrorKind.CONFLICT);
 }

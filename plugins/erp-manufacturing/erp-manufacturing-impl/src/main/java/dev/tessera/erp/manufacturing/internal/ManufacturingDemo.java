@@ -17,6 +17,8 @@ import dev.tessera.erp.inventory.api.StockService;
 import dev.tessera.erp.inventory.api.ValuationMethod;
 import dev.tessera.erp.manufacturing.api.Boms;
 import dev.tessera.erp.manufacturing.api.IssueLine;
+import dev.tessera.erp.manufacturing.api.Mrp;
+import dev.tessera.erp.manufacturing.api.MrpRun;
 import dev.tessera.erp.manufacturing.api.NewBom;
 import dev.tessera.erp.manufacturing.api.NewBomComponent;
 import dev.tessera.erp.manufacturing.api.NewBomOperation;
@@ -32,8 +34,8 @@ import dev.tessera.platform.api.DemoData;
  * The demo company's own product, three levels deep: a coffee gift set (two mugs, a bag of beans and a printed gift
  * box, packed) whose gift box is printed two at a time from cardboard (10 % scrap) and ink. Two work centers,
  * printing and packing. Opening stock of cardboard and ink, a work order of ten gift boxes made (a sheet spoiled, the
- * press slower than planned) and closed, one of five gift sets released. What exists already is left alone, so
- * loading again adds nothing twice.
+ * press slower than planned) and closed, one of five gift sets released, and a first MRP run over it all. What
+ * exists already is left alone, so loading again adds nothing twice.
  */
 @Component(service = DemoData.class)
 public final class ManufacturingDemo implements DemoData {
@@ -46,10 +48,12 @@ public final class ManufacturingDemo implements DemoData {
     private final WorkOrders orders;
     private final Catalog catalog;
     private final StockService stock;
+    private final Mrp mrp;
 
     @Activate
     public ManufacturingDemo(@Reference WorkCenters centers, @Reference Boms boms, @Reference WorkOrders orders,
-                             @Reference Catalog catalog, @Reference StockService stock) {
+                             @Reference Catalog catalog, @Reference StockService stock, @Reference Mrp mrp) {
+        this.mrp = mrp;
         this.centers = centers;
         this.boms = boms;
         this.orders = orders;
@@ -117,6 +121,11 @@ public final class ManufacturingDemo implements DemoData {
             }
             made = "; a work order of ten gift boxes made and closed, one of five gift sets released"
                     + " (manufacturing:work-orders)";
+        }
+        if (mrp.runs(1).isEmpty()) {
+            MrpRun run = mrp.run(ACTOR, r -> { });
+            made += "; an MRP run planned " + run.plannedMake() + " to make and " + run.plannedBuy() + " to buy"
+                    + " (manufacturing:planned-orders)";
         }
         return "work centers PRINTING and PACKING, the gift set GIFT-SET made from a printed GIFT-BOX, mugs and beans"
                 + " (manufacturing:explosion GIFT-SET, manufacturing:cost GIFT-SET)" + made;

@@ -5,7 +5,8 @@ import java.util.Set;
 import dev.tessera.platform.api.RecordType;
 import dev.tessera.platform.api.event.EventType;
 
-/** The record types manufacturing owns (work centers, bills of materials, work orders) and their events. */
+/** The record types manufacturing owns (work centers, bills of materials, work orders, planned
+ * orders) and their events. */
 public interface ManufacturingEvents {
     String PREFIX = "manufacturing";
 
@@ -32,11 +33,13 @@ public interface ManufacturingEvents {
             1, "A work order was closed: its materials and operations variances are final");
     EventType<WorkOrderDetails> WORK_ORDER_CANCELLED = EventType.of(PREFIX, "work-order", "cancelled",
             WorkOrderDetails.class, 1, "A work order was cancelled before anything was issued or finished");
+    EventType<PlannedOrderDetails> PLANNED_ORDER_FIRMED = EventType.of(PREFIX, "planned-order", "firmed",
+            PlannedOrderDetails.class, 1, "A planned order of an MRP run became a draft work order or purchase order");
 
     Set<RecordType> OWNS = Set.of(WORK_CENTER_CREATED.recordType(), BOM_CREATED.recordType(),
-            WORK_ORDER_CREATED.recordType());
+            WORK_ORDER_CREATED.recordType(), PLANNED_ORDER_FIRMED.recordType());
 
     Set<EventType<?>> ALL = Set.of(WORK_CENTER_CREATED, WORK_CENTER_CHANGED, WORK_CENTER_DEACTIVATED, BOM_CREATED,
             WORK_ORDER_CREATED, WORK_ORDER_RELEASED, WORK_ORDER_ISSUED, WORK_ORDER_TIME_RECORDED, WORK_ORDER_COMPLETED,
-            WORK_ORDER_CLOSED, WORK_ORDER_CANCELLED);
+            WORK_ORDER_CLOSED, WORK_ORDER_CANCELLED, PLANNED_ORDER_FIRMED);
 }

@@ -13,6 +13,9 @@ import dev.tessera.erp.manufacturing.api.BomComponent;
 import dev.tessera.erp.manufacturing.api.BomOperation;
 import dev.tessera.erp.manufacturing.api.Boms;
 import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
+import dev.tessera.erp.manufacturing.api.Mrp;
+import dev.tessera.erp.manufacturing.api.MrpRun;
+import dev.tessera.erp.manufacturing.api.PlannedOrder;
 import dev.tessera.erp.manufacturing.api.WorkCenter;
 import dev.tessera.erp.manufacturing.api.WorkCenters;
 import dev.tessera.erp.manufacturing.api.WorkOrder;
@@ -33,12 +36,58 @@ abstract class ManufacturingAction extends ConsoleAction {
     @Reference
     WorkOrders orders;
 
+    @Reference
+    Mrp mrp;
+
     /** A work order by its number (e.g. WO-2026-000001) or id. */
     WorkOrder order(String key) throws CommandException {
         String k = key.trim();
         return (k.matches("\\d{1,18}") ? orders.workOrder(Long.parseLong(k)) : orders.workOrderByNumber(k))
                 .orElseThrow(() -> new TesseraException(ManufacturingErrors.WORK_ORDER_NOT_FOUND, "No work order "
                         + key + " (manufacturing:work-orders lists them)"));
+    }
+
+    static void printRuns(List<MrpRun> list) {
+        ShellTable table = new ShellTable();
+        table.column("Run").alignRight();
+        table.column("Status");
+        table.column("Items").alignRight();
+        table.column("Planned").alignRight();
+        table.column("Make").alignRight();
+        table.column("Buy").alignRight();
+        table.column("Started");
+        table.column("By");
+        table.column("Note");
+        for (MrpRun r : list) {
+            table.addRow().addContent(r.id(), name(r.status()), r.items(), r.itemsPlanned(), r.plannedMake(),
+                    r.plannedBuy(), r.startedAt(), r.startedBy(), r.note() == null ? "" : r.note());
+        }
+        table.print(System.out);
+    }
+
+    static void printPlanned(List<PlannedOrder> list) {
+        ShellTable table = new ShellTable();
+        table.column("Id").alignRight();
+        table.column("Kind");
+        table.column("Item");
+        table.column("Quantity").alignRight();
+        table.column("Start");
+        table.column("Due");
+        table.column("Warehouse");
+        table.column("Level").alignRight();
+        table.column("Vendor");
+        table.column("Status");
+        table.column("Firmed as");
+        table.column("For");
+        table.column("Note");
+        for (PlannedOrder o : list) {
+            table.addRow().addContent(o.id(), name(o.kind()), o.sku(), plain(o.quantity()), o.startDate(),
+                    o.dueDate(), o.warehouse() == null ? "" : o.warehouse(), o.lowLevelCode(),
+                    o.vendorCode() == null ? "" : o.vendorCode(), name(o.status()),
+                    o.firmedAs() == null ? "" : o.firmedAs(), o.pegging() == null ? "" : o.pegging(),
+                    o.note() == null ? "" : o.note());
+        }
+        table.print(System.out);
     }
 
     static void printOrders(List<WorkOrder> list) {

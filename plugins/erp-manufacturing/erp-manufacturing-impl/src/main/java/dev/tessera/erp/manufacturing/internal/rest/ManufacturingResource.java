@@ -32,6 +32,11 @@ import dev.tessera.erp.manufacturing.api.CostRollup;
 import dev.tessera.erp.manufacturing.api.Explosion;
 import dev.tessera.erp.manufacturing.api.IssueLine;
 import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
+import dev.tessera.erp.manufacturing.api.Mrp;
+import dev.tessera.erp.manufacturing.api.MrpRun;
+import dev.tessera.erp.manufacturing.api.PlannedOrder;
+import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
+import dev.tessera.erp.manufacturing.api.PlannedOrderStatus;
 import dev.tessera.erp.manufacturing.api.NewBom;
 import dev.tessera.erp.manufacturing.api.NewWorkCenter;
 import dev.tessera.erp.manufacturing.api.NewWorkOrder;
@@ -49,7 +54,8 @@ import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.support.rest.RestParams;
 
 /**
- * {@code /api/v1/manufacturing}: work centers, bills of materials in revisions, their explosion and cost roll-up.
+ * {@code /api/v1/manufacturing}: work centers, bills of materials in revisions, their explosion and cost roll-up,
+ * work orders, MRP runs and their planned orders.
  * {@code manufacturing} writes; {@code viewer}, {@code inventory} and {@code purchasing} read.
  */
 @Component(service = ManufacturingResource.class)
@@ -73,13 +79,15 @@ public final class ManufacturingResource {
     private final WorkCenters centers;
     private final Boms boms;
     private final WorkOrders orders;
+    private final Mrp mrp;
 
     @Activate
     public ManufacturingResource(@Reference WorkCenters centers, @Reference Boms boms,
-                                 @Reference WorkOrders orders) {
+                                 @Reference WorkOrders orders, @Reference Mrp mrp) {
         this.centers = centers;
         this.boms = boms;
         this.orders = orders;
+        this.mrp = mrp;
     }
 
     // ---------------------------------------------------------------- work centers
@@ -261,6 +269,78 @@ public final class ManufacturingResource {
     @RolesAllowed(Roles.MANUFACTURING)
     public WorkOrder cancel(@PathParam("id") String id, @Context SecurityContext caller) {
         return orders.cancel(order(id).id(), RestParams.user(caller));
+    }
+
+    // ---------------------------------------------------------------- MRP
+
+    /** The latest MRP runs, newest first. */
+    @GET
+    @Path("mrp/runs")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public List<MrpRun> runs(@QueryParam("limit") String limit) {
+        return mrp.runs(Page.limit(limit, 20));
+    }
+
+    /**
+     * Starts an MRP run (201: the run's row, RUNNING); it goes on in the background, and GET on its Location shows its
+     * progress until it is FINISHED. 409 while another run is going.
+     */
+    @POST
+    @Path("mrp/runs")
+    @RolesAllowed(Roles.MANUFACTURING)
+    public Response startRun(@Context SecurityContext caller) {
+        MrpRun run = mrp.start(RestParams.user(caller));
+        return Response.created(URI.create("manufacturing/mrp/runs/" + run.id())).entity(run).build();
+    }
+
+    @GET
+    @Path("mrp/runs/{id}")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public MrpRun run(@PathParam("id") String id) {
+        return mrp.runById(number(id, "MRP run")).orElseThrow(() -> new TesseraException(
+                ManufacturingErrors.MRP_RUN_NOT_FOUND, "No MRP run " + id + " (GET manufacturing/mrp/runs lists them)"));
+    }
+
+    /** Planned orders by id: the latest run's and the firmed ones; {@code kind}, {@code status}, {@code sku} filter. */
+    @GET
+    @Path("planned-orders")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public Page<PlannedOrder> plannedOrders(@QueryParam("kind") String kind, @QueryParam("status") String status,
+                                            @QueryParam("sku") String sku, @QueryParam("limit") String limit,
+                                            @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        PlannedOrderKind k = kind == null ? null : RestParams.enumValue(PlannedOrderKind.class, "kind", kind,
+                ManufacturingErrors.INVALID);
+        PlannedOrderStatus s = status == null ? null : RestParams.enumValue(PlannedOrderStatus.class, "status",
+                status, ManufacturingErrors.INVALID);
+        return Page.of(mrp.plannedOrders(k, s, sku, Page.longKey(cursor, 0), size + 1), size, PlannedOrder::id);
+    }
+
+    @GET
+    @Path("planned-orders/{id}")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public PlannedOrder plannedOrder(@PathParam("id") String id) {
+        return mrp.plannedOrder(number(id, "planned order")).orElseThrow(() -> new TesseraException(
+                ManufacturingErrors.PLANNED_ORDER_NOT_FOUND, "No planned order " + id
+                + " (GET manufacturing/planned-orders lists them)"));
+    }
+
+    /** Firms a planned order into a draft work order or (purchasing enabled) a draft purchase order. */
+    @POST
+    @Path("planned-orders/{id}/firm")
+    @RolesAllowed(Roles.MANUFACTURING)
+    public PlannedOrder firm(@PathParam("id") String id, @Context SecurityContext caller) {
+        return mrp.firm(number(id, "planned order"), RestParams.user(caller));
+    }
+
+    private static long number(String id, String what) {
+        String key = id == null ? "" : id.trim();
+        if (!key.matches("\\d{1,18}")) {
+            throw new TesseraException(what.startsWith("MRP") ? ManufacturingErrors.MRP_RUN_NOT_FOUND
+                    : ManufacturingErrors.PLANNED_ORDER_NOT_FOUND, "No " + what + " '"
+                    + (key.length() > 40 ? key.substring(0, 40) + "..." : key) + "': ids are whole numbers");
+        }
+        return Long.parseLong(key);
     }
 
     private WorkOrder order(String id) {

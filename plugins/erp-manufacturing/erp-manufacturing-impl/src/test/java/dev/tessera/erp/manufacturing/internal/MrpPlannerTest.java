@@ -1,0 +1,215 @@
+package dev.tessera.erp.manufacturing.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tessera.erp.manufacturing.api.Bom;
+import dev.tessera.erp.manufacturing.api.BomComponent;
+import dev.tessera.erp.manufacturing.api.BomOperation;
+import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
+
+class MrpPlannerTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    private static final LocalDate D1 = TODAY.plusDays(10);
+    private static final LocalDate D2 = TODAY.plusDays(20);
+
+    /** A world in memory: items with stock and parameters, bills, supply and demand, vendors. */
+    private static final class World implements MrpPlanner.Source {
+        final Map<String, MrpPlanner.Facts> facts = new HashMap<>();
+        final Map<String, Bom> bills = new HashMap<>();
+        final Map<String, List<MrpPlanner.Dated>> supply = new HashMap<>();
+        final Map<String, List<MrpPlanner.Dated>> demand = new HashMap<>();
+        final Map<String, MrpPlanner.Vendor> vendors = new HashMap<>();
+
+        World item(String sku, String onHand, String safety, String lot, boolean whole) {
+            facts.put(sku, new MrpPlanner.Facts(new BigDecimal(onHand), new BigDecimal(safety),
+                    lot == null ? null : new BigDecimal(lot), whole));
+            return this;
+        }
+
+        World bill(String sku, String output, boolean phantom, List<BomComponent> components,
+                   List<BomOperation> operations) {
+            bills.put(sku, new Bom(bills.size() + 1, sku, 1, TODAY, new BigDecimal(output), phantom, null, components,
+                    operations, null, "test"));
+            return this;
+        }
+
+        World demand(String sku, LocalDate day, String quantity, String ref) {
+            demand.computeIfAbsent(sku, k -> new ArrayList<>()).add(new MrpPlanner.Dated(day, new BigDecimal(quantity),
+                    ref, "MAIN"));
+            return this;
+        }
+
+        World supply(String sku, LocalDate day, String quantity, String ref) {
+            supply.computeIfAbsent(sku, k -> new ArrayList<>()).add(new MrpPlanner.Dated(day, new BigDecimal(quantity),
+                    ref, "MAIN"));
+            return this;
+        }
+
+        @Override
+        public List<String> items() {
+            return facts.keySet().stream().sorted().toList();
+        }
+
+        @Override
+        public MrpPlanner.Facts facts(String sku) {
+            return facts.get(sku);
+        }
+
+        @Override
+        public Optional<Bom> bill(String sku) {
+            return Optional.ofNullable(bills.get(sku));
+        }
+
+        @Override
+        public List<MrpPlanner.Dated> supply(String sku) {
+            return supply.getOrDefault(sku, List.of());
+        }
+
+        @Override
+        public List<MrpPlanner.Dated> demand(String sku) {
+            return demand.getOrDefault(sku, List.of());
+        }
+
+        @Override
+        public int makeDays(Bom bill, BigDecimal quantity) {
+            // one work center of 8 hours a day
+            BigDecimal hours = BigDecimal.ZERO;
+            for (BomOperation op : bill.operations()) {
+                hours = hours.add(op.setupHours()).add(op.runHoursPerUnit().multiply(quantity));
+            }
+            return hours.divide(new BigDecimal("8"), BomGraph.MC).setScale(0, java.math.RoundingMode.CEILING)
+                    .intValue();
+        }
+
+        @Override
+        public Optional<MrpPlanner.Vendor> vendor(String sku, BigDecimal quantity) {
+            return Optional.ofNullable(vendors.get(sku));
+        }
+
+        @Override
+        public String noVendorReason() {
+            return "no vendor";
+        }
+
+        @Override
+        public String defaultWarehouse() {
+            return "MAIN";
+        }
+    }
+
+    private static BomComponent component(String sku, String quantity, String scrap) {
+        BigDecimal q = new BigDecimal(quantity);
+        BigDecimal s = new BigDecimal(scrap);
+        return new BomComponent(1, sku, q, s, BomGraph.gross(q, s));
+    }
+
+    private static BomOperation operation(String setup, String run) {
+        return new BomOperation(10, "ASSEMBLY", null, new BigDecimal(setup), new BigDecimal(run), BigDecimal.ZERO);
+    }
+
+    private static String show(List<MrpPlanner.Planned> plan) {
+        return plan.stream().map(p -> p.kind() + " " + p.sku() + " " + p.quantity().toPlainString() + " start "
+                + p.start() + " due " + p.due() + " level " + p.lowLevelCode()).collect(Collectors.joining("\n"));
+    }
+
+    private static World bike() {
+        World w = new World()
+                .item("BIKE", "1", "0", null, true)
+                .item("FRAME", "0", "0", null, true)
+                .item("WHEEL", "4", "2", null, true)
+                .item("TUBE", "0", "0", "10", false)
+                .bill("BIKE", "1", false, List.of(component("FRAME", "1", "0"), component("WHEEL", "2", "0")),
+                        List.of(operation("1", "2")))
+                .bill("FRAME", "2", false, List.of(component("TUBE", "3", "10")), List.of())
+                .demand("BIKE", D1, "5", "SO-1")
+                .demand("BIKE", D2, "3", "SO-2");
+        w.vendors.put("WHEEL", new MrpPlanner.Vendor("RIMS", 5));
+        w.vendors.put("TUBE", new MrpPlanner.Vendor("STEEL", 3));
+        return w;
+    }
+
+    @Test
+    void twoSalesOrdersBecomePlannedOrdersLevelByLevelWithBatchesLotsAndLeadTimesAsComputedByHand() {
+        List<MrpPlanner.Planned> plan = new MrpPlanner(bike(), TODAY).plan(done -> { });
+        // BIKE: 1 on hand; 5 due D1 -> make 4 ((1 + 4 x 2) h / 8 h = 2 days); 3 due D2 -> make 3 ((1 + 6) / 8 = 1 day)
+        // FRAME: 4 at D1-2 -> 2 batches of 2 = 4; 3 at D2-1 -> 2 batches = 4 (1 left over)
+        // WHEEL: 4 on hand less 2 safety = 2; 8 at D1-2 -> buy 6; 6 at D2-1 -> buy 6 (5 days from RIMS)
+        // TUBE: 2 batches x 3 x 1.1 = 6.6 at D1-2 -> at least 10; 6.6 at D2-1 with 3.4 left -> 3.2 short -> 10
+        assertEquals(String.join("\n",
+                "MAKE BIKE 4 start " + D1.minusDays(2) + " due " + D1 + " level 0",
+                "MAKE BIKE 3 start " + D2.minusDays(1) + " due " + D2 + " level 0",
+                "MAKE FRAME 4 start " + D1.minusDays(2) + " due " + D1.minusDays(2) + " level 1",
+                "MAKE FRAME 4 start " + D2.minusDays(1) + " due " + D2.minusDays(1) + " level 1",
+                "BUY WHEEL 6 start " + D1.minusDays(7) + " due " + D1.minusDays(2) + " level 1",
+                "BUY WHEEL 6 start " + D2.minusDays(6) + " due " + D2.minusDays(1) + " level 1",
+                "BUY TUBE 10 start " + D1.minusDays(5) + " due " + D1.minusDays(2) + " level 2",
+                "BUY TUBE 10 start " + D2.minusDays(4) + " due " + D2.minusDays(1) + " level 2"), show(plan));
+        assertEquals("SO-1", plan.get(0).pegging());
+        assertEquals("RIMS", plan.get(4).vendorCode());
+    }
+
+    @Test
+    void supplyOnTimeCoversDemandAndSupplyTooLateDoesNot() {
+        World w = bike();
+        w.supply("WHEEL", D1.minusDays(3), "6", "PO-1"); // in before the first make starts
+        w.supply("BIKE", D2.plusDays(1), "3", "WO-9");  // a day after the second order is due: too late for it
+        List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
+        List<String> wheels = plan.stream().filter(p -> p.sku().equals("WHEEL"))
+                .map(p -> p.quantity().toPlainString() + " due " + p.due()).toList();
+        assertEquals(List.of("6 due " + D2.minusDays(1)), wheels);
+        assertEquals(2, plan.stream().filter(p -> p.sku().equals("BIKE")).count());
+    }
+
+    @Test
+    void aPhantomPassesItsShortfallToItsComponentsAndPlansNothingOfItsOwn() {
+        World w = new World()
+                .item("KIT", "0", "0", null, true)
+                .item("BAG", "1", "0", null, true)
+                .item("SCREW", "0", "0", null, true)
+                .bill("KIT", "1", false, List.of(component("BAG", "1", "0")), List.of())
+                .bill("BAG", "1", true, List.of(component("SCREW", "4", "0")), List.of())
+                .demand("KIT", D1, "3", "SO-7");
+        List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
+        // KIT 3; BAG: 1 on hand, 2 short, a phantom -> SCREW 8 on the same day; no vendor -> lead 0 and a note
+        assertEquals(String.join("\n",
+                "MAKE KIT 3 start " + D1 + " due " + D1 + " level 0",
+                "BUY SCREW 8 start " + D1 + " due " + D1 + " level 2"), show(plan));
+        assertEquals("no vendor", plan.get(1).note());
+        assertTrue(plan.get(1).pegging().contains("BAG"), plan.get(1).pegging());
+    }
+
+    @Test
+    void stockBelowSafetyIsReplenishedTodayAndALateStartSaysSo() {
+        World w = new World().item("OIL", "2", "5", null, false).demand("OIL", TODAY.plusDays(1), "1", "SO-3");
+        w.vendors.put("OIL", new MrpPlanner.Vendor("LUBE", 4));
+        List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
+        assertEquals(String.join("\n",
+                "BUY OIL 3 start " + TODAY.minusDays(4) + " due " + TODAY + " level 0",
+                "BUY OIL 1 start " + TODAY.minusDays(3) + " due " + TODAY.plusDays(1) + " level 0"), show(plan));
+        assertTrue(plan.get(0).pegging().contains("safety stock 5"), plan.get(0).pegging());
+        assertTrue(plan.get(0).note().startsWith("late"), plan.get(0).note());
+    }
+
+    @Test
+    void lowLevelCodesTakeTheDeepestUse() {
+        Map<String, Bom> bills = new HashMap<>();
+        bills.put("A", new Bom(1, "A", 1, TODAY, BigDecimal.ONE, false, null,
+                List.of(component("B", "1", "0"), component("C", "1", "0")), List.of(), null, "t"));
+        bills.put("B", new Bom(2, "B", 1, TODAY, BigDecimal.ONE, false, null, List.of(component("C", "1", "0")),
+                List.of(), null, "t"));
+        Map<String, Integer> codes = MrpPlanner.lowLevelCodes(List.of("A", "B", "C"), bills);
+        assertEquals(Map.of("A", 0, "B", 1, "C", 2), codes);
+    }
+}
