@@ -44,6 +44,25 @@ public final class Sql {
         return longValue(row(c, "SELECT NEXT_VALUE FROM " + table + " WHERE NAME = ?", name)[0]) - 1;
     }
 
+    /**
+     * For a read-only copy kept from another module's events: records {@code version} as the newest seen of record
+     * {@code id} in {@code table} ({@code idColumn}, {@code versionColumn}) and answers true, unless the table holds a
+     * newer version already (events come again, and late): then it changes nothing and answers false.
+     */
+    public static boolean takeVersion(Connection c, String table, String idColumn, String versionColumn, long id,
+                                      long version) {
+        Object newest = value(c, "SELECT MAX(" + versionColumn + ") FROM " + table + " WHERE " + idColumn + " = ?", id);
+        if (newest != null && longValue(newest) > version) {
+            return false;
+        }
+        if (execute(c, "UPDATE " + table + " SET " + versionColumn + " = ? WHERE " + idColumn + " = ?", version,
+                id) == 0) {
+            execute(c, "INSERT INTO " + table + " (" + idColumn + ", " + versionColumn + ") VALUES (?, ?)", id,
+                    version);
+        }
+        return true;
+    }
+
     /** Inserts the columns that have a value: PostgreSQL refuses a null bound as text for a DATE column. */
     public static void insert(Connection c, String table, Map<String, Object> columns) {
         Map<String, Object> set = present(columns);

@@ -33,14 +33,10 @@ final class Incoming {
      */
     static boolean replace(Connection db, long orderId, long version, String orderNumber, String vendorCode,
                            List<Line> lines) {
-        Object newest = Sql.value(db, "SELECT MAX(ORDER_VERSION) FROM INV_INCOMING_ORDER WHERE ORDER_ID = ?", orderId);
-        if (newest != null && Sql.longValue(newest) > version) {
+        if (!Sql.takeVersion(db, "INV_INCOMING_ORDER", "ORDER_ID", "ORDER_VERSION", orderId, version)) {
             return false;
         }
         Sql.execute(db, "DELETE FROM INV_INCOMING WHERE ORDER_ID = ?", orderId);
-        if (Sql.execute(db, "UPDATE INV_INCOMING_ORDER SET ORDER_VERSION = ? WHERE ORDER_ID = ?", version, orderId) == 0) {
-            Sql.execute(db, "INSERT INTO INV_INCOMING_ORDER (ORDER_ID, ORDER_VERSION) VALUES (?, ?)", orderId, version);
-        }
         for (Line l : lines) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("ORDER_ID", orderId);
