@@ -6,5 +6,5 @@
  * posts receipts from the inventory's events and bills and payments from purchasing's.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.tessera.erp.purchasing.api;

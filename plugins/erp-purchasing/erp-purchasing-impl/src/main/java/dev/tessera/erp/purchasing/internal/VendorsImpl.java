@@ -26,6 +26,7 @@ import dev.tessera.erp.purchasing.api.PriceAgreement;
 import dev.tessera.erp.purchasing.api.PurchasingErrors;
 import dev.tessera.erp.purchasing.api.Vendor;
 import dev.tessera.erp.purchasing.api.VendorChanges;
+import dev.tessera.erp.purchasing.api.VendorChoice;
 import dev.tessera.erp.purchasing.api.Vendors;
 import dev.tessera.erp.purchasing.api.event.PurchasingEvents;
 import dev.tessera.platform.api.FieldError;
@@ -317,6 +318,16 @@ public final class VendorsImpl implements Vendors {
     @Override
     public Optional<PriceAgreement> priceFor(long vendorId, String sku, BigDecimal quantity, LocalDate orderDate) {
         return transactions.required(db -> priceFor(db, vendorId, sku, quantity, orderDate));
+    }
+
+    @Override
+    public Optional<VendorChoice> preferredVendor(String sku, BigDecimal quantity, LocalDate day) {
+        if (sku == null || quantity == null || quantity.signum() <= 0 || day == null) {
+            return Optional.empty();
+        }
+        return transactions.required(db -> PreferredVendor.choose(VendorStore.agreementsFor(db, sku.trim(), day),
+                quantity, day)).map(c -> new VendorChoice(c.vendor().id(), c.vendor().code(), c.quantity(),
+                c.agreement(), c.leadTime()));
     }
 
     /** The agreement a line uses, in the caller's transaction. */
