@@ -498,7 +498,7 @@ public class ManufacturingIT extends RestTestSupport {
                 .orElseThrow();
         assertEquals(WorkOrderStatus.DRAFT, order.status());
         assertEquals(0, new BigDecimal(5).compareTo(order.quantity()));
-        assertEquals(today, order.dueDate());
+        assertEquals("late by a day: due a day from now, when it can be", today.plusDays(1), order.dueDate());
         assertProblem(send(postJson("/manufacturing/planned-orders/" + desk.id() + "/firm", MAKER, "{}")),
                 "manufacturing.planned-order-firmed");
         PlannedOrder legs = mrp.firm(plan.get("LEG" + t).id(), "itest-maker");
@@ -507,11 +507,19 @@ public class ManufacturingIT extends RestTestSupport {
         assertEquals(vendor.code(), po.vendorCode());
         assertEquals("LEG" + t, po.lines().get(0).sku());
         assertEquals(0, new BigDecimal(14).compareTo(po.lines().get(0).quantity()));
+        assertEquals("the vendor's seven days from today", today.plusDays(7), po.lines().get(0).expectedDate());
 
-        // the next run counts the draft work order and the draft purchase order: no desk or leg is planned again
+        // the next run counts the draft work order and the draft purchase order: no desk or leg is planned again;
+        // both come later than needed, so the run says to bring them forward
+        await("manufacturing has the purchase order's status from purchasing's event", java.time.Duration.ofSeconds(30),
+                () -> count("SELECT COUNT(*) FROM MFG_PLANNED_ORDER WHERE FIRMED_AS = '" + po.number()
+                        + "' AND DOCUMENT_VERSION > 0") == 1);
         List<MrpRun> progress = new ArrayList<>();
         MrpRun second = mrp.run("itest-maker", progress::add);
         assertEquals(MrpRunStatus.FINISHED, second.status());
+        assertTrue(second.note(), second.note() != null && second.note().contains("expedite: ")
+                && second.note().contains(order.number() + " (DESK" + t + ", due " + today.plusDays(1) + ", needed "
+                + today + ")") && second.note().contains(po.number() + " (LEG" + t));
         assertTrue(progress.toString(), progress.stream().anyMatch(r -> r.status() == MrpRunStatus.RUNNING));
         assertEquals(second.items(), second.itemsPlanned());
         plan = planned(t, PlannedOrderStatus.PLANNED);

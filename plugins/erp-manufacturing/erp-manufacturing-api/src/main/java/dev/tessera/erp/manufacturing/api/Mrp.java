@@ -27,8 +27,8 @@ public interface Mrp {
     /** Starts a run in the background and returns it RUNNING; {@link #runById(long)} shows its progress. */
     MrpRun start(String actor);
 
-    /** The latest {@code limit} runs, newest first. */
-    List<MrpRun> runs(int limit);
+    /** Up to {@code limit} runs with ids below {@code beforeId} (0: from the newest), newest first. */
+    List<MrpRun> runs(long beforeId, int limit);
 
     Optional<MrpRun> runById(long id);
 

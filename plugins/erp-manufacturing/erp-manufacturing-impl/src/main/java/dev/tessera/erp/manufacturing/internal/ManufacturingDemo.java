@@ -34,7 +34,8 @@ import dev.tessera.platform.api.DemoData;
  * The demo company's own product, three levels deep: a coffee gift set (two mugs, a bag of beans and a printed gift
  * box, packed) whose gift box is printed two at a time from cardboard (10 % scrap) and ink. Two work centers,
  * printing and packing. Opening stock of cardboard and ink, a work order of ten gift boxes made (a sheet spoiled, the
- * press slower than planned) and closed, one of five gift sets released, and a first MRP run over it all. What
+ * press slower than planned) and closed, one of five gift sets released, a dozen gift sets to keep in stock, and a
+ * first MRP run over it all, which plans the gift sets and what they need. What
  * exists already is left alone, so loading again adds nothing twice.
  */
 @Component(service = DemoData.class)
@@ -78,7 +79,7 @@ public final class ManufacturingDemo implements DemoData {
         item("CARD-SHEET", "Cardboard sheet", "pcs", "0.40");
         item("INK-CL", "Printing ink, centilitre", "cl", "0.15");
         item("GIFT-BOX", "Printed gift box", "pcs", null);
-        item("GIFT-SET", "Coffee gift set", "pcs", null);
+        item("GIFT-SET", "Coffee gift set", "pcs", null, "12");
         if (boms.revisions("GIFT-BOX").isEmpty()) {
             boms.create(new NewBom("GIFT-BOX", new BigDecimal(2), false, null, "printed two at a time",
                     List.of(new NewBomComponent("CARD-SHEET", new BigDecimal(3), BigDecimal.TEN),
@@ -122,10 +123,10 @@ public final class ManufacturingDemo implements DemoData {
             made = "; a work order of ten gift boxes made and closed, one of five gift sets released"
                     + " (manufacturing:work-orders)";
         }
-        if (mrp.runs(1).isEmpty()) {
-            MrpRun run = mrp.run(ACTOR, r -> { });
-            made += "; an MRP run planned " + run.plannedMake() + " to make and " + run.plannedBuy() + " to buy"
-                    + " (manufacturing:planned-orders)";
+        if (mrp.runs(0, 1).isEmpty()) {
+            // in the background: it lets manufacturing's copy of the demo's sales orders catch up first
+            MrpRun run = mrp.start(ACTOR);
+            made += "; MRP run " + run.id() + " started (manufacturing:mrp-runs, manufacturing:planned-orders)";
         }
         return "work centers PRINTING and PACKING, the gift set GIFT-SET made from a printed GIFT-BOX, mugs and beans"
                 + " (manufacturing:explosion GIFT-SET, manufacturing:cost GIFT-SET)" + made;
@@ -146,10 +147,15 @@ public final class ManufacturingDemo implements DemoData {
     }
 
     private void item(String sku, String name, String uom, String standardCost) {
+        item(sku, name, uom, standardCost, "0");
+    }
+
+    /** An item of the demo; {@code reorderPoint}: the stock the plan keeps (MRP's safety stock). */
+    private void item(String sku, String name, String uom, String standardCost, String reorderPoint) {
         if (catalog.item(sku).isEmpty()) {
             catalog.createItem(new NewItem(sku, name, uom, "demo", false, standardCost == null ? ValuationMethod.FIFO
                     : ValuationMethod.STANDARD, standardCost == null ? null : new BigDecimal(standardCost),
-                    BigDecimal.ZERO, BigDecimal.ZERO), ACTOR);
+                    new BigDecimal(reorderPoint), BigDecimal.ZERO), ACTOR);
         }
     }
 }

@@ -51,13 +51,14 @@ import dev.tessera.erp.manufacturing.api.event.ManufacturingEvents;
 import dev.tessera.erp.manufacturing.api.event.PlannedOrderDetails;
 import dev.tessera.erp.purchasing.api.NewPurchaseOrder;
 import dev.tessera.erp.purchasing.api.NewPurchaseOrderLine;
-import dev.tessera.erp.purchasing.api.PriceAgreement;
 import dev.tessera.erp.purchasing.api.PurchaseOrder;
 import dev.tessera.erp.purchasing.api.PurchaseOrderStatus;
 import dev.tessera.erp.purchasing.api.PurchaseOrders;
-import dev.tessera.erp.purchasing.api.Vendor;
+import dev.tessera.erp.purchasing.api.VendorChoice;
 import dev.tessera.erp.purchasing.api.Vendors;
+import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.TesseraException;
+import dev.tessera.platform.api.event.EventLog;
 import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.ModuleSchema;
@@ -75,8 +76,9 @@ public final class MrpImpl implements Mrp {
     private static final Logger LOG = LoggerFactory.getLogger(MrpImpl.class);
     /** A RUNNING run whose progress has not moved for this long was interrupted (its node stopped). */
     static final Duration STALE = Duration.ofMinutes(5);
+    /** Work orders still to finish or still holding components (a completed one is issued to until it is closed). */
     private static final Set<WorkOrderStatus> OPEN = EnumSet.of(WorkOrderStatus.DRAFT, WorkOrderStatus.RELEASED,
-            WorkOrderStatus.IN_PROGRESS);
+            WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.COMPLETED);
     private static final String RUN_COLUMNS = "ID, STATUS, ITEMS, ITEMS_PLANNED, PLANNED_MAKE, PLANNED_BUY, NOTE,"
             + " STARTED_AT, FINISHED_AT, STARTED_BY";
     private static final String ORDER_COLUMNS = "ID, RUN_ID, KIND, SKU, QUANTITY, START_DATE, DUE_DATE, WAREHOUSE,"
@@ -87,6 +89,7 @@ public final class MrpImpl implements Mrp {
     private final Catalog catalog;
     private final StockService stock;
     private final WorkOrders workOrders;
+    private final EventLog eventLog;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -99,7 +102,9 @@ public final class MrpImpl implements Mrp {
     @Activate
     public MrpImpl(@Reference Transactions transactions, @Reference EventPublisher events,
                    @Reference(target = "(tessera.module=erp-manufacturing)") ModuleSchema schema,
-                   @Reference Catalog catalog, @Reference StockService stock, @Reference WorkOrders workOrders) {
+                   @Reference Catalog catalog, @Reference StockService stock, @Reference WorkOrders workOrders,
+                   @Reference EventLog eventLog) {
+        this.eventLog = eventLog;
         this.transactions = transactions;
         this.events = events;
         this.catalog = catalog;
@@ -118,26 +123,18 @@ public final class MrpImpl implements Mrp {
     @Override
     public MrpRun start(String actor) {
         long id = begin(actor);
+        MrpRun started = require(id);
         Thread thread = new Thread(() -> {
             try {
-                // the run's row commits with the caller's transaction (a REST request's): wait until it is there
-                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (runById(id).isEmpty()) {
-                    if (System.nanoTime() > until) {
-                        return; // the caller's transaction rolled back: there is no run
-                    }
-                    Thread.sleep(100);
-                }
                 execute(id, r -> { });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.warn("MRP run {} failed: {}", id, e.getMessage());
+            } catch (Throwable e) {
+                LOG.warn("MRP run {} failed: {}", id, String.valueOf(e.getMessage()), e);
             }
         }, "tessera-mrp-" + id);
         thread.setDaemon(true);
-        MrpRun started = require(id);
-        thread.start();
+        // the run's row commits with the caller's transaction (a REST request's): the run starts once it is there,
+        // and never when it rolls back
+        transactions.afterCommit(thread::start);
         return started;
     }
 
@@ -146,17 +143,10 @@ public final class MrpImpl implements Mrp {
         return transactions.required(db -> {
             long id = Sql.nextId(db, "MFG_SEQUENCE", "mrp-run"); // the row lock: runs begin one at a time
             Instant now = Instant.now();
-            for (Object[] r : Sql.rows(db, "SELECT ID, UPDATED_AT FROM MFG_MRP_RUN WHERE STATUS = ?",
-                    MrpRunStatus.RUNNING.name())) {
-                Instant updated = Sql.instant(r[1]);
-                if (updated.isAfter(now.minus(STALE))) {
-                    throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + Sql.longValue(r[0])
-                            + " is still going; wait for it to finish (manufacturing:mrp-runs shows its progress)");
-                }
-                Sql.execute(db, "UPDATE MFG_MRP_RUN SET STATUS = ?, NOTE = ?, FINISHED_AT = ? WHERE ID = ?",
-                        MrpRunStatus.FAILED.name(), "interrupted: its progress stopped at " + updated,
-                        Timestamp.from(now), Sql.longValue(r[0]));
-            }
+            running(db, now).ifPresent(other -> {
+                throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + other + " is still going;"
+                        + " wait for it to finish (manufacturing:mrp-runs shows its progress)");
+            });
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("ID", id);
             row.put("STATUS", MrpRunStatus.RUNNING.name());
@@ -172,21 +162,74 @@ public final class MrpImpl implements Mrp {
         });
     }
 
+    /**
+     * The run that is going, if any; a RUNNING run whose progress has not moved for {@link #STALE} was interrupted
+     * (its node stopped) and is marked FAILED here. Callers hold the {@code mrp-run} sequence row lock.
+     */
+    private static Optional<Long> running(Connection db, Instant now) {
+        Optional<Long> going = Optional.empty();
+        for (Object[] r : Sql.rows(db, "SELECT ID, UPDATED_AT FROM MFG_MRP_RUN WHERE STATUS = ?",
+                MrpRunStatus.RUNNING.name())) {
+            Instant updated = Sql.instant(r[1]);
+            if (updated.isAfter(now.minus(STALE))) {
+                going = Optional.of(Sql.longValue(r[0]));
+            } else {
+                Sql.execute(db, "UPDATE MFG_MRP_RUN SET STATUS = ?, NOTE = ?, FINISHED_AT = ? WHERE ID = ?",
+                        MrpRunStatus.FAILED.name(), "interrupted: its progress stopped at " + updated,
+                        Timestamp.from(now), Sql.longValue(r[0]));
+            }
+        }
+        return going;
+    }
+
+    /** Moves the run's progress; a run no longer RUNNING (found interrupted meanwhile) stops here. */
+    private void progress(long id, String set, Object... args) {
+        transactions.run(db -> {
+            Object[] all = new Object[args.length + 2];
+            System.arraycopy(args, 0, all, 0, args.length);
+            all[args.length] = Timestamp.from(Instant.now());
+            all[args.length + 1] = id;
+            if (Sql.execute(db, "UPDATE MFG_MRP_RUN SET " + set + "UPDATED_AT = ? WHERE ID = ? AND STATUS = 'RUNNING'",
+                    all) == 0) {
+                throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + id + " was taken for"
+                        + " interrupted and stops; start a new one");
+            }
+        });
+    }
+
     private MrpRun execute(long id, Consumer<MrpRun> progress) {
         LocalDate today = LocalDate.now();
         try {
+            awaitSalesCopy();
             World world = new World(today);
             int items = world.items().size();
-            transactions.run(db -> Sql.execute(db, "UPDATE MFG_MRP_RUN SET ITEMS = ?, UPDATED_AT = ? WHERE ID = ?",
-                    items, Timestamp.from(Instant.now()), id));
+            progress(id, "ITEMS = ?, ", items);
             progress.accept(require(id));
-            List<MrpPlanner.Planned> plan = new MrpPlanner(world, today).plan(done -> {
-                transactions.run(db -> Sql.execute(db, "UPDATE MFG_MRP_RUN SET ITEMS_PLANNED = ?, UPDATED_AT = ?"
-                        + " WHERE ID = ?", Math.min(done, items), Timestamp.from(Instant.now()), id));
+            MrpPlanner planner = new MrpPlanner(world, today);
+            List<MrpPlanner.Planned> plan = planner.plan(done -> {
+                progress(id, "ITEMS_PLANNED = ?, ", Math.min(done, items));
                 progress.accept(require(id));
             });
-            String note = world.note();
+            List<String> notes = new ArrayList<>();
+            if (world.note() != null) {
+                notes.add(world.note());
+            }
+            if (!planner.failures().isEmpty()) {
+                notes.add("not planned: " + String.join(", ", planner.failures()));
+            }
+            if (!planner.expedites().isEmpty()) {
+                notes.add("expedite: " + String.join(", ", planner.expedites()));
+            }
+            String joined = String.join("; ", notes);
+            String note = joined.isEmpty() ? null : joined.length() > 1000 ? joined.substring(0, 997) + "..." : joined;
             transactions.run(db -> {
+                // one plan at a time: the lock begin() takes, and this run must still be the one going
+                Sql.execute(db, "UPDATE MFG_SEQUENCE SET NEXT_VALUE = NEXT_VALUE WHERE NAME = 'mrp-run'");
+                if (Sql.execute(db, "UPDATE MFG_MRP_RUN SET UPDATED_AT = ? WHERE ID = ? AND STATUS = 'RUNNING'",
+                        Timestamp.from(Instant.now()), id) == 0) {
+                    throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + id + " was taken for"
+                            + " interrupted; its plan is dropped");
+                }
                 Sql.execute(db, "DELETE FROM MFG_PLANNED_ORDER WHERE STATUS = ?", PlannedOrderStatus.PLANNED.name());
                 int make = 0;
                 int buy = 0;
@@ -222,20 +265,42 @@ public final class MrpImpl implements Mrp {
             LOG.info("MRP run {} planned {} to make and {} to buy for {} items", id, finished.plannedMake(),
                     finished.plannedBuy(), finished.items());
             return finished;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             transactions.run(db -> Sql.execute(db, "UPDATE MFG_MRP_RUN SET STATUS = ?, NOTE = ?, FINISHED_AT = ?"
-                    + " WHERE ID = ?", MrpRunStatus.FAILED.name(), why.length() > 1000 ? why.substring(0, 1000) : why,
-                    Timestamp.from(Instant.now()), id));
+                    + " WHERE ID = ? AND STATUS = 'RUNNING'", MrpRunStatus.FAILED.name(),
+                    why.length() > 1000 ? why.substring(0, 1000) : why, Timestamp.from(Instant.now()), id));
             throw e;
         }
     }
 
+    /**
+     * Lets manufacturing's copy of sales' orders catch up before the run reads it (at most 30 s): a run started
+     * right after orders were confirmed plans for them.
+     */
+    private void awaitSalesCopy() {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until) {
+            boolean behind = eventLog.subscribers().stream()
+                    .anyMatch(s -> s.subscriberId().equals(SalesDemand.SUBSCRIBER_ID) && s.present() && s.behind() > 0);
+            if (!behind) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
-    public List<MrpRun> runs(int limit) {
-        int max = Math.max(1, Math.min(limit, 500));
-        return transactions.required(db -> Sql.rows(db, max, "SELECT " + RUN_COLUMNS + " FROM MFG_MRP_RUN ORDER BY ID"
-                + " DESC").stream().map(MrpImpl::run).toList());
+    public List<MrpRun> runs(long beforeId, int limit) {
+        int max = Math.max(1, Math.min(limit, Page.MAX_LIMIT + 1));
+        long before = beforeId <= 0 ? Long.MAX_VALUE : beforeId;
+        return transactions.required(db -> Sql.rows(db, max, "SELECT " + RUN_COLUMNS + " FROM MFG_MRP_RUN WHERE ID < ?"
+                + " ORDER BY ID DESC", before).stream().map(MrpImpl::run).toList());
     }
 
     @Override
@@ -260,7 +325,7 @@ public final class MrpImpl implements Mrp {
     @Override
     public List<PlannedOrder> plannedOrders(PlannedOrderKind kind, PlannedOrderStatus status, String sku,
                                             long afterId, int limit) {
-        int max = Math.max(1, Math.min(limit, 500));
+        int max = Math.max(1, Math.min(limit, Page.MAX_LIMIT + 1));
         Sql.Where where = new Sql.Where("ID > ?", afterId).and("KIND", kind == null ? null : kind.name())
                 .and("STATUS", status == null ? null : status.name())
                 .and("SKU", sku == null || sku.isBlank() ? null : sku.trim());
@@ -298,8 +363,18 @@ public final class MrpImpl implements Mrp {
                 throw new TesseraException(ManufacturingErrors.PLANNED_ORDER_FIRMED, "Planned order " + id
                         + " was firmed already as " + planned.firmedAs());
             }
+            // a run going now read its supply before this order is made and would plan the same need again
+            Sql.execute(db, "UPDATE MFG_SEQUENCE SET NEXT_VALUE = NEXT_VALUE WHERE NAME = 'mrp-run'");
+            Optional<Long> going = running(db, Instant.now());
+            if (going.isPresent()) {
+                throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + going.get() + " is going:"
+                        + " firm planned orders once it has finished (manufacturing:mrp-runs)");
+            }
+            // the document is due when it can be: a late planned order's lead time counts from today
             LocalDate today = LocalDate.now();
-            LocalDate due = planned.dueDate().isBefore(today) ? today : planned.dueDate();
+            long lead = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(planned.startDate(), planned.dueDate()));
+            LocalDate earliest = today.plusDays(lead);
+            LocalDate due = planned.dueDate().isBefore(earliest) ? earliest : planned.dueDate();
             String note = "planned order " + id + " of MRP run " + planned.runId();
             String document;
             if (planned.kind() == PlannedOrderKind.MAKE) {
@@ -308,13 +383,14 @@ public final class MrpImpl implements Mrp {
                 document = order.number();
             } else {
                 PurchaseOrders orders = purchaseOrders;
-                if (orders == null || vendors == null) {
+                Vendors known = vendors;
+                if (orders == null || known == null) {
                     throw new TesseraException(ManufacturingErrors.PURCHASING_NOT_ENABLED, "Purchasing is not enabled:"
                             + " buy " + planned.quantity().toPlainString() + " " + planned.sku() + " by hand, or enable"
                             + " erp-purchasing (tessera:enable erp-purchasing) to firm planned purchases");
                 }
                 String vendor = planned.vendorCode() != null ? planned.vendorCode()
-                        : new World(today).vendor(planned.sku(), planned.quantity()).map(MrpPlanner.Vendor::code)
+                        : known.preferredVendor(planned.sku(), planned.quantity(), today).map(VendorChoice::vendorCode)
                         .orElseThrow(() -> new TesseraException(ManufacturingErrors.NO_VENDOR, "No active vendor has"
                                 + " a price agreement for " + planned.sku() + " valid today; add one in purchasing"
                                 + " and firm again"));
@@ -322,6 +398,10 @@ public final class MrpImpl implements Mrp {
                         planned.warehouse(), List.of(new NewPurchaseOrderLine(planned.sku(), null, planned.quantity(),
                         null, null, due, null)), "From " + note), actor);
                 document = order.number();
+                // what becomes of the order, purchasing's events tell (PurchaseCopies): a draft is supply MRP counts
+                Sql.execute(db, "UPDATE MFG_PLANNED_ORDER SET DOCUMENT_STATUS = ?, DOCUMENT_QUANTITY = ?,"
+                        + " DOCUMENT_DATE = ?, DOCUMENT_VERSION = 0 WHERE ID = ?", order.status().name(),
+                        planned.quantity(), due, id);
             }
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("STATUS", PlannedOrderStatus.FIRMED.name());
@@ -345,69 +425,102 @@ public final class MrpImpl implements Mrp {
 
     // ================================================================ what a run reads
 
-    /** The world as a run sees it: read once where it can be (work orders, sales demand, work centers). */
+    /**
+     * The world as a run sees it, read at its start in one transaction (catalog, stock, what is on order, work
+     * orders, sales' open orders as manufacturing copies them, firmed purchases), so that what moves during the run
+     * (a work order finished, an order shipped) is not counted twice.
+     */
     private final class World implements MrpPlanner.Source {
         private final LocalDate today;
+        private final Map<String, Item> catalogItems = new LinkedHashMap<>();
+        private final List<String> items = new ArrayList<>();
+        private final Map<String, BigDecimal> onHand = new HashMap<>();
         private final Map<String, List<MrpPlanner.Dated>> supply = new HashMap<>();
         private final Map<String, List<MrpPlanner.Dated>> demand = new HashMap<>();
         private final Map<String, WorkCenter> centers = new HashMap<>();
+        private final Map<String, Optional<Bom>> bills = new HashMap<>();
+        private final Map<String, List<Bom>> revisions = new HashMap<>();
         private final Vendors vendorService = vendors;
-        private final PurchaseOrders orderService = purchaseOrders;
-        private List<Vendor> activeVendors;
-        private List<String> items;
         private final String warehouse;
         private final List<String> notes = new ArrayList<>();
 
         World(LocalDate today) {
             this.today = today;
-            this.warehouse = defaultWarehouse();
+            this.warehouse = MrpImpl.this.defaultWarehouse();
             transactions.run(db -> {
+                String after = null;
+                List<Item> page;
+                do {
+                    page = catalog.items(after, 500);
+                    for (Item i : page) {
+                        after = i.sku();
+                        catalogItems.put(i.sku(), i);
+                        if (i.active()) {
+                            items.add(i.sku());
+                        }
+                    }
+                } while (page.size() == 500);
+                for (String sku : items) {
+                    onHand.put(sku, stock.stock(sku, null).stream().map(StockLevel::onHand)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add));
+                }
+                for (IncomingSupply in : stock.incoming(null)) {
+                    add(supply, in.sku(), new MrpPlanner.Dated(in.expectedDate(), in.quantity(), in.orderNumber(),
+                            in.warehouse()));
+                }
                 for (WorkCenter c : WorkCenterStore.centers(db, null, null, 10_000)) {
                     centers.put(c.code(), c);
                 }
                 for (WorkOrderStatus status : OPEN) {
-                    long after = 0;
-                    List<WorkOrder> page;
+                    long last = 0;
+                    List<WorkOrder> orders;
                     do {
-                        page = WorkOrderStore.workOrders(db, status, null, after, 500);
-                        for (WorkOrder w : page) {
-                            after = w.id();
-                            BigDecimal rest = w.quantity().subtract(w.completed());
-                            if (rest.signum() > 0) {
-                                add(supply, w.sku(), new MrpPlanner.Dated(w.dueDate(), rest, w.number(),
-                                        w.warehouse()));
-                            }
-                            for (WorkOrderComponent c : w.components()) {
-                                // scrap was issued on top of what is due: it does not lower what is still to issue
-                                BigDecimal due = c.required().subtract(c.issued().subtract(c.scrapped()));
-                                if (due.signum() > 0) {
-                                    add(demand, c.sku(), new MrpPlanner.Dated(w.dueDate(), due, w.number(),
-                                            w.warehouse()));
-                                }
-                            }
+                        orders = WorkOrderStore.workOrders(db, status, null, last, 500);
+                        for (WorkOrder w : orders) {
+                            last = w.id();
+                            workOrder(db, w);
                         }
-                    } while (page.size() == 500);
+                    } while (orders.size() == 500);
                 }
                 for (SalesDemand.Line l : SalesDemand.all(db)) {
                     add(demand, l.sku(), new MrpPlanner.Dated(l.due(), l.open(), l.orderNumber(), l.warehouse()));
                 }
-                for (Object[] r : Sql.rows(db, "SELECT SKU, QUANTITY, DUE_DATE, FIRMED_AS, WAREHOUSE FROM"
-                        + " MFG_PLANNED_ORDER WHERE STATUS = ? AND KIND = ?", PlannedOrderStatus.FIRMED.name(),
-                        PlannedOrderKind.BUY.name())) {
-                    // a firmed purchase is supply while its order is a draft; once approved the inventory's copy of
-                    // what is on order has it. Without purchasing nobody can tell: it still counts, so that nothing
-                    // is planned twice
-                    Optional<PurchaseOrder> po = orderService == null ? Optional.empty()
-                            : orderService.orderByNumber((String) r[3]);
-                    if (orderService == null || (po.isPresent() && po.get().status() == PurchaseOrderStatus.DRAFT)) {
-                        add(supply, (String) r[0], new MrpPlanner.Dated(Sql.date(r[2]), (BigDecimal) r[1],
-                                (String) r[3], (String) r[4]));
-                    }
+                // a firmed purchase is supply while its order is a draft (purchasing's events keep its status here);
+                // once approved the inventory's copy of what is on order has it, once cancelled it brings nothing
+                for (Object[] r : Sql.rows(db, "SELECT SKU, COALESCE(DOCUMENT_QUANTITY, QUANTITY),"
+                        + " COALESCE(DOCUMENT_DATE, DUE_DATE), FIRMED_AS, WAREHOUSE FROM"
+                        + " MFG_PLANNED_ORDER WHERE STATUS = ? AND KIND = ? AND DOCUMENT_STATUS = ?",
+                        PlannedOrderStatus.FIRMED.name(), PlannedOrderKind.BUY.name(), PurchaseOrderStatus.DRAFT.name())) {
+                    add(supply, (String) r[0], new MrpPlanner.Dated(Sql.date(r[2]), (BigDecimal) r[1], (String) r[3],
+                            (String) r[4]));
                 }
             });
             if (vendorService == null) {
                 notes.add("purchasing is not enabled: planned purchases have no vendor or lead time and are bought"
                         + " by hand");
+            }
+        }
+
+        /**
+         * An open work order: what it still has to finish is supply on its due date; what it still needs of its
+         * components is demand, today once it is released (they are being used), else on the day it has to start.
+         */
+        private void workOrder(Connection db, WorkOrder w) {
+            BigDecimal rest = w.quantity().subtract(w.completed());
+            if (rest.signum() > 0 && w.status() != WorkOrderStatus.COMPLETED) {
+                add(supply, w.sku(), new MrpPlanner.Dated(w.dueDate(), rest, w.number(), w.warehouse()));
+            }
+            LocalDate needed = today;
+            if (w.status() == WorkOrderStatus.DRAFT && w.dueDate() != null) {
+                Optional<Bom> bill = BomStore.bom(db, w.bomId());
+                needed = bill.isEmpty() ? w.dueDate() : w.dueDate().minusDays(makeDays(bill.get(), w.quantity()));
+            }
+            for (WorkOrderComponent c : w.components()) {
+                // scrap was issued on top of what is due: it does not lower what is still to issue
+                BigDecimal due = c.required().subtract(c.issued().subtract(c.scrapped()));
+                if (due.signum() > 0) {
+                    add(demand, c.sku(), new MrpPlanner.Dated(needed, due, w.number(), w.warehouse()));
+                }
             }
         }
 
@@ -421,47 +534,45 @@ public final class MrpImpl implements Mrp {
 
         @Override
         public List<String> items() {
-            if (items == null) {
-                items = new ArrayList<>();
-                String after = null;
-                List<Item> page;
-                do {
-                    page = catalog.items(after, 500);
-                    for (Item i : page) {
-                        after = i.sku();
-                        if (i.active()) {
-                            items.add(i.sku());
-                        }
-                    }
-                } while (page.size() == 500);
-            }
             return items;
         }
 
         @Override
         public MrpPlanner.Facts facts(String sku) {
-            Optional<Item> item = catalog.item(sku);
-            BigDecimal onHand = stock.stock(sku, null).stream().map(StockLevel::onHand)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            Optional<Item> item = Optional.ofNullable(catalogItems.get(sku)).or(() -> catalog.item(sku));
+            BigDecimal stocked = onHand.computeIfAbsent(sku, s -> stock.stock(s, null).stream()
+                    .map(StockLevel::onHand).reduce(BigDecimal.ZERO, BigDecimal::add));
             BigDecimal safety = item.map(Item::reorderPoint).filter(p -> p != null && p.signum() > 0)
                     .orElse(BigDecimal.ZERO);
             BigDecimal lot = item.map(Item::reorderQuantity).filter(q -> q != null && q.signum() > 0).orElse(null);
             boolean whole = item.map(i -> catalog.countedInWholeUnits(i.uom())).orElse(false);
-            return new MrpPlanner.Facts(onHand, safety, lot, whole);
+            return new MrpPlanner.Facts(stocked, safety, lot, whole);
         }
 
         @Override
-        public Optional<Bom> bill(String sku) {
-            return transactions.required(db -> BomStore.inForce(db, sku, today));
+        public Optional<Bom> bill(String sku, LocalDate day) {
+            return bills.computeIfAbsent(sku + "@" + day, k -> transactions.required(db -> BomStore.inForce(db, sku,
+                    day)));
+        }
+
+        @Override
+        public List<Bom> bills(String sku) {
+            return revisions.computeIfAbsent(sku, k -> transactions.required(db -> {
+                Optional<Bom> now = BomStore.inForce(db, sku, today);
+                List<Bom> all = new ArrayList<>();
+                now.ifPresent(all::add);
+                for (Bom b : BomStore.revisions(db, sku)) {
+                    if (b.effectiveFrom().isAfter(today)) {
+                        all.add(b);
+                    }
+                }
+                return all;
+            }));
         }
 
         @Override
         public List<MrpPlanner.Dated> supply(String sku) {
-            List<MrpPlanner.Dated> all = new ArrayList<>(supply.getOrDefault(sku, List.of()));
-            for (IncomingSupply in : stock.incoming(sku)) {
-                all.add(new MrpPlanner.Dated(in.expectedDate(), in.quantity(), in.orderNumber(), in.warehouse()));
-            }
-            return all;
+            return supply.getOrDefault(sku, List.of());
         }
 
         @Override
@@ -482,7 +593,8 @@ public final class MrpImpl implements Mrp {
                 BigDecimal hours = op.setupHours().multiply(batches).add(op.runHoursPerUnit().multiply(quantity));
                 days = days.add(hours.divide(center.hoursPerDay(), BomGraph.MC));
             }
-            return days.setScale(0, RoundingMode.CEILING).intValueExact();
+            return days.setScale(0, RoundingMode.CEILING).min(BigDecimal.valueOf(MrpPlanner.MAX_LEAD_DAYS + 1))
+                    .intValueExact();
         }
 
         @Override
@@ -491,38 +603,9 @@ public final class MrpImpl implements Mrp {
             if (service == null) {
                 return Optional.empty();
             }
-            if (activeVendors == null) {
-                activeVendors = new ArrayList<>();
-                long after = 0;
-                List<Vendor> page;
-                do {
-                    page = service.vendors(true, after, 500);
-                    activeVendors.addAll(page);
-                    after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-                } while (page.size() == 500);
-            }
-            PriceAgreement best = null;
-            Vendor bestVendor = null;
-            for (Vendor v : activeVendors) {
-                Optional<PriceAgreement> price = service.priceFor(v.id(), sku, quantity, today);
-                if (price.isEmpty()) {
-                    continue;
-                }
-                PriceAgreement p = price.get();
-                int lead = p.leadTimeDays() != null ? p.leadTimeDays() : v.leadTimeDays();
-                int bestLead = best == null ? Integer.MAX_VALUE
-                        : best.leadTimeDays() != null ? best.leadTimeDays() : bestVendor.leadTimeDays();
-                int byPrice = best == null ? -1 : p.price().compareTo(best.price());
-                if (byPrice < 0 || (byPrice == 0 && lead < bestLead)) {
-                    best = p;
-                    bestVendor = v;
-                }
-            }
-            if (best == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new MrpPlanner.Vendor(bestVendor.code(),
-                    best.leadTimeDays() != null ? best.leadTimeDays() : bestVendor.leadTimeDays()));
+            // purchasing's own choice, as its reorders make it
+            return service.preferredVendor(sku, quantity, today).map(c -> new MrpPlanner.Vendor(c.vendorCode(),
+                    c.leadTimeDays(), c.quantity()));
         }
 
         @Override

@@ -26,6 +26,8 @@ import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
  */
 final class MrpPlanner {
     static final int PROGRESS_EVERY = 25;
+    /** The longest lead time a plan takes, ten years: beyond it a bill's times or a work center's hours are off. */
+    static final int MAX_LEAD_DAYS = 3650;
 
     /** What the planner reads of the world. */
     interface Source {
@@ -34,8 +36,11 @@ final class MrpPlanner {
 
         Facts facts(String sku);
 
-        /** The item's bill of materials in force today, if it has one. */
-        Optional<Bom> bill(String sku);
+        /** The item's bill of materials in force on {@code day}, if it has one. */
+        Optional<Bom> bill(String sku, LocalDate day);
+
+        /** The item's bill in force today and the revisions that take effect later, oldest first. */
+        List<Bom> bills(String sku);
 
         /** What comes in: open work orders' remaining output, open purchase orders, firmed planned purchases. */
         List<Dated> supply(String sku);
@@ -43,10 +48,13 @@ final class MrpPlanner {
         /** What goes out: open sales order lines, open work orders' components still to issue. */
         List<Dated> demand(String sku);
 
-        /** Days a MAKE of {@code quantity} takes at its bill's work centers. */
+        /** Days a MAKE of {@code quantity} takes at its bill's work centers (more than MAX_LEAD_DAYS: capped). */
         int makeDays(Bom bill, BigDecimal quantity);
 
-        /** The vendor a purchase of the item goes to and its lead time; empty when there is none (or no purchasing). */
+        /**
+         * The vendor a purchase of {@code quantity} of the item goes to, its lead time and the quantity it sells;
+         * empty when there is none (or no purchasing).
+         */
         Optional<Vendor> vendor(String sku, BigDecimal quantity);
 
         /** Why there is no vendor for an item: a sentence for the planned order's note. */
@@ -63,7 +71,8 @@ final class MrpPlanner {
     record Dated(LocalDate date, BigDecimal quantity, String reference, String warehouse) {
     }
 
-    record Vendor(String code, int leadDays) {
+    /** The vendor a purchase goes to, its lead time, and the quantity it sells (at least what was asked). */
+    record Vendor(String code, int leadDays, BigDecimal quantity) {
     }
 
     /** A planned order the run suggests. */
@@ -80,7 +89,7 @@ final class MrpPlanner {
     }
 
     /** Low-level codes: an item's deepest level below any item made of it in the bills in force (0: a top item). */
-    static Map<String, Integer> lowLevelCodes(List<String> items, Map<String, Bom> bills) {
+    static Map<String, Integer> lowLevelCodes(List<String> items, Map<String, List<Bom>> bills) {
         Map<String, Integer> codes = new HashMap<>();
         for (String sku : items) {
             codes.putIfAbsent(sku, 0);
@@ -89,14 +98,16 @@ final class MrpPlanner {
         // ends within as many rounds as the deepest bill has levels
         boolean changed = true;
         int rounds = 0;
-        while (changed && rounds++ <= bills.size() + 1) {
+        while (changed && rounds++ <= codes.size() + 1) {
             changed = false;
-            for (Map.Entry<String, Bom> e : bills.entrySet()) {
+            for (Map.Entry<String, List<Bom>> e : bills.entrySet()) {
                 int parent = codes.getOrDefault(e.getKey(), 0);
-                for (BomComponent c : e.getValue().components()) {
-                    if (codes.getOrDefault(c.sku(), 0) < parent + 1) {
-                        codes.put(c.sku(), parent + 1);
-                        changed = true;
+                for (Bom bill : e.getValue()) {
+                    for (BomComponent c : bill.components()) {
+                        if (codes.getOrDefault(c.sku(), 0) < parent + 1) {
+                            codes.put(c.sku(), parent + 1);
+                            changed = true;
+                        }
                     }
                 }
             }
@@ -104,25 +115,57 @@ final class MrpPlanner {
         return codes;
     }
 
+    /** Items that could not be planned, with the reason: a run plans the others and says so. */
+    private final List<String> failures = new ArrayList<>();
+
+    /** Orders on their way that are due after the day they are needed: bring them forward, rather than order more. */
+    private final Set<String> expedites = new LinkedHashSet<>();
+
+    List<String> failures() {
+        return failures;
+    }
+
+    List<String> expedites() {
+        return List.copyOf(expedites);
+    }
+
     List<Planned> plan(IntConsumer progress) {
-        List<String> items = source.items();
-        Map<String, Bom> bills = new LinkedHashMap<>();
-        for (String sku : items) {
-            source.bill(sku).ifPresent(b -> bills.put(sku, b));
-        }
-        Map<String, Integer> codes = lowLevelCodes(items, bills);
-        List<String> ordered = new ArrayList<>(new LinkedHashSet<>(items));
-        for (String sku : codes.keySet()) {
-            if (!ordered.contains(sku)) {
-                ordered.add(sku); // a component the catalog no longer lists as active still gets its demand netted
+        // every item of the catalog, and every component of their bills in force today or later (an inactive one
+        // too: it is still needed)
+        Set<String> ordered = new LinkedHashSet<>(source.items());
+        Map<String, List<Bom>> revisions = new LinkedHashMap<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(ordered);
+        while (!todo.isEmpty()) {
+            String sku = todo.poll();
+            List<Bom> bills = source.bills(sku);
+            if (!bills.isEmpty()) {
+                revisions.put(sku, bills);
+                for (Bom b : bills) {
+                    for (BomComponent c : b.components()) {
+                        if (ordered.add(c.sku())) {
+                            todo.add(c.sku());
+                        }
+                    }
+                }
             }
         }
-        ordered.sort(Comparator.comparing((String s) -> codes.getOrDefault(s, 0)).thenComparing(s -> s));
+        Map<String, Integer> codes = lowLevelCodes(new ArrayList<>(ordered), revisions);
+        List<String> byLevel = new ArrayList<>(ordered);
+        byLevel.sort(Comparator.comparing((String s) -> codes.getOrDefault(s, 0)).thenComparing(s -> s));
         Map<String, List<Dated>> dependent = new HashMap<>();
         List<Planned> planned = new ArrayList<>();
         int done = 0;
-        for (String sku : ordered) {
-            net(sku, bills.get(sku), codes.getOrDefault(sku, 0), dependent, planned);
+        for (String sku : byLevel) {
+            List<Planned> mine = new ArrayList<>();
+            Map<String, List<Dated>> theirs = new HashMap<>();
+            try {
+                net(sku, source.bill(sku, today).orElse(null), codes.getOrDefault(sku, 0), dependent, mine, theirs);
+                planned.addAll(mine);
+                theirs.forEach((c, d) -> dependent.computeIfAbsent(c, k -> new ArrayList<>()).addAll(d));
+            } catch (RuntimeException e) {
+                failures.add(sku + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                        + ")");
+            }
             if (++done % PROGRESS_EVERY == 0) {
                 progress.accept(done);
             }
@@ -131,8 +174,14 @@ final class MrpPlanner {
         return planned;
     }
 
-    private void net(String sku, Bom bill, int level, Map<String, List<Dated>> dependent, List<Planned> planned) {
+    private void net(String sku, Bom bill, int level, Map<String, List<Dated>> dependent, List<Planned> planned,
+                     Map<String, List<Dated>> theirs) {
         Facts facts = source.facts(sku);
+        if (bill != null && bill.phantom()) {
+            // a phantom is never put into stock or taken out of it: work orders make it inside its parent, from its
+            // components, so its stock and reorder point do not count
+            facts = new Facts(BigDecimal.ZERO, BigDecimal.ZERO, null, facts.wholeUnits());
+        }
         TreeMap<LocalDate, List<Dated>> demand = new TreeMap<>();
         List<Dated> all = new ArrayList<>(source.demand(sku));
         all.addAll(dependent.getOrDefault(sku, List.of()));
@@ -140,18 +189,31 @@ final class MrpPlanner {
             demand.computeIfAbsent(day(d.date()), k -> new ArrayList<>()).add(d);
         }
         demand.putIfAbsent(today, new ArrayList<>()); // safety stock is due today
-        TreeMap<LocalDate, BigDecimal> supply = new TreeMap<>();
-        for (Dated s : source.supply(sku)) {
-            supply.merge(day(s.date()), s.quantity(), BigDecimal::add);
-        }
+        List<Dated> supply = new ArrayList<>(source.supply(sku));
+        supply.sort(Comparator.comparing((Dated d) -> day(d.date())).thenComparing(d -> String.valueOf(d.reference())));
+        BigDecimal[] left = supply.stream().map(Dated::quantity).toArray(BigDecimal[]::new);
+        int arrived = 0;
         BigDecimal projected = facts.onHand().subtract(facts.safetyStock());
         for (Map.Entry<LocalDate, List<Dated>> day : demand.entrySet()) {
             LocalDate date = day.getKey();
-            while (!supply.isEmpty() && !supply.firstKey().isAfter(date)) {
-                projected = projected.add(supply.pollFirstEntry().getValue());
+            while (arrived < supply.size() && !day(supply.get(arrived).date()).isAfter(date)) {
+                projected = projected.add(left[arrived]);
+                left[arrived] = BigDecimal.ZERO;
+                arrived++;
             }
             for (Dated d : day.getValue()) {
                 projected = projected.subtract(d.quantity());
+            }
+            // an order already on its way but due later is brought forward (expedited) before anything new is planned
+            for (int k = arrived; k < supply.size() && projected.signum() < 0; k++) {
+                if (left[k].signum() <= 0) {
+                    continue;
+                }
+                BigDecimal take = left[k].min(projected.negate());
+                projected = projected.add(take);
+                left[k] = left[k].subtract(take);
+                expedites.add(supply.get(k).reference() + " (" + sku + ", due " + day(supply.get(k).date())
+                        + ", needed " + date + ")");
             }
             if (projected.signum() >= 0) {
                 continue;
@@ -162,26 +224,37 @@ final class MrpPlanner {
                     .orElse(source.defaultWarehouse());
             if (bill != null && bill.phantom()) {
                 // a phantom is made with its parent: what is missing of it is missing of its components that day
-                explode(bill, shortfall, date, sku + " (phantom, for " + pegging + ")", warehouse, dependent);
+                explode(source.bill(sku, date).orElse(bill), shortfall, date, sku + " (phantom, for " + pegging + ")",
+                        warehouse, theirs);
                 projected = BigDecimal.ZERO;
                 continue;
             }
             BigDecimal quantity = lot(shortfall, facts, bill);
             projected = projected.add(quantity);
             if (bill != null) {
-                int days = source.makeDays(bill, quantity);
+                int made = source.makeDays(bill, quantity);
+                int days = Math.min(made, MAX_LEAD_DAYS);
                 LocalDate start = date.minusDays(days);
-                String note = start.isBefore(today) ? late(start, days) : null;
+                String note = made > MAX_LEAD_DAYS ? capped("its bill's operations at their work centers' hours a day")
+                        : start.isBefore(today) ? late(start, days) : null;
                 planned.add(new Planned(PlannedOrderKind.MAKE, sku, quantity, start, date, warehouse, level, null,
                         pegging, note));
-                explode(bill, quantity, start.isBefore(today) ? today : start, "planned make of " + sku + " due "
-                        + date, warehouse, dependent);
+                // made from the revision in force when it starts
+                LocalDate from = start.isBefore(today) ? today : start;
+                explode(source.bill(sku, from).orElse(bill), quantity, from, "planned make of " + sku + " due " + date,
+                        warehouse, theirs);
             } else {
                 Optional<Vendor> vendor = source.vendor(sku, quantity);
-                int days = vendor.map(Vendor::leadDays).orElse(0);
+                if (vendor.isPresent() && vendor.get().quantity().compareTo(quantity) > 0) {
+                    // below every minimum the vendors sell: their smallest minimum
+                    projected = projected.add(vendor.get().quantity().subtract(quantity));
+                    quantity = vendor.get().quantity();
+                }
+                int lead = vendor.map(Vendor::leadDays).orElse(0);
+                int days = Math.min(Math.max(lead, 0), MAX_LEAD_DAYS);
                 LocalDate start = date.minusDays(days);
-                String note = vendor.isEmpty() ? source.noVendorReason() : start.isBefore(today) ? late(start, days)
-                        : null;
+                String note = vendor.isEmpty() ? source.noVendorReason() : lead > MAX_LEAD_DAYS
+                        ? capped("the vendor's lead time") : start.isBefore(today) ? late(start, days) : null;
                 planned.add(new Planned(PlannedOrderKind.BUY, sku, quantity, start, date, warehouse, level,
                         vendor.map(Vendor::code).orElse(null), pegging, note));
             }
@@ -211,6 +284,10 @@ final class MrpPlanner {
             dependent.computeIfAbsent(c.sku(), k -> new ArrayList<>()).add(new Dated(day, need, reference,
                     warehouse));
         }
+    }
+
+    private static String capped(String what) {
+        return "lead time capped at " + MAX_LEAD_DAYS + " days: " + what + " give more; check them";
     }
 
     private String late(LocalDate start, int days) {

@@ -9,14 +9,22 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.tessera.erp.inventory.api.InventoryErrors;
 import dev.tessera.erp.sales.api.OrderStatus;
+import dev.tessera.erp.sales.api.Orders;
+import dev.tessera.erp.sales.api.SalesOrder;
 import dev.tessera.erp.sales.api.event.OrderDetails;
 import dev.tessera.erp.sales.api.event.SalesEvents;
 import dev.tessera.platform.api.event.DomainEvent;
@@ -30,7 +38,8 @@ import dev.tessera.platform.support.Sql;
  * still to ship, due on the order's date — a read-only copy (MFG_DEMAND). An order held because the stock was short
  * (an accepted quote sales could not reserve: {@code inventory.insufficient-stock} in its note) counts in full: it
  * is exactly what is to be made or bought. Any other status (draft, held for credit, shipped, cancelled...) leaves
- * nothing of the order. Each delivery is one transaction with its inbox mark; an event older than the copy changes
+ * nothing of the order. An event published before sales told an order's lines in its events counts the order as
+ * sales has it now. Each delivery is one transaction with its inbox mark; an event older than the copy changes
  * nothing.
  */
 @Component(service = EventSubscriber.class)
@@ -45,8 +54,15 @@ public final class SalesDemand implements EventSubscriber {
                 LocalDate due) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SalesDemand.class);
+
     private final Transactions transactions;
     private final EventInbox inbox;
+
+    /** Sales itself, for orders whose events came before they told their lines. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Orders orders;
 
     @Activate
     public SalesDemand(@Reference Transactions transactions, @Reference EventInbox inbox) {
@@ -74,7 +90,25 @@ public final class SalesDemand implements EventSubscriber {
         if (order == null) {
             return;
         }
-        List<Line> open = open(order);
+        List<Line> open;
+        if (order.lines() != null) {
+            open = open(order);
+        } else {
+            // published before sales' events told the lines: the order as sales has it now, when sales is here
+            Orders sales = orders;
+            Optional<SalesOrder> now = sales == null ? Optional.empty() : sales.order(order.id());
+            if (now.isEmpty()) {
+                LOG.info("Sales order {} ({}) counts in MRP from its next event: this one does not tell its lines",
+                        order.number(), event.type());
+                transactions.run(db -> inbox.firstDelivery(db, SUBSCRIBER_ID, event));
+                return;
+            }
+            SalesOrder o = now.get();
+            open = open(new OrderDetails(o.id(), o.number(), o.accountId(), o.customerName(), o.opportunityId(),
+                    o.quoteId(), o.quoteNumber(), o.status(), o.currency(), o.net(), o.tax(), o.gross(),
+                    o.taxCalculated(), o.orderDate(), o.note(), o.lines().stream().map(l -> new OrderDetails.Line(
+                    l.line(), l.sku(), l.quantity(), l.shipped(), l.stocked(), l.warehouse())).toList()));
+        }
         transactions.run(db -> {
             if (inbox.firstDelivery(db, SUBSCRIBER_ID, event)) {
                 replace(db, order.id(), event.recordVersion(), open);
@@ -104,14 +138,10 @@ public final class SalesDemand implements EventSubscriber {
     }
 
     static boolean replace(Connection db, long orderId, long version, List<Line> lines) {
-        Object newest = Sql.value(db, "SELECT MAX(ORDER_VERSION) FROM MFG_DEMAND_ORDER WHERE ORDER_ID = ?", orderId);
-        if (newest != null && Sql.longValue(newest) > version) {
+        if (!Sql.takeVersion(db, "MFG_DEMAND_ORDER", "ORDER_ID", "ORDER_VERSION", orderId, version)) {
             return false;
         }
         Sql.execute(db, "DELETE FROM MFG_DEMAND WHERE ORDER_ID = ?", orderId);
-        if (Sql.execute(db, "UPDATE MFG_DEMAND_ORDER SET ORDER_VERSION = ? WHERE ORDER_ID = ?", version, orderId) == 0) {
-            Sql.execute(db, "INSERT INTO MFG_DEMAND_ORDER (ORDER_ID, ORDER_VERSION) VALUES (?, ?)", orderId, version);
-        }
         for (Line l : lines) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("ORDER_ID", orderId);

@@ -25,12 +25,13 @@ class MrpPlannerTest {
     private static final LocalDate D2 = TODAY.plusDays(20);
 
     /** A world in memory: items with stock and parameters, bills, supply and demand, vendors. */
-    private static final class World implements MrpPlanner.Source {
+    private static class World implements MrpPlanner.Source {
         final Map<String, MrpPlanner.Facts> facts = new HashMap<>();
         final Map<String, Bom> bills = new HashMap<>();
         final Map<String, List<MrpPlanner.Dated>> supply = new HashMap<>();
         final Map<String, List<MrpPlanner.Dated>> demand = new HashMap<>();
         final Map<String, MrpPlanner.Vendor> vendors = new HashMap<>();
+        final Map<String, BigDecimal> minimums = new HashMap<>();
 
         World item(String sku, String onHand, String safety, String lot, boolean whole) {
             facts.put(sku, new MrpPlanner.Facts(new BigDecimal(onHand), new BigDecimal(safety),
@@ -67,9 +68,21 @@ class MrpPlannerTest {
             return facts.get(sku);
         }
 
+        final Map<String, Bom> later = new HashMap<>();
+
         @Override
-        public Optional<Bom> bill(String sku) {
-            return Optional.ofNullable(bills.get(sku));
+        public Optional<Bom> bill(String sku, LocalDate day) {
+            Bom next = later.get(sku);
+            return next != null && !day.isBefore(next.effectiveFrom()) ? Optional.of(next)
+                    : Optional.ofNullable(bills.get(sku));
+        }
+
+        @Override
+        public List<Bom> bills(String sku) {
+            List<Bom> all = new ArrayList<>();
+            Optional.ofNullable(bills.get(sku)).ifPresent(all::add);
+            Optional.ofNullable(later.get(sku)).ifPresent(all::add);
+            return all;
         }
 
         @Override
@@ -95,7 +108,9 @@ class MrpPlannerTest {
 
         @Override
         public Optional<MrpPlanner.Vendor> vendor(String sku, BigDecimal quantity) {
-            return Optional.ofNullable(vendors.get(sku));
+            MrpPlanner.Vendor v = vendors.get(sku);
+            return v == null ? Optional.empty() : Optional.of(new MrpPlanner.Vendor(v.code(), v.leadDays(),
+                    quantity.max(minimums.getOrDefault(sku, BigDecimal.ZERO))));
         }
 
         @Override
@@ -135,8 +150,8 @@ class MrpPlannerTest {
                 .bill("FRAME", "2", false, List.of(component("TUBE", "3", "10")), List.of())
                 .demand("BIKE", D1, "5", "SO-1")
                 .demand("BIKE", D2, "3", "SO-2");
-        w.vendors.put("WHEEL", new MrpPlanner.Vendor("RIMS", 5));
-        w.vendors.put("TUBE", new MrpPlanner.Vendor("STEEL", 3));
+        w.vendors.put("WHEEL", new MrpPlanner.Vendor("RIMS", 5, null));
+        w.vendors.put("TUBE", new MrpPlanner.Vendor("STEEL", 3, null));
         return w;
     }
 
@@ -161,31 +176,36 @@ class MrpPlannerTest {
     }
 
     @Test
-    void supplyOnTimeCoversDemandAndSupplyTooLateDoesNot() {
+    void supplyOnTimeCoversDemandAndALateOneIsBroughtForwardRatherThanOrderedAgain() {
         World w = bike();
         w.supply("WHEEL", D1.minusDays(3), "6", "PO-1"); // in before the first make starts
-        w.supply("BIKE", D2.plusDays(1), "3", "WO-9");  // a day after the second order is due: too late for it
-        List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
-        List<String> wheels = plan.stream().filter(p -> p.sku().equals("WHEEL"))
-                .map(p -> p.quantity().toPlainString() + " due " + p.due()).toList();
-        assertEquals(List.of("6 due " + D2.minusDays(1)), wheels);
-        assertEquals(2, plan.stream().filter(p -> p.sku().equals("BIKE")).count());
+        w.supply("BIKE", D2.plusDays(1), "3", "WO-9");  // a day after the second order is due
+        MrpPlanner planner = new MrpPlanner(w, TODAY);
+        List<MrpPlanner.Planned> plan = planner.plan(done -> { });
+        // D1: 4 short; WO-9's 3 are brought forward to it, 1 is made ((1 + 2) h / 8 h: a day); D2: 3 made
+        // wheels: 2 spare + PO-1's 6 cover the 2 and then the 6 the two makes take
+        assertEquals(List.of(), plan.stream().filter(p -> p.sku().equals("WHEEL")).toList());
+        assertEquals(List.of("MAKE BIKE 1 start " + D1.minusDays(1) + " due " + D1 + " level 0",
+                "MAKE BIKE 3 start " + D2.minusDays(1) + " due " + D2 + " level 0"),
+                plan.stream().filter(p -> p.sku().equals("BIKE")).map(p -> show(List.of(p))).toList());
+        assertEquals(List.of("WO-9 (BIKE, due " + D2.plusDays(1) + ", needed " + D1 + ")"), planner.expedites());
     }
 
     @Test
     void aPhantomPassesItsShortfallToItsComponentsAndPlansNothingOfItsOwn() {
         World w = new World()
                 .item("KIT", "0", "0", null, true)
-                .item("BAG", "1", "0", null, true)
+                .item("BAG", "5", "2", null, true)
                 .item("SCREW", "0", "0", null, true)
                 .bill("KIT", "1", false, List.of(component("BAG", "1", "0")), List.of())
                 .bill("BAG", "1", true, List.of(component("SCREW", "4", "0")), List.of())
                 .demand("KIT", D1, "3", "SO-7");
         List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
-        // KIT 3; BAG: 1 on hand, 2 short, a phantom -> SCREW 8 on the same day; no vendor -> lead 0 and a note
+        // KIT 3; BAG, a phantom: made inside the kit, its 5 on hand and reorder point 2 do not count -> SCREW 12
+        // on the same day; no vendor -> lead 0 and a note
         assertEquals(String.join("\n",
                 "MAKE KIT 3 start " + D1 + " due " + D1 + " level 0",
-                "BUY SCREW 8 start " + D1 + " due " + D1 + " level 2"), show(plan));
+                "BUY SCREW 12 start " + D1 + " due " + D1 + " level 2"), show(plan));
         assertEquals("no vendor", plan.get(1).note());
         assertTrue(plan.get(1).pegging().contains("BAG"), plan.get(1).pegging());
     }
@@ -193,7 +213,7 @@ class MrpPlannerTest {
     @Test
     void stockBelowSafetyIsReplenishedTodayAndALateStartSaysSo() {
         World w = new World().item("OIL", "2", "5", null, false).demand("OIL", TODAY.plusDays(1), "1", "SO-3");
-        w.vendors.put("OIL", new MrpPlanner.Vendor("LUBE", 4));
+        w.vendors.put("OIL", new MrpPlanner.Vendor("LUBE", 4, null));
         List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
         assertEquals(String.join("\n",
                 "BUY OIL 3 start " + TODAY.minusDays(4) + " due " + TODAY + " level 0",
@@ -203,12 +223,99 @@ class MrpPlannerTest {
     }
 
     @Test
+    void aPurchaseBelowEveryVendorMinimumRisesToItAndTheSurplusCountsLater() {
+        World w = new World().item("INK", "0", "0", null, false)
+                .demand("INK", D1, "3", "SO-4").demand("INK", D2, "4", "SO-5");
+        w.vendors.put("INK", new MrpPlanner.Vendor("PAINT", 2, null));
+        w.minimums.put("INK", new BigDecimal("5"));
+        List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
+        // 3 short -> the vendor sells 5 at least; 2 left for the 4 of D2 -> 2 short -> 5 again
+        assertEquals(String.join("\n",
+                "BUY INK 5 start " + D1.minusDays(2) + " due " + D1 + " level 0",
+                "BUY INK 5 start " + D2.minusDays(2) + " due " + D2 + " level 0"), show(plan));
+    }
+
+    @Test
+    void anInactiveComponentWithABillOfItsOwnIsStillMadeFromItsComponents() {
+        World w = new World().item("CUP", "0", "0", null, true)
+                .bill("CUP", "1", false, List.of(component("HANDLE", "1", "0")), List.of())
+                .bill("HANDLE", "1", false, List.of(component("CLAY", "0.2", "0")), List.of())
+                .demand("CUP", D1, "10", "SO-6");
+        // HANDLE and CLAY are not among the catalog's active items (World.items lists only CUP)
+        w.facts.put("HANDLE", new MrpPlanner.Facts(BigDecimal.ZERO, BigDecimal.ZERO, null, true));
+        w.facts.put("CLAY", new MrpPlanner.Facts(BigDecimal.ZERO, BigDecimal.ZERO, null, false));
+        World only = new World() {
+            @Override
+            public List<String> items() {
+                return List.of("CUP");
+            }
+        };
+        only.facts.putAll(w.facts);
+        only.bills.putAll(w.bills);
+        only.demand.putAll(w.demand);
+        List<MrpPlanner.Planned> plan = new MrpPlanner(only, TODAY).plan(done -> { });
+        assertEquals(String.join("\n",
+                "MAKE CUP 10 start " + D1 + " due " + D1 + " level 0",
+                "MAKE HANDLE 10 start " + D1 + " due " + D1 + " level 1",
+                "BUY CLAY 2 start " + D1 + " due " + D1 + " level 2"), show(plan));
+    }
+
+    @Test
+    void aMakeStartingAfterANewRevisionTakesEffectIsExplodedFromThatRevisionAndItsNewComponentGetsALevel() {
+        World w = new World().item("SCOOT", "0", "0", null, true).item("DECK", "0", "0", null, true)
+                .bill("SCOOT", "1", false, List.of(component("DECK", "1", "0")), List.of())
+                .demand("SCOOT", D2, "9", "SO-8");
+        w.later.put("SCOOT", new Bom(9, "SCOOT", 2, D1, BigDecimal.ONE, false, null,
+                List.of(component("DECK", "2", "0"), component("WHEEL", "2", "0")), List.of(), null, "test"));
+        w.item("WHEEL", "0", "0", null, true);
+        List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
+        assertEquals(String.join("\n",
+                "MAKE SCOOT 9 start " + D2 + " due " + D2 + " level 0",
+                "BUY DECK 18 start " + D2 + " due " + D2 + " level 1",
+                "BUY WHEEL 18 start " + D2 + " due " + D2 + " level 1"), show(plan));
+    }
+
+    @Test
+    void aLeadTimeBeyondTenYearsIsCappedAndSaysSoInsteadOfFailingTheRun() {
+        World w = new World() {
+            @Override
+            public int makeDays(Bom bill, BigDecimal quantity) {
+                return 1_000_000;
+            }
+        };
+        w.item("SLOW", "0", "0", null, true).bill("SLOW", "1", false, List.of(), List.of())
+                .demand("SLOW", D1, "1", "SO-9");
+        List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
+        assertEquals(D1.minusDays(MrpPlanner.MAX_LEAD_DAYS), plan.get(0).start());
+        assertTrue(plan.get(0).note().startsWith("lead time capped"), plan.get(0).note());
+    }
+
+    @Test
+    void anItemThatCannotBePlannedIsNamedAndTheOthersArePlanned() {
+        World w = new World() {
+            @Override
+            public MrpPlanner.Facts facts(String sku) {
+                if (sku.equals("BROKEN")) {
+                    throw new IllegalStateException("no stock answer");
+                }
+                return super.facts(sku);
+            }
+        };
+        w.item("BROKEN", "0", "0", null, true).item("FINE", "0", "0", null, true)
+                .demand("BROKEN", D1, "1", "SO-10").demand("FINE", D1, "2", "SO-11");
+        MrpPlanner planner = new MrpPlanner(w, TODAY);
+        List<MrpPlanner.Planned> plan = planner.plan(done -> { });
+        assertEquals(List.of("FINE"), plan.stream().map(MrpPlanner.Planned::sku).toList());
+        assertEquals(List.of("BROKEN (no stock answer)"), planner.failures());
+    }
+
+    @Test
     void lowLevelCodesTakeTheDeepestUse() {
-        Map<String, Bom> bills = new HashMap<>();
-        bills.put("A", new Bom(1, "A", 1, TODAY, BigDecimal.ONE, false, null,
-                List.of(component("B", "1", "0"), component("C", "1", "0")), List.of(), null, "t"));
-        bills.put("B", new Bom(2, "B", 1, TODAY, BigDecimal.ONE, false, null, List.of(component("C", "1", "0")),
-                List.of(), null, "t"));
+        Map<String, List<Bom>> bills = new HashMap<>();
+        bills.put("A", List.of(new Bom(1, "A", 1, TODAY, BigDecimal.ONE, false, null,
+                List.of(component("B", "1", "0"), component("C", "1", "0")), List.of(), null, "t")));
+        bills.put("B", List.of(new Bom(2, "B", 1, TODAY, BigDecimal.ONE, false, null, List.of(component("C", "1", "0")),
+                List.of(), null, "t")));
         Map<String, Integer> codes = MrpPlanner.lowLevelCodes(List.of("A", "B", "C"), bills);
         assertEquals(Map.of("A", 0, "B", 1, "C", 2), codes);
     }

@@ -22,6 +22,7 @@ import dev.tessera.erp.manufacturing.api.WorkOrder;
 import dev.tessera.erp.manufacturing.api.WorkOrderComponent;
 import dev.tessera.erp.manufacturing.api.WorkOrderOperation;
 import dev.tessera.erp.manufacturing.api.WorkOrders;
+import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.support.console.ConsoleAction;
 
@@ -45,6 +46,15 @@ abstract class ManufacturingAction extends ConsoleAction {
         return (k.matches("\\d{1,18}") ? orders.workOrder(Long.parseLong(k)) : orders.workOrderByNumber(k))
                 .orElseThrow(() -> new TesseraException(ManufacturingErrors.WORK_ORDER_NOT_FOUND, "No work order "
                         + key + " (manufacturing:work-orders lists them)"));
+    }
+
+    /** A --limit as the REST API takes it: 1 to 1000. */
+    static int limit(int limit) throws CommandException {
+        if (limit < 1 || limit > Page.MAX_LIMIT) {
+            throw new CommandException("--limit is a whole number from 1 to " + Page.MAX_LIMIT + ", not " + limit
+                    + " [manufacturing.invalid]");
+        }
+        return limit;
     }
 
     static void printRuns(List<MrpRun> list) {

@@ -25,13 +25,13 @@ public class PlannedOrdersCommand extends ManufacturingAction {
     @Option(name = "--after", description = "Show planned orders with ids above this one")
     long after;
 
-    @Option(name = "--limit", description = "How many to show (100 by default)")
+    @Option(name = "--limit", description = "How many to show, 1 to 1000 (100 by default)")
     int limit = 100;
 
     @Override
     protected Object run() throws Exception {
         printPlanned(mrp.plannedOrders(choice(PlannedOrderKind.class, "--kind", kind),
-                choice(PlannedOrderStatus.class, "--status", status), sku, after, limit));
+                choice(PlannedOrderStatus.class, "--status", status), sku, after, limit(limit)));
         return null;
     }
 

@@ -273,12 +273,13 @@ public final class ManufacturingResource {
 
     // ---------------------------------------------------------------- MRP
 
-    /** The latest MRP runs, newest first. */
+    /** MRP runs, newest first. */
     @GET
     @Path("mrp/runs")
     @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
-    public List<MrpRun> runs(@QueryParam("limit") String limit) {
-        return mrp.runs(Page.limit(limit, 20));
+    public Page<MrpRun> runs(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 20);
+        return Page.of(mrp.runs(Page.longKey(cursor, 0), size + 1), size, MrpRun::id);
     }
 
     /**

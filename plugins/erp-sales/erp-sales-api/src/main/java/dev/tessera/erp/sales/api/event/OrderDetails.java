@@ -12,13 +12,14 @@ import dev.tessera.erp.sales.api.OrderStatus;
  * @param opportunityId the deal it was won from, or null
  * @param quoteId       the accepted quote it was made of, or null for an order entered directly
  * @param note          what the order says about itself: why it is held or cancelled, what was skipped
- * @param lines         its lines with what is shipped of them (since 1.1; empty in events published before)
+ * @param lines         its lines with what is shipped of them (since 1.1; null in events published before, which
+ *                      did not tell them)
  */
 public record OrderDetails(long id, String number, long accountId, String customer, Long opportunityId, Long quoteId,
                            String quoteNumber, OrderStatus status, String currency, BigDecimal net, BigDecimal tax,
                            BigDecimal gross, boolean taxCalculated, LocalDate date, String note, List<Line> lines) {
     public OrderDetails {
-        lines = lines == null ? List.of() : List.copyOf(lines);
+        lines = lines == null ? null : List.copyOf(lines);
     }
 
     /** An order without its lines, as events told it before 1.1. */
@@ -26,7 +27,7 @@ public record OrderDetails(long id, String number, long accountId, String custom
                         String quoteNumber, OrderStatus status, String currency, BigDecimal net, BigDecimal tax,
                         BigDecimal gross, boolean taxCalculated, LocalDate date, String note) {
         this(id, number, accountId, customer, opportunityId, quoteId, quoteNumber, status, currency, net, tax, gross,
-                taxCalculated, date, note, List.of());
+                taxCalculated, date, note, null);
     }
 
     /**
