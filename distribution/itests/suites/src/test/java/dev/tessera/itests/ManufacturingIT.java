@@ -402,6 +402,21 @@ public class ManufacturingIT extends RestTestSupport {
         assertEquals(before, count(WRITES));
     }
 
+    /** Location is made from the request's Host by JAX-RS; the platform turns it into the path on this server. */
+    @Test
+    public void aCreatedRecordsLocationIsItsPathOnThisServerWhateverHostTheRequestNames() throws Exception {
+        String t = tag();
+        String body = "{\"code\":\"HOST" + t + "\",\"name\":\"Where am I\",\"costPerHour\":1,\"costPerBatch\":0}";
+        String created = raw("POST /api/v1/manufacturing/work-centers HTTP/1.1\r\nHost: attacker.example:666\r\n"
+                + "Authorization: " + MAKER + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        assertTrue(created, created.startsWith("HTTP/1.1 201"));
+        assertTrue(created, java.util.regex.Pattern.compile("(?im)^Location: /api/v1/manufacturing/work-centers/HOST"
+                + t + "\r?$").matcher(created).find());
+        assertTrue("the forged host is not where the record is said to be: " + created,
+                !created.contains("attacker.example"));
+    }
+
     @Test
     public void eachRoleKeepsToItsSide() throws Exception {
         String t = tag();

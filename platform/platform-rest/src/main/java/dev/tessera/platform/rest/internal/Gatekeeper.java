@@ -148,7 +148,29 @@ public final class Gatekeeper implements ContainerRequestFilter, ContainerRespon
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        relativeLocation(response);
         Idempotency.after(request, response, providers);
+    }
+
+    /**
+     * A Location names the new record by its path on this server: JAX-RS makes it absolute from the request's own
+     * Host header, which a client (or whoever sits between it and Tessera) chooses, and a client that follows it
+     * would send its credentials there.
+     */
+    static void relativeLocation(ContainerResponseContext response) {
+        Object location = response.getHeaders().getFirst(javax.ws.rs.core.HttpHeaders.LOCATION);
+        if (location == null) {
+            return;
+        }
+        try {
+            java.net.URI uri = location instanceof java.net.URI u ? u : java.net.URI.create(location.toString());
+            if (uri.isAbsolute() || uri.getRawAuthority() != null) {
+                response.getHeaders().putSingle(javax.ws.rs.core.HttpHeaders.LOCATION, uri.getRawPath()
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+            }
+        } catch (IllegalArgumentException e) {
+            response.getHeaders().remove(javax.ws.rs.core.HttpHeaders.LOCATION);
+        }
     }
 
     private Caller authenticate(String header) {
