@@ -56,6 +56,7 @@ import dev.tessera.erp.purchasing.api.PurchaseOrderStatus;
 import dev.tessera.erp.purchasing.api.PurchaseOrders;
 import dev.tessera.erp.purchasing.api.VendorChoice;
 import dev.tessera.erp.purchasing.api.Vendors;
+import dev.tessera.platform.api.ModuleManager;
 import dev.tessera.platform.api.Page;
 import dev.tessera.platform.api.TesseraException;
 import dev.tessera.platform.api.event.EventLog;
@@ -63,6 +64,7 @@ import dev.tessera.platform.api.event.EventPublisher;
 import dev.tessera.platform.api.event.FieldChange;
 import dev.tessera.platform.api.persistence.ModuleSchema;
 import dev.tessera.platform.api.persistence.Transactions;
+import dev.tessera.platform.support.Neighbours;
 import dev.tessera.platform.support.Sql;
 
 /**
@@ -90,6 +92,7 @@ public final class MrpImpl implements Mrp {
     private final StockService stock;
     private final WorkOrders workOrders;
     private final EventLog eventLog;
+    private final ModuleManager modules;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -103,8 +106,9 @@ public final class MrpImpl implements Mrp {
     public MrpImpl(@Reference Transactions transactions, @Reference EventPublisher events,
                    @Reference(target = "(tessera.module=erp-manufacturing)") ModuleSchema schema,
                    @Reference Catalog catalog, @Reference StockService stock, @Reference WorkOrders workOrders,
-                   @Reference EventLog eventLog) {
+                   @Reference EventLog eventLog, @Reference ModuleManager modules) {
         this.eventLog = eventLog;
+        this.modules = modules;
         this.transactions = transactions;
         this.events = events;
         this.catalog = catalog;
@@ -382,8 +386,9 @@ public final class MrpImpl implements Mrp {
                         planned.warehouse() == null ? defaultWarehouse() : planned.warehouse(), due, note), actor);
                 document = order.number();
             } else {
-                PurchaseOrders orders = purchaseOrders;
-                Vendors known = vendors;
+                // null while purchasing is not enabled; refused (503) while it is enabled but restarting
+                PurchaseOrders orders = Neighbours.optional(purchaseOrders, "erp-purchasing", modules);
+                Vendors known = Neighbours.optional(vendors, "erp-purchasing", modules);
                 if (orders == null || known == null) {
                     throw new TesseraException(ManufacturingErrors.PURCHASING_NOT_ENABLED, "Purchasing is not enabled:"
                             + " buy " + planned.quantity().toPlainString() + " " + planned.sku() + " by hand, or enable"
@@ -440,7 +445,9 @@ public final class MrpImpl implements Mrp {
         private final Map<String, WorkCenter> centers = new HashMap<>();
         private final Map<String, Optional<Bom>> bills = new HashMap<>();
         private final Map<String, List<Bom>> revisions = new HashMap<>();
-        private final Vendors vendorService = vendors;
+        // null while purchasing is not enabled; a run while it is restarting is refused (503) rather than planned
+        // without vendors
+        private final Vendors vendorService = Neighbours.optional(vendors, "erp-purchasing", modules);
         private final String warehouse;
         private final List<String> notes = new ArrayList<>();
 

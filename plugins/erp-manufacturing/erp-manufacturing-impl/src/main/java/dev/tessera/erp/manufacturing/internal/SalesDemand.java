@@ -27,10 +27,12 @@ import dev.tessera.erp.sales.api.Orders;
 import dev.tessera.erp.sales.api.SalesOrder;
 import dev.tessera.erp.sales.api.event.OrderDetails;
 import dev.tessera.erp.sales.api.event.SalesEvents;
+import dev.tessera.platform.api.ModuleManager;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventInbox;
 import dev.tessera.platform.api.event.EventSubscriber;
 import dev.tessera.platform.api.persistence.Transactions;
+import dev.tessera.platform.support.Neighbours;
 import dev.tessera.platform.support.Sql;
 
 /**
@@ -58,6 +60,7 @@ public final class SalesDemand implements EventSubscriber {
 
     private final Transactions transactions;
     private final EventInbox inbox;
+    private final ModuleManager modules;
 
     /** Sales itself, for orders whose events came before they told their lines. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -65,9 +68,11 @@ public final class SalesDemand implements EventSubscriber {
     volatile Orders orders;
 
     @Activate
-    public SalesDemand(@Reference Transactions transactions, @Reference EventInbox inbox) {
+    public SalesDemand(@Reference Transactions transactions, @Reference EventInbox inbox,
+                       @Reference ModuleManager modules) {
         this.transactions = transactions;
         this.inbox = inbox;
+        this.modules = modules;
     }
 
     @Override
@@ -95,7 +100,8 @@ public final class SalesDemand implements EventSubscriber {
             open = open(order);
         } else {
             // published before sales' events told the lines: the order as sales has it now, when sales is here
-            Orders sales = orders;
+            // refused (and delivered again later) while sales is enabled but restarting
+            Orders sales = Neighbours.optional(orders, "erp-sales", modules);
             Optional<SalesOrder> now = sales == null ? Optional.empty() : sales.order(order.id());
             if (now.isEmpty()) {
                 LOG.info("Sales order {} ({}) counts in MRP from its next event: this one does not tell its lines",
