@@ -55,6 +55,8 @@ import dev.tessera.crm.pipeline.api.Opportunity;
 import dev.tessera.crm.pipeline.api.Quote;
 import dev.tessera.crm.pipeline.api.Quotes;
 import dev.tessera.erp.manufacturing.api.Mrp;
+import dev.tessera.erp.manufacturing.api.MrpMessage;
+import dev.tessera.erp.manufacturing.api.MrpMessageKind;
 import dev.tessera.erp.manufacturing.api.MrpRun;
 import dev.tessera.erp.manufacturing.api.MrpRunStatus;
 import dev.tessera.erp.manufacturing.api.PlannedOrder;
@@ -532,9 +534,18 @@ public class ManufacturingIT extends RestTestSupport {
         List<MrpRun> progress = new ArrayList<>();
         MrpRun second = mrp.run("itest-maker", progress::add);
         assertEquals(MrpRunStatus.FINISHED, second.status());
-        assertTrue(second.note(), second.note() != null && second.note().contains("expedite: ")
-                && second.note().contains(order.number() + " (DESK" + t + ", due " + today.plusDays(1) + ", needed "
-                + today + ")") && second.note().contains(po.number() + " (LEG" + t));
+        assertTrue(second.note(), second.note() != null && second.note().contains("on the way to bring forward"));
+        Map<String, MrpMessage> expedite = mrp.messages(second.id()).stream()
+                .filter(m -> m.kind() == MrpMessageKind.EXPEDITE && m.sku().endsWith(t))
+                .collect(Collectors.toMap(MrpMessage::reference, m -> m));
+        assertEquals(expedite.toString(), java.util.Set.of(order.number(), po.number()), expedite.keySet());
+        assertEquals(today.plusDays(1), expedite.get(order.number()).dueDate());
+        assertEquals(today, expedite.get(order.number()).neededDate());
+        assertEquals(0, new BigDecimal(5).compareTo(expedite.get(order.number()).quantity()));
+        assertEquals(today.plusDays(7), expedite.get(po.number()).dueDate());
+        HttpResponse<String> messages = send(get("/manufacturing/mrp/runs/" + second.id() + "/messages", VIEWER));
+        assertEquals(messages.body(), 200, messages.statusCode());
+        assertTrue(messages.body(), messages.body().contains("\"reference\":\"" + po.number() + "\""));
         assertTrue(progress.toString(), progress.stream().anyMatch(r -> r.status() == MrpRunStatus.RUNNING));
         assertEquals(second.items(), second.itemsPlanned());
         plan = planned(t, PlannedOrderStatus.PLANNED);

@@ -32,6 +32,9 @@ public interface Mrp {
 
     Optional<MrpRun> runById(long id);
 
+    /** What a run asks besides its planned orders: orders to bring forward, items it could not plan. */
+    List<MrpMessage> messages(long runId);
+
     /** Up to {@code limit} planned orders with ids above {@code afterId}, by id; kind, status and sku filter (null: all). */
     List<PlannedOrder> plannedOrders(PlannedOrderKind kind, PlannedOrderStatus status, String sku, long afterId,
                                      int limit);

@@ -62,6 +62,6 @@ public final class ManufacturingModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 3;
+        return 4;
     }
 }

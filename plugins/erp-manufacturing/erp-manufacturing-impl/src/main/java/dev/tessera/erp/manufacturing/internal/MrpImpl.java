@@ -36,6 +36,8 @@ import dev.tessera.erp.manufacturing.api.Bom;
 import dev.tessera.erp.manufacturing.api.BomOperation;
 import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
 import dev.tessera.erp.manufacturing.api.Mrp;
+import dev.tessera.erp.manufacturing.api.MrpMessage;
+import dev.tessera.erp.manufacturing.api.MrpMessageKind;
 import dev.tessera.erp.manufacturing.api.MrpRun;
 import dev.tessera.erp.manufacturing.api.MrpRunStatus;
 import dev.tessera.erp.manufacturing.api.NewWorkOrder;
@@ -81,6 +83,9 @@ public final class MrpImpl implements Mrp {
     /** Work orders still to finish or still holding components (a completed one is issued to until it is closed). */
     private static final Set<WorkOrderStatus> OPEN = EnumSet.of(WorkOrderStatus.DRAFT, WorkOrderStatus.RELEASED,
             WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.COMPLETED);
+    /** Purchase order statuses that bring nothing more. */
+    private static final Set<String> DONE = Set.of(PurchaseOrderStatus.RECEIVED.name(),
+            PurchaseOrderStatus.BILLED.name(), PurchaseOrderStatus.CLOSED.name(), PurchaseOrderStatus.CANCELLED.name());
     private static final String RUN_COLUMNS = "ID, STATUS, ITEMS, ITEMS_PLANNED, PLANNED_MAKE, PLANNED_BUY, NOTE,"
             + " STARTED_AT, FINISHED_AT, STARTED_BY";
     private static final String ORDER_COLUMNS = "ID, RUN_ID, KIND, SKU, QUANTITY, START_DATE, DUE_DATE, WAREHOUSE,"
@@ -162,6 +167,8 @@ public final class MrpImpl implements Mrp {
             row.put("UPDATED_AT", Timestamp.from(now));
             row.put("STARTED_BY", actor);
             Sql.insert(db, "MFG_MRP_RUN", row);
+            // progress is timed by the database's clock, the same for every node
+            Sql.execute(db, "UPDATE MFG_MRP_RUN SET UPDATED_AT = CURRENT_TIMESTAMP WHERE ID = ?", id);
             return id;
         });
     }
@@ -172,10 +179,11 @@ public final class MrpImpl implements Mrp {
      */
     private static Optional<Long> running(Connection db, Instant now) {
         Optional<Long> going = Optional.empty();
-        for (Object[] r : Sql.rows(db, "SELECT ID, UPDATED_AT FROM MFG_MRP_RUN WHERE STATUS = ?",
+        for (Object[] r : Sql.rows(db, "SELECT ID, UPDATED_AT, CURRENT_TIMESTAMP FROM MFG_MRP_RUN WHERE STATUS = ?",
                 MrpRunStatus.RUNNING.name())) {
             Instant updated = Sql.instant(r[1]);
-            if (updated.isAfter(now.minus(STALE))) {
+            Instant databaseNow = Sql.instant(r[2]);
+            if (updated.isAfter(databaseNow.minus(STALE))) {
                 going = Optional.of(Sql.longValue(r[0]));
             } else {
                 Sql.execute(db, "UPDATE MFG_MRP_RUN SET STATUS = ?, NOTE = ?, FINISHED_AT = ? WHERE ID = ?",
@@ -189,12 +197,11 @@ public final class MrpImpl implements Mrp {
     /** Moves the run's progress; a run no longer RUNNING (found interrupted meanwhile) stops here. */
     private void progress(long id, String set, Object... args) {
         transactions.run(db -> {
-            Object[] all = new Object[args.length + 2];
+            Object[] all = new Object[args.length + 1];
             System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = Timestamp.from(Instant.now());
-            all[args.length + 1] = id;
-            if (Sql.execute(db, "UPDATE MFG_MRP_RUN SET " + set + "UPDATED_AT = ? WHERE ID = ? AND STATUS = 'RUNNING'",
-                    all) == 0) {
+            all[args.length] = id;
+            if (Sql.execute(db, "UPDATE MFG_MRP_RUN SET " + set + "UPDATED_AT = CURRENT_TIMESTAMP WHERE ID = ?"
+                    + " AND STATUS = 'RUNNING'", all) == 0) {
                 throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + id + " was taken for"
                         + " interrupted and stops; start a new one");
             }
@@ -204,7 +211,8 @@ public final class MrpImpl implements Mrp {
     private MrpRun execute(long id, Consumer<MrpRun> progress) {
         LocalDate today = LocalDate.now();
         try {
-            awaitSalesCopy();
+            String behind = awaitCopies();
+            progress(id, "");
             World world = new World(today);
             int items = world.items().size();
             progress(id, "ITEMS = ?, ", items);
@@ -214,27 +222,60 @@ public final class MrpImpl implements Mrp {
                 progress(id, "ITEMS_PLANNED = ?, ", Math.min(done, items));
                 progress.accept(require(id));
             });
+            List<MrpPlanner.Message> messages = planner.messages();
+            Set<String> skipped = planner.skipped();
             List<String> notes = new ArrayList<>();
+            if (behind != null) {
+                notes.add(behind);
+            }
             if (world.note() != null) {
                 notes.add(world.note());
             }
-            if (!planner.failures().isEmpty()) {
-                notes.add("not planned: " + String.join(", ", planner.failures()));
+            long expedite = messages.stream().filter(m -> m.kind() == MrpMessageKind.EXPEDITE).count();
+            if (expedite > 0) {
+                notes.add(expedite + " order" + (expedite == 1 ? "" : "s") + " on the way to bring forward");
             }
-            if (!planner.expedites().isEmpty()) {
-                notes.add("expedite: " + String.join(", ", planner.expedites()));
+            if (!skipped.isEmpty()) {
+                notes.add(skipped.size() + " item" + (skipped.size() == 1 ? "" : "s") + " not planned, their last"
+                        + " plan kept: " + String.join(", ", planner.failures()));
+            }
+            if (!messages.isEmpty()) {
+                notes.add("manufacturing:mrp-messages " + id + " lists them");
             }
             String joined = String.join("; ", notes);
             String note = joined.isEmpty() ? null : joined.length() > 1000 ? joined.substring(0, 997) + "..." : joined;
             transactions.run(db -> {
                 // one plan at a time: the lock begin() takes, and this run must still be the one going
                 Sql.execute(db, "UPDATE MFG_SEQUENCE SET NEXT_VALUE = NEXT_VALUE WHERE NAME = 'mrp-run'");
-                if (Sql.execute(db, "UPDATE MFG_MRP_RUN SET UPDATED_AT = ? WHERE ID = ? AND STATUS = 'RUNNING'",
-                        Timestamp.from(Instant.now()), id) == 0) {
+                if (Sql.execute(db, "UPDATE MFG_MRP_RUN SET UPDATED_AT = CURRENT_TIMESTAMP WHERE ID = ? AND STATUS ="
+                        + " 'RUNNING'", id) == 0) {
                     throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + id + " was taken for"
                             + " interrupted; its plan is dropped");
                 }
-                Sql.execute(db, "DELETE FROM MFG_PLANNED_ORDER WHERE STATUS = ?", PlannedOrderStatus.PLANNED.name());
+                // the last plan goes, but for the items this run could not plan
+                List<Object[]> gone = new ArrayList<>();
+                for (Object[] r : Sql.rows(db, "SELECT ID, SKU FROM MFG_PLANNED_ORDER WHERE STATUS = ?",
+                        PlannedOrderStatus.PLANNED.name())) {
+                    if (!skipped.contains((String) r[1])) {
+                        gone.add(new Object[] {r[0]});
+                    }
+                }
+                Sql.batch(db, "DELETE FROM MFG_PLANNED_ORDER WHERE ID = ?", gone);
+                int sequence = 0;
+                for (MrpPlanner.Message m : messages) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("RUN_ID", id);
+                    row.put("SEQ", ++sequence);
+                    row.put("KIND", m.kind().name());
+                    row.put("SKU", m.sku());
+                    row.put("REFERENCE", m.reference());
+                    row.put("QUANTITY", m.quantity());
+                    row.put("DUE_DATE", m.dueDate());
+                    row.put("NEEDED_DATE", m.neededDate());
+                    row.put("TEXT", m.text() == null ? null : m.text().length() > 1000 ? m.text().substring(0, 997)
+                            + "..." : m.text());
+                    Sql.insert(db, "MFG_MRP_MESSAGE", row);
+                }
                 int make = 0;
                 int buy = 0;
                 for (MrpPlanner.Planned p : plan) {
@@ -278,23 +319,31 @@ public final class MrpImpl implements Mrp {
         }
     }
 
+    /** The copies a run reads: sales' orders and purchasing's orders, as manufacturing and the inventory keep them. */
+    private static final Set<String> COPIES = Set.of(SalesDemand.SUBSCRIBER_ID, PurchaseCopies.SUBSCRIBER_ID,
+            "erp-inventory.incoming");
+
     /**
-     * Lets manufacturing's copy of sales' orders catch up before the run reads it (at most 30 s): a run started
-     * right after orders were confirmed plans for them.
+     * Lets the copies of other modules' orders catch up before the run reads them (at most 30 s), so that a run
+     * started right after orders were confirmed or approved plans with them; says how far behind they still are.
      */
-    private void awaitSalesCopy() {
+    private String awaitCopies() {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < until) {
-            boolean behind = eventLog.subscribers().stream()
-                    .anyMatch(s -> s.subscriberId().equals(SalesDemand.SUBSCRIBER_ID) && s.present() && s.behind() > 0);
-            if (!behind) {
-                return;
+        while (true) {
+            long behind = eventLog.subscribers().stream().filter(s -> COPIES.contains(s.subscriberId()) && s.present())
+                    .mapToLong(s -> s.behind()).sum();
+            if (behind == 0) {
+                return null;
+            }
+            if (System.nanoTime() > until) {
+                return "the copies of sales' and purchasing's orders were " + behind + " events behind: planned"
+                        + " without them";
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return "interrupted while the copies of sales' and purchasing's orders caught up";
             }
         }
     }
@@ -311,6 +360,16 @@ public final class MrpImpl implements Mrp {
     public Optional<MrpRun> runById(long id) {
         return transactions.required(db -> Optional.ofNullable(Sql.row(db, "SELECT " + RUN_COLUMNS
                 + " FROM MFG_MRP_RUN WHERE ID = ?", id)).map(MrpImpl::run));
+    }
+
+    @Override
+    public List<MrpMessage> messages(long runId) {
+        return transactions.required(db -> Sql.rows(db, "SELECT RUN_ID, SEQ, KIND, SKU, REFERENCE, QUANTITY, DUE_DATE,"
+                + " NEEDED_DATE, TEXT FROM MFG_MRP_MESSAGE WHERE RUN_ID = ? ORDER BY SEQ", runId).stream()
+                .map(r -> new MrpMessage(Sql.longValue(r[0]), Sql.intValue(r[1]), MrpMessageKind.valueOf((String) r[2]),
+                        (String) r[3], (String) r[4], r[5] == null ? null : BomStore.plain((BigDecimal) r[5]),
+                        r[6] == null ? null : Sql.date(r[6]), r[7] == null ? null : Sql.date(r[7]), (String) r[8]))
+                .toList());
     }
 
     private MrpRun require(long id) {
@@ -357,7 +416,15 @@ public final class MrpImpl implements Mrp {
     @Override
     public PlannedOrder firm(long id, String actor) {
         return transactions.required(db -> {
-            // the row lock: two planners firming the same order make one document
+            // first the run lock (the order a run's last transaction takes them in): a run going now read its
+            // supply before this order is made and would plan the same need again
+            Sql.execute(db, "UPDATE MFG_SEQUENCE SET NEXT_VALUE = NEXT_VALUE WHERE NAME = 'mrp-run'");
+            Optional<Long> going = running(db, Instant.now());
+            if (going.isPresent()) {
+                throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + going.get() + " is going:"
+                        + " firm planned orders once it has finished (manufacturing:mrp-runs)");
+            }
+            // then the row lock: two planners firming the same order make one document
             if (Sql.execute(db, "UPDATE MFG_PLANNED_ORDER SET STATUS = STATUS WHERE ID = ?", id) == 0) {
                 throw new TesseraException(ManufacturingErrors.PLANNED_ORDER_NOT_FOUND, "No planned order " + id
                         + " (manufacturing:planned-orders lists those of the latest MRP run)");
@@ -366,13 +433,6 @@ public final class MrpImpl implements Mrp {
             if (planned.status() == PlannedOrderStatus.FIRMED) {
                 throw new TesseraException(ManufacturingErrors.PLANNED_ORDER_FIRMED, "Planned order " + id
                         + " was firmed already as " + planned.firmedAs());
-            }
-            // a run going now read its supply before this order is made and would plan the same need again
-            Sql.execute(db, "UPDATE MFG_SEQUENCE SET NEXT_VALUE = NEXT_VALUE WHERE NAME = 'mrp-run'");
-            Optional<Long> going = running(db, Instant.now());
-            if (going.isPresent()) {
-                throw new TesseraException(ManufacturingErrors.MRP_RUNNING, "MRP run " + going.get() + " is going:"
-                        + " firm planned orders once it has finished (manufacturing:mrp-runs)");
             }
             // the document is due when it can be: a late planned order's lead time counts from today
             LocalDate today = LocalDate.now();
@@ -394,19 +454,25 @@ public final class MrpImpl implements Mrp {
                             + " buy " + planned.quantity().toPlainString() + " " + planned.sku() + " by hand, or enable"
                             + " erp-purchasing (tessera:enable erp-purchasing) to firm planned purchases");
                 }
-                String vendor = planned.vendorCode() != null ? planned.vendorCode()
-                        : known.preferredVendor(planned.sku(), planned.quantity(), today).map(VendorChoice::vendorCode)
-                        .orElseThrow(() -> new TesseraException(ManufacturingErrors.NO_VENDOR, "No active vendor has"
-                                + " a price agreement for " + planned.sku() + " valid today; add one in purchasing"
-                                + " and firm again"));
+                String vendor = planned.vendorCode();
+                BigDecimal quantity = planned.quantity();
+                if (vendor == null) {
+                    // no vendor when it was planned (or purchasing was away): purchasing's choice now, at its minimum
+                    VendorChoice choice = known.preferredVendor(planned.sku(), planned.quantity(), today)
+                            .orElseThrow(() -> new TesseraException(ManufacturingErrors.NO_VENDOR, "No active vendor"
+                                    + " has a price agreement for " + planned.sku() + " valid today; add one in"
+                                    + " purchasing and firm again"));
+                    vendor = choice.vendorCode();
+                    quantity = choice.quantity();
+                }
                 PurchaseOrder order = orders.createOrder(new NewPurchaseOrder(null, vendor, today,
-                        planned.warehouse(), List.of(new NewPurchaseOrderLine(planned.sku(), null, planned.quantity(),
+                        planned.warehouse(), List.of(new NewPurchaseOrderLine(planned.sku(), null, quantity,
                         null, null, due, null)), "From " + note), actor);
                 document = order.number();
                 // what becomes of the order, purchasing's events tell (PurchaseCopies): a draft is supply MRP counts
                 Sql.execute(db, "UPDATE MFG_PLANNED_ORDER SET DOCUMENT_STATUS = ?, DOCUMENT_QUANTITY = ?,"
                         + " DOCUMENT_DATE = ?, DOCUMENT_VERSION = 0 WHERE ID = ?", order.status().name(),
-                        planned.quantity(), due, id);
+                        quantity, due, id);
             }
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("STATUS", PlannedOrderStatus.FIRMED.name());
@@ -492,12 +558,19 @@ public final class MrpImpl implements Mrp {
                 for (SalesDemand.Line l : SalesDemand.all(db)) {
                     add(demand, l.sku(), new MrpPlanner.Dated(l.due(), l.open(), l.orderNumber(), l.warehouse()));
                 }
-                // a firmed purchase is supply while its order is a draft (purchasing's events keep its status here);
-                // once approved the inventory's copy of what is on order has it, once cancelled it brings nothing
+                // a firmed purchase is supply until its order is received, closed or cancelled (purchasing's events
+                // keep its status, quantity and date here) — but not twice: once the inventory's copy of what is on
+                // order has it (approved), that copy counts it
+                Set<String> onOrder = new java.util.HashSet<>();
+                supply.values().forEach(list -> list.forEach(d -> onOrder.add(d.reference())));
                 for (Object[] r : Sql.rows(db, "SELECT SKU, COALESCE(DOCUMENT_QUANTITY, QUANTITY),"
-                        + " COALESCE(DOCUMENT_DATE, DUE_DATE), FIRMED_AS, WAREHOUSE FROM"
-                        + " MFG_PLANNED_ORDER WHERE STATUS = ? AND KIND = ? AND DOCUMENT_STATUS = ?",
-                        PlannedOrderStatus.FIRMED.name(), PlannedOrderKind.BUY.name(), PurchaseOrderStatus.DRAFT.name())) {
+                        + " COALESCE(DOCUMENT_DATE, DUE_DATE), FIRMED_AS, WAREHOUSE, DOCUMENT_STATUS FROM"
+                        + " MFG_PLANNED_ORDER WHERE STATUS = ? AND KIND = ?", PlannedOrderStatus.FIRMED.name(),
+                        PlannedOrderKind.BUY.name())) {
+                    String status = (String) r[5];
+                    if (status == null || DONE.contains(status) || onOrder.contains((String) r[3])) {
+                        continue;
+                    }
                     add(supply, (String) r[0], new MrpPlanner.Dated(Sql.date(r[2]), (BigDecimal) r[1], (String) r[3],
                             (String) r[4]));
                 }

@@ -17,7 +17,10 @@ import java.util.function.IntConsumer;
 
 import dev.tessera.erp.manufacturing.api.Bom;
 import dev.tessera.erp.manufacturing.api.BomComponent;
+import dev.tessera.erp.manufacturing.api.MrpMessageKind;
 import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
+import dev.tessera.platform.api.ErrorKind;
+import dev.tessera.platform.api.TesseraException;
 
 /**
  * The netting of an MRP run, without a database: items level by level (low-level codes), each netted per day
@@ -28,6 +31,8 @@ final class MrpPlanner {
     static final int PROGRESS_EVERY = 25;
     /** The longest lead time a plan takes, ten years: beyond it a bill's times or a work center's hours are off. */
     static final int MAX_LEAD_DAYS = 3650;
+    /** How far after the day it is needed an order on its way is brought forward rather than ordered again. */
+    static final int RESCHEDULE_DAYS = 30;
 
     /** What the planner reads of the world. */
     interface Source {
@@ -118,15 +123,26 @@ final class MrpPlanner {
     /** Items that could not be planned, with the reason: a run plans the others and says so. */
     private final List<String> failures = new ArrayList<>();
 
-    /** Orders on their way that are due after the day they are needed: bring them forward, rather than order more. */
-    private final Set<String> expedites = new LinkedHashSet<>();
+    /** What a run tells the planner besides its planned orders. */
+    record Message(MrpMessageKind kind, String sku, String reference, BigDecimal quantity, LocalDate dueDate,
+                   LocalDate neededDate, String text) {
+    }
+
+    private final List<Message> messages = new ArrayList<>();
+    /** Items not planned (failed, or made into an item that failed): the previous run's plan of them stays. */
+    private final Set<String> skipped = new LinkedHashSet<>();
+    private final Set<String> netted = new LinkedHashSet<>();
+
+    List<Message> messages() {
+        return List.copyOf(messages);
+    }
+
+    Set<String> skipped() {
+        return Set.copyOf(skipped);
+    }
 
     List<String> failures() {
         return failures;
-    }
-
-    List<String> expedites() {
-        return List.copyOf(expedites);
     }
 
     List<Planned> plan(IntConsumer progress) {
@@ -152,19 +168,42 @@ final class MrpPlanner {
         Map<String, Integer> codes = lowLevelCodes(new ArrayList<>(ordered), revisions);
         List<String> byLevel = new ArrayList<>(ordered);
         byLevel.sort(Comparator.comparing((String s) -> codes.getOrDefault(s, 0)).thenComparing(s -> s));
+        Map<String, Set<String>> parents = new HashMap<>();
+        revisions.forEach((parent, bills) -> bills.forEach(b -> b.components().forEach(c -> parents.computeIfAbsent(
+                c.sku(), k -> new LinkedHashSet<>()).add(parent))));
         Map<String, List<Dated>> dependent = new HashMap<>();
         List<Planned> planned = new ArrayList<>();
         int done = 0;
         for (String sku : byLevel) {
-            List<Planned> mine = new ArrayList<>();
-            Map<String, List<Dated>> theirs = new HashMap<>();
-            try {
-                net(sku, source.bill(sku, today).orElse(null), codes.getOrDefault(sku, 0), dependent, mine, theirs);
-                planned.addAll(mine);
-                theirs.forEach((c, d) -> dependent.computeIfAbsent(c, k -> new ArrayList<>()).addAll(d));
-            } catch (RuntimeException e) {
-                failures.add(sku + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                        + ")");
+            Optional<String> failedParent = parents.getOrDefault(sku, Set.of()).stream().filter(skipped::contains)
+                    .findFirst();
+            if (failedParent.isPresent()) {
+                // what it needs of this item is not known: it keeps its last plan too
+                fail(sku, "made into " + failedParent.get() + ", which is not planned");
+            } else {
+                List<Planned> mine = new ArrayList<>();
+                Map<String, List<Dated>> theirs = new HashMap<>();
+                try {
+                    net(sku, codes.getOrDefault(sku, 0), dependent, mine, theirs);
+                    for (String component : theirs.keySet()) {
+                        if (netted.contains(component) || component.equals(sku)) {
+                            throw new IllegalStateException("its bills of different revisions and " + component
+                                    + "'s form a loop, so " + component + " was planned before all its demand was"
+                                    + " known; make a new revision of one of them");
+                        }
+                    }
+                    planned.addAll(mine);
+                    theirs.forEach((c, d) -> dependent.computeIfAbsent(c, k -> new ArrayList<>()).addAll(d));
+                } catch (TesseraException e) {
+                    if (e.kind() == ErrorKind.INTERNAL || e.kind() == ErrorKind.UNAVAILABLE
+                            || e.code().startsWith("platform.")) {
+                        throw e; // the database or a module is failing: the run fails, nothing of it is kept
+                    }
+                    fail(sku, e.getMessage() + " [" + e.code() + "]");
+                } catch (RuntimeException e) {
+                    fail(sku, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
+                netted.add(sku);
             }
             if (++done % PROGRESS_EVERY == 0) {
                 progress.accept(done);
@@ -174,10 +213,17 @@ final class MrpPlanner {
         return planned;
     }
 
-    private void net(String sku, Bom bill, int level, Map<String, List<Dated>> dependent, List<Planned> planned,
+    private void fail(String sku, String why) {
+        skipped.add(sku);
+        failures.add(sku + " (" + why + ")");
+        messages.add(new Message(MrpMessageKind.NOT_PLANNED, sku, null, null, null, null, why));
+    }
+
+    private void net(String sku, int level, Map<String, List<Dated>> dependent, List<Planned> planned,
                      Map<String, List<Dated>> theirs) {
         Facts facts = source.facts(sku);
-        if (bill != null && bill.phantom()) {
+        Bom current = source.bill(sku, today).orElse(null);
+        if (current != null && current.phantom()) {
             // a phantom is never put into stock or taken out of it: work orders make it inside its parent, from its
             // components, so its stock and reorder point do not count
             facts = new Facts(BigDecimal.ZERO, BigDecimal.ZERO, null, facts.wholeUnits());
@@ -204,16 +250,19 @@ final class MrpPlanner {
             for (Dated d : day.getValue()) {
                 projected = projected.subtract(d.quantity());
             }
-            // an order already on its way but due later is brought forward (expedited) before anything new is planned
+            // an order already on its way but due later (within the rescheduling horizon) is brought forward before
+            // anything new is planned
             for (int k = arrived; k < supply.size() && projected.signum() < 0; k++) {
-                if (left[k].signum() <= 0) {
+                LocalDate due = day(supply.get(k).date());
+                if (left[k].signum() <= 0 || due.isAfter(date.plusDays(RESCHEDULE_DAYS))) {
                     continue;
                 }
                 BigDecimal take = left[k].min(projected.negate());
                 projected = projected.add(take);
                 left[k] = left[k].subtract(take);
-                expedites.add(supply.get(k).reference() + " (" + sku + ", due " + day(supply.get(k).date())
-                        + ", needed " + date + ")");
+                messages.add(new Message(MrpMessageKind.EXPEDITE, sku, supply.get(k).reference(), take, due, date,
+                        "bring " + BomStore.plain(take) + " of " + supply.get(k).reference() + " forward from " + due
+                        + " to " + date));
             }
             if (projected.signum() >= 0) {
                 continue;
@@ -222,10 +271,11 @@ final class MrpPlanner {
             String pegging = pegging(day.getValue(), facts, projected.add(sum(day.getValue())).signum() < 0);
             String warehouse = day.getValue().stream().map(Dated::warehouse).filter(w -> w != null).findFirst()
                     .orElse(source.defaultWarehouse());
+            // made or bought, phantom or not: as the bill in force on the day it is needed says
+            Bom bill = source.bill(sku, date).orElse(null);
             if (bill != null && bill.phantom()) {
                 // a phantom is made with its parent: what is missing of it is missing of its components that day
-                explode(source.bill(sku, date).orElse(bill), shortfall, date, sku + " (phantom, for " + pegging + ")",
-                        warehouse, theirs);
+                explode(bill, shortfall, date, sku + " (phantom, for " + pegging + ")", warehouse, theirs);
                 projected = BigDecimal.ZERO;
                 continue;
             }

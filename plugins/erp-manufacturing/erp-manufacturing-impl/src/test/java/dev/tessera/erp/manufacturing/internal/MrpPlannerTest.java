@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.tessera.erp.manufacturing.api.Bom;
 import dev.tessera.erp.manufacturing.api.BomComponent;
 import dev.tessera.erp.manufacturing.api.BomOperation;
+import dev.tessera.erp.manufacturing.api.MrpMessageKind;
 import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
 
 class MrpPlannerTest {
@@ -188,7 +189,9 @@ class MrpPlannerTest {
         assertEquals(List.of("MAKE BIKE 1 start " + D1.minusDays(1) + " due " + D1 + " level 0",
                 "MAKE BIKE 3 start " + D2.minusDays(1) + " due " + D2 + " level 0"),
                 plan.stream().filter(p -> p.sku().equals("BIKE")).map(p -> show(List.of(p))).toList());
-        assertEquals(List.of("WO-9 (BIKE, due " + D2.plusDays(1) + ", needed " + D1 + ")"), planner.expedites());
+        assertEquals(List.of("bring 3 of WO-9 forward from " + D2.plusDays(1) + " to " + D1),
+                planner.messages().stream().map(MrpPlanner.Message::text).toList());
+        assertEquals(MrpMessageKind.EXPEDITE, planner.messages().get(0).kind());
     }
 
     @Test
@@ -307,6 +310,65 @@ class MrpPlannerTest {
         List<MrpPlanner.Planned> plan = planner.plan(done -> { });
         assertEquals(List.of("FINE"), plan.stream().map(MrpPlanner.Planned::sku).toList());
         assertEquals(List.of("BROKEN (no stock answer)"), planner.failures());
+        assertEquals(java.util.Set.of("BROKEN"), planner.skipped());
+    }
+
+    @Test
+    void anOrderOnItsWayBeyondTheReschedulingHorizonIsNotBroughtForwardAndANewOneIsPlanned() {
+        World w = new World().item("GLUE", "0", "0", null, false).demand("GLUE", D1, "5", "SO-12")
+                .supply("GLUE", D1.plusDays(MrpPlanner.RESCHEDULE_DAYS + 1), "5", "PO-7");
+        w.vendors.put("GLUE", new MrpPlanner.Vendor("CHEM", 2, null));
+        MrpPlanner planner = new MrpPlanner(w, TODAY);
+        List<MrpPlanner.Planned> plan = planner.plan(done -> { });
+        assertEquals("BUY GLUE 5 start " + D1.minusDays(2) + " due " + D1 + " level 0", show(plan));
+        assertEquals(List.of(), planner.messages());
+    }
+
+    @Test
+    void anItemWhoseFirstBillTakesEffectLaterIsBoughtBeforeAndMadeAfter() {
+        World w = new World().item("LAMP", "0", "0", null, true).item("BULB", "0", "0", null, true)
+                .demand("LAMP", D1, "2", "SO-13").demand("LAMP", D2, "3", "SO-14");
+        // no bill today; from D1 + 1 on it is made of a bulb
+        w.later.put("LAMP", new Bom(7, "LAMP", 1, D1.plusDays(1), BigDecimal.ONE, false, null,
+                List.of(component("BULB", "1", "0")), List.of(), null, "test"));
+        w.vendors.put("LAMP", new MrpPlanner.Vendor("LIGHT", 0, null));
+        List<MrpPlanner.Planned> plan = new MrpPlanner(w, TODAY).plan(done -> { });
+        assertEquals(String.join("\n",
+                "BUY LAMP 2 start " + D1 + " due " + D1 + " level 0",
+                "MAKE LAMP 3 start " + D2 + " due " + D2 + " level 0",
+                "BUY BULB 3 start " + D2 + " due " + D2 + " level 1"), show(plan));
+    }
+
+    @Test
+    void whenAMadeItemCannotBePlannedItsComponentsKeepTheirLastPlanToo() {
+        World w = new World() {
+            @Override
+            public int makeDays(Bom bill, BigDecimal quantity) {
+                throw new IllegalArgumentException("no hours");
+            }
+        };
+        w.item("BIKE", "0", "0", null, true).item("WHEEL", "0", "0", null, true).item("OIL", "0", "0", null, false)
+                .bill("BIKE", "1", false, List.of(component("WHEEL", "2", "0")), List.of())
+                .demand("BIKE", D1, "1", "SO-15").demand("OIL", D1, "1", "SO-16");
+        MrpPlanner planner = new MrpPlanner(w, TODAY);
+        List<MrpPlanner.Planned> plan = planner.plan(done -> { });
+        assertEquals(List.of("OIL"), plan.stream().map(MrpPlanner.Planned::sku).toList());
+        assertEquals(java.util.Set.of("BIKE", "WHEEL"), planner.skipped());
+        assertTrue(planner.failures().get(1).contains("made into BIKE"), planner.failures().toString());
+    }
+
+    @Test
+    void aFailingDatabaseFailsTheWholeRunRatherThanOneItem() {
+        World w = new World() {
+            @Override
+            public MrpPlanner.Facts facts(String sku) {
+                throw new dev.tessera.platform.api.TesseraException("platform.persistence-failed",
+                        dev.tessera.platform.api.ErrorKind.UNAVAILABLE, "The database refused", null);
+            }
+        };
+        w.item("ANY", "0", "0", null, true);
+        org.junit.jupiter.api.Assertions.assertThrows(dev.tessera.platform.api.TesseraException.class,
+                () -> new MrpPlanner(w, TODAY).plan(done -> { }));
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.tessera.erp.manufacturing.api.BomOperation;
 import dev.tessera.erp.manufacturing.api.Boms;
 import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
 import dev.tessera.erp.manufacturing.api.Mrp;
+import dev.tessera.erp.manufacturing.api.MrpMessage;
 import dev.tessera.erp.manufacturing.api.MrpRun;
 import dev.tessera.erp.manufacturing.api.PlannedOrder;
 import dev.tessera.erp.manufacturing.api.WorkCenter;
@@ -71,6 +72,23 @@ abstract class ManufacturingAction extends ConsoleAction {
         for (MrpRun r : list) {
             table.addRow().addContent(r.id(), name(r.status()), r.items(), r.itemsPlanned(), r.plannedMake(),
                     r.plannedBuy(), r.startedAt(), r.startedBy(), r.note() == null ? "" : r.note());
+        }
+        table.print(System.out);
+    }
+
+    static void printMessages(List<MrpMessage> list) {
+        ShellTable table = new ShellTable();
+        table.column("Kind");
+        table.column("Item");
+        table.column("Order");
+        table.column("Quantity").alignRight();
+        table.column("Due");
+        table.column("Needed");
+        table.column("What");
+        for (MrpMessage m : list) {
+            table.addRow().addContent(name(m.kind()), m.sku(), m.reference() == null ? "" : m.reference(),
+                    plain(m.quantity()), m.dueDate() == null ? "" : m.dueDate(),
+                    m.neededDate() == null ? "" : m.neededDate(), m.text() == null ? "" : m.text());
         }
         table.print(System.out);
     }

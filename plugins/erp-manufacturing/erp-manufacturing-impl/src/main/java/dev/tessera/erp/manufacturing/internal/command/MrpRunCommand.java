@@ -25,8 +25,13 @@ public class MrpRunCommand extends ManufacturingAction {
         if (done.note() != null) {
             System.out.println("  " + done.note());
         }
-        printPlanned(mrp.plannedOrders(null, PlannedOrderStatus.PLANNED, null, 0, 500).stream()
+        printPlanned(mrp.plannedOrders(null, PlannedOrderStatus.PLANNED, null, 0, 1000).stream()
                 .filter(o -> o.runId() == done.id()).toList());
+        var messages = mrp.messages(done.id());
+        if (!messages.isEmpty()) {
+            System.out.println();
+            printMessages(messages);
+        }
         return null;
     }
 }

@@ -33,6 +33,7 @@ import dev.tessera.erp.manufacturing.api.Explosion;
 import dev.tessera.erp.manufacturing.api.IssueLine;
 import dev.tessera.erp.manufacturing.api.ManufacturingErrors;
 import dev.tessera.erp.manufacturing.api.Mrp;
+import dev.tessera.erp.manufacturing.api.MrpMessage;
 import dev.tessera.erp.manufacturing.api.MrpRun;
 import dev.tessera.erp.manufacturing.api.PlannedOrder;
 import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
@@ -300,6 +301,14 @@ public final class ManufacturingResource {
     public MrpRun run(@PathParam("id") String id) {
         return mrp.runById(number(id, "MRP run")).orElseThrow(() -> new TesseraException(
                 ManufacturingErrors.MRP_RUN_NOT_FOUND, "No MRP run " + id + " (GET manufacturing/mrp/runs lists them)"));
+    }
+
+    /** What a run asks besides its planned orders: orders to bring forward, items it could not plan. */
+    @GET
+    @Path("mrp/runs/{id}/messages")
+    @RolesAllowed({Roles.MANUFACTURING, Roles.VIEWER, Roles.INVENTORY, Roles.PURCHASING})
+    public List<MrpMessage> messages(@PathParam("id") String id) {
+        return mrp.messages(run(id).id());
     }
 
     /** Planned orders by id: the latest run's and the firmed ones; {@code kind}, {@code status}, {@code sku} filter. */
