@@ -45,9 +45,10 @@ public interface Vendors {
 
     /**
      * The vendor a purchase of {@code quantity} of an item goes to on {@code day}, as reorders choose it: of the active
-     * vendors with an agreement for the item valid that day, the one whose agreement prices the quantity lowest, then
-     * the shorter lead time, then the vendor code; when no agreement's minimum is reached, the quantity rises to the
-     * smallest minimum a vendor asks for. Empty when no active vendor has such an agreement.
+     * vendors whose agreement for the item valid that day sells the quantity, the one whose agreement prices it
+     * lowest, then the shorter lead time, then the vendor code; when no agreement's minimum is reached, the quantity
+     * rises to the smallest minimum a vendor asks for (the cheapest on a tie). Empty when no active vendor has such
+     * an agreement.
      */
     Optional<VendorChoice> preferredVendor(String sku, BigDecimal quantity, LocalDate day);
 }

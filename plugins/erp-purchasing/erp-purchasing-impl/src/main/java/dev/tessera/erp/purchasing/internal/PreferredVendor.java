@@ -11,9 +11,10 @@ import dev.tessera.erp.purchasing.api.PriceAgreement;
 import dev.tessera.erp.purchasing.api.Vendor;
 
 /**
- * The vendor a reorder goes to: of the active vendors with an agreement for the item valid on the day, the one whose
- * agreement prices the quantity lowest, then the shorter lead time, then the vendor code. When no agreement's minimum
- * is reached, the quantity rises to the smallest minimum a vendor asks for.
+ * The vendor a reorder goes to: of the active vendors with an agreement for the item valid on the day that sells the
+ * quantity, the one whose agreement prices it lowest, then the shorter lead time, then the vendor code. When no
+ * agreement's minimum is reached, the quantity rises to the smallest minimum a vendor asks for (the cheapest of
+ * those on a tie).
  */
 final class PreferredVendor {
 
@@ -28,10 +29,17 @@ final class PreferredVendor {
     }
 
     static Optional<Choice> choose(Map<Vendor, List<PriceAgreement>> agreements, BigDecimal quantity, LocalDate day) {
-        return agreements.entrySet().stream().filter(e -> e.getKey().active())
-                .map(e -> choice(e.getKey(), e.getValue(), quantity, day)).flatMap(Optional::stream)
-                .min(Comparator.comparing((Choice c) -> c.agreement().price()).thenComparingInt(Choice::leadTime)
-                        .thenComparing(c -> c.vendor().code()));
+        List<Choice> choices = agreements.entrySet().stream().filter(e -> e.getKey().active())
+                .map(e -> choice(e.getKey(), e.getValue(), quantity, day)).flatMap(Optional::stream).toList();
+        Comparator<Choice> cheapest = Comparator.comparing((Choice c) -> c.agreement().price())
+                .thenComparingInt(Choice::leadTime).thenComparing(c -> c.vendor().code());
+        // a vendor that sells the quantity asked beats one that sells it only by buying more: the cheaper unit of a
+        // larger minimum is not a saving on what is needed
+        Optional<Choice> asAsked = choices.stream().filter(c -> c.quantity().compareTo(quantity) == 0).min(cheapest);
+        if (asAsked.isPresent()) {
+            return asAsked;
+        }
+        return choices.stream().min(Comparator.comparing(Choice::quantity).thenComparing(cheapest));
     }
 
     private static Optional<Choice> choice(Vendor vendor, List<PriceAgreement> agreements, BigDecimal quantity,

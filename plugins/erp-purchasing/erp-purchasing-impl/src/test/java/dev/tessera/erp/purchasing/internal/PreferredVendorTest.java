@@ -50,4 +50,23 @@ class PreferredVendorTest {
         assertEquals(0, new BigDecimal("50").compareTo(choice.quantity()));
         assertTrue(PreferredVendor.choose(Map.of(), BigDecimal.ONE, DAY).isEmpty());
     }
+
+    @Test
+    void aVendorSellingTheQuantityAskedBeatsACheaperOneWhoseMinimumIsLarger() {
+        Vendor small = vendor(1, "SMALL", true, 3);
+        Vendor big = vendor(2, "BIG", true, 20);
+        Map<Vendor, List<PriceAgreement>> offers = Map.of(
+                small, List.of(price(1, small, "0.04", "100", null)),
+                big, List.of(price(2, big, "0.03", "500", null)));
+        // 150: only SMALL's agreement prices it
+        PreferredVendor.Choice between = PreferredVendor.choose(offers, new BigDecimal("150"), DAY).orElseThrow();
+        assertEquals("SMALL", between.vendor().code());
+        assertEquals(0, new BigDecimal("150").compareTo(between.quantity()));
+        // 50, below both minimums: the smallest minimum, not the cheaper unit of 500
+        PreferredVendor.Choice below = PreferredVendor.choose(offers, new BigDecimal("50"), DAY).orElseThrow();
+        assertEquals("SMALL", below.vendor().code());
+        assertEquals(0, new BigDecimal("100").compareTo(below.quantity()));
+        // 600: both sell it, BIG cheaper
+        assertEquals("BIG", PreferredVendor.choose(offers, new BigDecimal("600"), DAY).orElseThrow().vendor().code());
+    }
 }
