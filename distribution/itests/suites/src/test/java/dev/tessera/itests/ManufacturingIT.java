@@ -59,6 +59,7 @@ import dev.tessera.erp.manufacturing.api.MrpMessage;
 import dev.tessera.erp.manufacturing.api.MrpMessageKind;
 import dev.tessera.erp.manufacturing.api.MrpRun;
 import dev.tessera.erp.manufacturing.api.MrpRunStatus;
+import dev.tessera.erp.manufacturing.api.NewWorkOrder;
 import dev.tessera.erp.manufacturing.api.PlannedOrder;
 import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
 import dev.tessera.erp.manufacturing.api.PlannedOrderStatus;
@@ -578,6 +579,55 @@ public class ManufacturingIT extends RestTestSupport {
         assertTrue(runs.output(), runs.output().contains("finished"));
         CommandResult denied = tryCommandAs("manufacturing:mrp-run", "viewer");
         assertTrue(denied.output(), denied.failure() != null);
+    }
+
+    /**
+     * A lamp whose bill changes in ten days (two bulbs and a shade instead of one bulb), needed in twenty by a draft
+     * work order of its parent: planned, and firmed, from the new revision; a work order too big for its tables is
+     * refused with its code.
+     */
+    @Test
+    public void mrpPlansAndFirmsFromTheRevisionInForceWhenTheOrderStartsAndRefusesAWorkOrderTooBigToHold()
+            throws Exception {
+        String t = tag();
+        LocalDate today = LocalDate.now();
+        stock.createWarehouse("W" + t, "Warehouse " + t, "itest");
+        for (String sku : List.of("ROOM", "LAMP", "BULB", "SHADE")) {
+            catalog.createItem(new NewItem(sku + t, sku, "pcs", "parts", false, ValuationMethod.FIFO, null, null,
+                    null), "itest");
+        }
+        assertCreated(bom("{\"sku\":\"LAMP" + t + "\",\"components\":[{\"sku\":\"BULB" + t + "\",\"quantity\":1}]}"));
+        assertCreated(bom("{\"sku\":\"LAMP" + t + "\",\"effectiveFrom\":\"" + today.plusDays(10) + "\","
+                + "\"components\":[{\"sku\":\"BULB" + t + "\",\"quantity\":2},{\"sku\":\"SHADE" + t
+                + "\",\"quantity\":1}]}"));
+        assertCreated(bom("{\"sku\":\"ROOM" + t + "\",\"components\":[{\"sku\":\"LAMP" + t + "\",\"quantity\":1}]}"));
+        workOrders.create(new NewWorkOrder("ROOM" + t, new BigDecimal(3), "W" + t, today.plusDays(20), null),
+                "itest-maker");
+
+        MrpRun run = mrp.run("itest-maker", r -> { });
+        assertEquals(MrpRunStatus.FINISHED, run.status());
+        Map<String, PlannedOrder> plan = planned(t, PlannedOrderStatus.PLANNED);
+        assertPlanned(plan.get("LAMP" + t), PlannedOrderKind.MAKE, "3", today.plusDays(20), today.plusDays(20), 1,
+                null);
+        assertPlanned(plan.get("BULB" + t), PlannedOrderKind.BUY, "6", today.plusDays(20), today.plusDays(20), 2,
+                null);
+        assertPlanned(plan.get("SHADE" + t), PlannedOrderKind.BUY, "3", today.plusDays(20), today.plusDays(20), 2,
+                null);
+        PlannedOrder lamp = mrp.firm(plan.get("LAMP" + t).id(), "itest-maker");
+        WorkOrder made = workOrders.workOrderByNumber(lamp.firmedAs()).orElseThrow();
+        assertEquals("the revision in force when it starts", 2, made.bomRevision());
+        assertEquals(made.components().toString(), List.of("BULB" + t + " 6", "SHADE" + t + " 3"),
+                made.components().stream().map(c -> c.sku() + " " + c.required().stripTrailingZeros().toPlainString())
+                        .sorted().toList());
+
+        assertCreated(bom("{\"sku\":\"SHADE" + t + "\",\"components\":[{\"sku\":\"BULB" + t
+                + "\",\"quantity\":999999}]}"));
+        long before = count("SELECT COUNT(*) FROM MFG_WORK_ORDER");
+        HttpResponse<String> huge = send(postJson("/manufacturing/work-orders", MAKER, "{\"sku\":\"SHADE" + t
+                + "\",\"quantity\":999999999,\"warehouse\":\"W" + t + "\"}"));
+        assertProblem(huge, "manufacturing.invalid");
+        assertEquals(huge.body(), 400, huge.statusCode());
+        assertEquals(before, count("SELECT COUNT(*) FROM MFG_WORK_ORDER"));
     }
 
     /** The desk of the MRP hand computation, with its vendor of legs, screws and board. */

@@ -22,7 +22,10 @@ public interface WorkOrders {
 
     Optional<WorkOrder> workOrderByNumber(String number);
 
-    /** Plans a work order from the item's bill of materials in force today, at its rolled-up cost today. */
+    /**
+     * Plans a work order from the item's bill of materials in force on its bill date (today when it has none), at
+     * its rolled-up cost then.
+     */
     WorkOrder create(NewWorkOrder order, String actor);
 
     /**

@@ -442,8 +442,11 @@ public final class MrpImpl implements Mrp {
             String note = "planned order " + id + " of MRP run " + planned.runId();
             String document;
             if (planned.kind() == PlannedOrderKind.MAKE) {
+                // made from the revision the run planned it with: the one in force on the day it starts
+                LocalDate start = planned.startDate().isBefore(today) ? today : planned.startDate();
                 WorkOrder order = workOrders.create(new NewWorkOrder(planned.sku(), planned.quantity(),
-                        planned.warehouse() == null ? defaultWarehouse() : planned.warehouse(), due, note), actor);
+                        planned.warehouse() == null ? defaultWarehouse() : planned.warehouse(), due, note, start),
+                        actor);
                 document = order.number();
             } else {
                 // null while purchasing is not enabled; refused (503) while it is enabled but restarting

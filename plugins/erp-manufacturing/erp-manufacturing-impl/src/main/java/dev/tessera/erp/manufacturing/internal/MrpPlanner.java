@@ -31,6 +31,8 @@ final class MrpPlanner {
     static final int PROGRESS_EVERY = 25;
     /** The longest lead time a plan takes, ten years: beyond it a bill's times or a work center's hours are off. */
     static final int MAX_LEAD_DAYS = 3650;
+    /** The most a planned order holds (its table keeps 15 digits before the point). */
+    static final BigDecimal MAX_QUANTITY = new BigDecimal("1000000000000");
     /** How far after the day it is needed an order on its way is brought forward rather than ordered again. */
     static final int RESCHEDULE_DAYS = 30;
 
@@ -280,6 +282,11 @@ final class MrpPlanner {
                 continue;
             }
             BigDecimal quantity = lot(shortfall, facts, bill);
+            if (quantity.compareTo(MAX_QUANTITY) > 0) {
+                throw new IllegalArgumentException("it would need " + BomStore.plain(quantity) + " on " + date
+                        + ", more than a planned order holds (" + BomStore.plain(MAX_QUANTITY) + "): check the"
+                        + " quantities of the bills it is in, its reorder point and the orders for it");
+            }
             projected = projected.add(quantity);
             if (bill != null) {
                 int made = source.makeDays(bill, quantity);

@@ -66,6 +66,8 @@ import dev.tessera.platform.support.Sql;
 @Component(service = WorkOrders.class)
 public final class WorkOrdersImpl implements WorkOrders {
     private static final BigDecimal LIMIT = new BigDecimal("1000000000");
+    /** The most a work order needs of one component, or hours of one operation, as its tables hold them. */
+    private static final BigDecimal COMPONENT_LIMIT = new BigDecimal("1000000000000");
     private static final Set<WorkOrderStatus> RUNNING = EnumSet.of(WorkOrderStatus.RELEASED,
             WorkOrderStatus.IN_PROGRESS, WorkOrderStatus.COMPLETED);
 
@@ -124,6 +126,12 @@ public final class WorkOrdersImpl implements WorkOrders {
         String note = Changes.text(in.note(), "note", 500, false, errors);
         ValidationException.throwIfAny(ManufacturingErrors.INVALID, "The work order", errors);
         LocalDate today = LocalDate.now();
+        if (in.billDate() != null && in.billDate().isBefore(today)) {
+            throw new ValidationException(ManufacturingErrors.INVALID, "The work order's bill date is in the past",
+                    List.of(new FieldError("billDate", "must be today (" + today + ") or later, or left out for the"
+                            + " bill in force today")));
+        }
+        LocalDate billDay = in.billDate() == null ? today : in.billDate();
         if (in.dueDate() != null && in.dueDate().isBefore(today)) {
             throw new ValidationException(ManufacturingErrors.INVALID, "The work order is due in the past",
                     List.of(new FieldError("dueDate", "must be today (" + today + ") or later")));
@@ -136,8 +144,9 @@ public final class WorkOrdersImpl implements WorkOrders {
                     .findFirst().orElseThrow(() -> new ValidationException(ManufacturingErrors.INVALID, "No warehouse "
                             + warehouse, List.of(new FieldError("warehouse", "'" + warehouse + "' is not a warehouse"
                             + " of the inventory (inventory:warehouses)"))));
-            Bom bom = BomStore.inForce(db, item.sku(), today).orElseThrow(() -> new TesseraException(
-                    ManufacturingErrors.BOM_NOT_FOUND, item.sku() + " has no bill of materials in force today"
+            Bom bom = BomStore.inForce(db, item.sku(), billDay).orElseThrow(() -> new TesseraException(
+                    ManufacturingErrors.BOM_NOT_FOUND, item.sku() + " has no bill of materials in force "
+                    + (billDay.equals(today) ? "today" : "on " + billDay)
                     + " (manufacturing:bom-add makes one)"));
             if (catalog.countedInWholeUnits(item.uom()) && quantity.stripTrailingZeros().scale() > 0) {
                 throw new ValidationException(ManufacturingErrors.INVALID, item.sku() + " is counted in whole "
@@ -148,10 +157,28 @@ public final class WorkOrdersImpl implements WorkOrders {
                 throw new TesseraException(ManufacturingErrors.WORK_ORDER_STATE, item.sku() + "'s bill of materials is"
                         + " a phantom: it is never made on its own, only as part of its parent's work orders");
             }
-            CostRollup cost = boms.cost(db, item.sku(), today);
+            CostRollup cost = boms.cost(db, item.sku(), billDay);
             Map<String, BigDecimal> needs = new LinkedHashMap<>();
             List<WorkOrderStore.PlannedOperation> steps = new ArrayList<>();
-            plan(db, bom, quantity, today, needs, steps, new ArrayDeque<>(List.of(item.sku())));
+            plan(db, bom, quantity, billDay, needs, steps, new ArrayDeque<>(List.of(item.sku())));
+            // what the order's tables hold: 15 digits of a quantity, 13 of hours
+            for (Map.Entry<String, BigDecimal> need : needs.entrySet()) {
+                if (need.getValue().compareTo(COMPONENT_LIMIT) > 0) {
+                    throw new ValidationException(ManufacturingErrors.INVALID, "The work order would need "
+                            + BomStore.plain(need.getValue().setScale(0, RoundingMode.CEILING)) + " of "
+                            + need.getKey(), List.of(new FieldError("quantity", "is more than one work order can take"
+                            + " of " + need.getKey() + " (at most " + BomStore.plain(COMPONENT_LIMIT) + "); plan"
+                            + " smaller work orders")));
+                }
+            }
+            for (WorkOrderStore.PlannedOperation step : steps) {
+                if (step.hours().compareTo(COMPONENT_LIMIT) > 0) {
+                    throw new ValidationException(ManufacturingErrors.INVALID, "The work order would take "
+                            + BomStore.plain(step.hours().setScale(0, RoundingMode.CEILING)) + " hours at "
+                            + step.workCenter(), List.of(new FieldError("quantity", "is more than one work order can"
+                            + " take at " + step.workCenter() + "; plan smaller work orders")));
+                }
+            }
             List<WorkOrderStore.PlannedComponent> components = new ArrayList<>();
             // up to 4 decimals as the inventory keeps quantities, to whole units for items counted so
             needs.forEach((c, q) -> components.add(new WorkOrderStore.PlannedComponent(c, q.setScale(catalog.item(c)
