@@ -155,6 +155,13 @@ public class RestIT extends RestTestSupport {
         String forged = raw("GET /api HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n");
         assertTrue(forged, forged.startsWith("HTTP/1.1 3") || forged.startsWith("HTTP/1.1 404"));
         assertTrue("the Host header is not echoed: " + forged, !forged.contains("attacker.example"));
+        for (String host : List.of("a b", "a\"b", "x<y>", "a:b:c")) {
+            String malformed = raw("GET /api/v1/platform/health HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\n\r\n");
+            assertTrue(host + ": " + malformed, malformed.startsWith("HTTP/1.1 400"));
+            assertTrue(host + ": " + malformed, malformed.contains("application/problem+json")
+                    && malformed.contains("\"code\":\"platform.http-400\"") && !malformed.contains("Exception"));
+        }
     }
 
     @Test

@@ -60,10 +60,20 @@ public final class ServerAnswers extends AbstractHandler implements HttpConfigur
         // requests are the contexts' business: this handler is here for the server's error handler only
     }
 
+    /** A Host header as RFC 9110 has it: a name or an IPv4 address, or an IPv6 one in brackets, and a port. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "(\\[[0-9A-Fa-f:.]{2,45}\\]|[A-Za-z0-9._~-]{1,253})(:[0-9]{1,5})?");
+
     @Override
     public void customize(Connector connector, HttpConfiguration configuration, Request request) {
         if (!configuration.isRelativeRedirectAllowed()) {
             configuration.setRelativeRedirectAllowed(true);
+        }
+        String host = request.getHeader("Host");
+        if (host != null && !host.isEmpty() && !HOST.matcher(host).matches()) {
+            // the application would build its base URI from it and fail with a 500: the request is malformed
+            throw new org.eclipse.jetty.http.BadMessageException(400, "the Host header is not a host name or address"
+                    + " with an optional port");
         }
     }
 
