@@ -101,10 +101,8 @@ public abstract class TesseraTestSupport {
             editConfigurationFilePut("etc/system.properties", TEST_FEATURES,
                     new File(requiredProperty(TEST_FEATURES)).toURI().toString()),
             systemProperty("pax.exam.osgi.unresolved.fail").value("true"),
-            // an injected service waits as long as the boot may take (BootFinished's 120 s): Pax Exam injects a
-            // suite's own fields before this class's, so a suite's first service is looked up while the boot features
-            // and their migrations are still going in, which took over 60 s on a loaded 2-core CI machine
-            systemProperty("pax.exam.service.timeout").value("120000"),
+            // injected services may take longer than Pax Exam's 10 s on a loaded CI machine: migrations run first
+            systemProperty("pax.exam.service.timeout").value("60000"),
             // the module-system options of Karaf's own bin/karaf for Java 9+, which Pax Exam does not add by itself
             vmOptions(
                 "--add-reads=java.xml=java.logging",
