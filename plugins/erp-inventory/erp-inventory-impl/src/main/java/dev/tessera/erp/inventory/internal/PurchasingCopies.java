@@ -3,6 +3,7 @@ package dev.tessera.erp.inventory.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -11,8 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.tessera.erp.purchasing.api.PurchaseOrderStatus;
 import dev.tessera.erp.purchasing.api.event.OrderDetails;
-import dev.tessera.erp.purchasing.api.event.PurchasingEvents;
-import dev.tessera.erp.purchasing.api.event.ReceiptDetails;
+import dev.tessera.erp.purchasing.api.event.OrderState;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventInbox;
 import dev.tessera.platform.api.event.EventSubscriber;
@@ -51,33 +51,16 @@ public final class PurchasingCopies implements EventSubscriber {
 
     @Override
     public void handle(DomainEvent event) {
-        long orderId;
-        String number;
-        String vendor;
-        PurchaseOrderStatus status;
-        List<OrderDetails.Line> lines;
-        if (PurchasingEvents.ORDER_RECEIVED.is(event)) {
-            ReceiptDetails receipt = PurchasingEvents.ORDER_RECEIVED.payload(event);
-            orderId = receipt.orderId();
-            number = receipt.orderNumber();
-            vendor = receipt.vendorCode();
-            status = receipt.status();
-            lines = receipt.lines();
-        } else {
-            OrderDetails order = PurchasingEvents.ALL.stream()
-                    .filter(t -> t.is(event) && t.payloadType() == OrderDetails.class)
-                    .findFirst()
-                    .map(t -> (OrderDetails) t.payload(event))
-                    .orElse(null);
-            if (order == null) {
-                return;
-            }
-            orderId = order.id();
-            number = order.number();
-            vendor = order.vendorCode();
-            status = order.status();
-            lines = order.lines();
+        Optional<OrderState> told = OrderState.of(event);
+        if (told.isEmpty()) {
+            return;
         }
+        OrderState order = told.get();
+        long orderId = order.orderId();
+        String number = order.number();
+        String vendor = order.vendorCode();
+        PurchaseOrderStatus status = order.status();
+        List<OrderDetails.Line> lines = order.lines();
         List<Incoming.Line> open = new ArrayList<>();
         if (ON_ORDER.contains(status) && lines != null) {
             for (OrderDetails.Line l : lines) {

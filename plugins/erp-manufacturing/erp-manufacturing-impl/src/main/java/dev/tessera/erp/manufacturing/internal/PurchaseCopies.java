@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -15,8 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
 import dev.tessera.erp.purchasing.api.PurchaseOrderStatus;
 import dev.tessera.erp.purchasing.api.event.OrderDetails;
-import dev.tessera.erp.purchasing.api.event.PurchasingEvents;
-import dev.tessera.erp.purchasing.api.event.ReceiptDetails;
+import dev.tessera.erp.purchasing.api.event.OrderState;
 import dev.tessera.platform.api.event.DomainEvent;
 import dev.tessera.platform.api.event.EventInbox;
 import dev.tessera.platform.api.event.EventSubscriber;
@@ -54,34 +54,20 @@ public final class PurchaseCopies implements EventSubscriber {
 
     @Override
     public void handle(DomainEvent event) {
-        String number;
-        PurchaseOrderStatus status;
-        List<OrderDetails.Line> lines;
-        if (PurchasingEvents.ORDER_RECEIVED.is(event)) {
-            ReceiptDetails receipt = PurchasingEvents.ORDER_RECEIVED.payload(event);
-            number = receipt.orderNumber();
-            status = receipt.status();
-            lines = receipt.lines();
-        } else {
-            OrderDetails order = PurchasingEvents.ALL.stream()
-                    .filter(t -> t.is(event) && t.payloadType() == OrderDetails.class)
-                    .findFirst()
-                    .map(t -> (OrderDetails) t.payload(event))
-                    .orElse(null);
-            if (order == null) {
-                return;
-            }
-            number = order.number();
-            status = order.status();
-            lines = order.lines();
+        Optional<OrderState> told = OrderState.of(event);
+        if (told.isEmpty()) {
+            return;
         }
+        String number = told.get().number();
+        PurchaseOrderStatus status = told.get().status();
+        List<OrderDetails.Line> lines = told.get().lines();
         if (number == null || status == null) {
             return;
         }
         // what the order still brings of each item: a planner may have changed the draft it was firmed into
         Map<String, BigDecimal> open = new HashMap<>();
         Map<String, LocalDate> expected = new HashMap<>();
-        for (OrderDetails.Line l : lines == null ? List.<OrderDetails.Line>of() : lines) {
+        for (OrderDetails.Line l : lines) {
             if (l.sku() != null && l.ordered() != null) {
                 open.merge(l.sku(), l.ordered().subtract(l.received() == null ? BigDecimal.ZERO : l.received())
                         .max(BigDecimal.ZERO), BigDecimal::add);
