@@ -40,7 +40,6 @@ import dev.tessera.erp.manufacturing.api.CostRollup;
 import dev.tessera.erp.manufacturing.api.Explosion;
 import dev.tessera.erp.manufacturing.api.ExplosionLine;
 import dev.tessera.erp.manufacturing.api.Requirement;
-import dev.tessera.erp.manufacturing.api.Supply;
 import dev.tessera.erp.manufacturing.api.WorkOrder;
 import dev.tessera.erp.manufacturing.api.WorkOrderComponent;
 import dev.tessera.erp.manufacturing.api.WorkOrderStatus;

@@ -18,7 +18,6 @@ import dev.tessera.erp.manufacturing.api.Bom;
 import dev.tessera.erp.manufacturing.api.BomComponent;
 import dev.tessera.erp.manufacturing.api.BomOperation;
 import dev.tessera.erp.manufacturing.api.MrpMessageKind;
-import dev.tessera.erp.manufacturing.api.PlannedOrderKind;
 
 class MrpPlannerTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);

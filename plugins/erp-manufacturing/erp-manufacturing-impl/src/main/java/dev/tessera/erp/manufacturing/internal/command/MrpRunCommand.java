@@ -1,6 +1,5 @@
 package dev.tessera.erp.manufacturing.internal.command;
 
-import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
