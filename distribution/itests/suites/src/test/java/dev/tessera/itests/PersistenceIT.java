@@ -141,6 +141,41 @@ public class PersistenceIT extends TesseraTestSupport {
         modules.disable(List.of("itest-listener"));
     }
 
+    /**
+     * A transaction writes an event, another commits one meanwhile, then the first writes its second event and
+     * commits. On PostgreSQL the newer transaction's event gets its place first, below it the older one's first row
+     * waits as a gap; when the older one commits, both its events get places together, in the order it wrote them.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    public void theEventsOfOneTransactionKeepTheirOrderWhenAnotherCommitsBetweenThem() throws Exception {
+        long[] between = {-1};
+        List<Long> around = (List<Long>) callService(NOTES, "createTwoAround", "around", (Runnable) () -> {
+            Thread other = new Thread(() -> between[0] = (Long) callService(NOTES, "create", "between"));
+            other.start();
+            try {
+                other.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertTrue("the other transaction committed", between[0] > 0);
+            if (expectedDatabase().equals("PostgreSQL")) {
+                // Derby's scan waits for the open transaction instead of passing it
+                await("the newer transaction's event has its place", Duration.ofSeconds(10),
+                        () -> events.history("note", Long.toString(between[0])).size() == 1);
+            }
+        });
+        await("all three events have their places", Duration.ofSeconds(10), () -> around.stream()
+                .allMatch(id -> events.history("note", Long.toString(id)).size() == 1));
+        long first = events.history("note", Long.toString(around.get(0))).get(0).sequence();
+        long second = events.history("note", Long.toString(around.get(1))).get(0).sequence();
+        assertTrue("the two events of one transaction keep their order: " + first + ", " + second, first < second);
+        if (expectedDatabase().equals("PostgreSQL")) {
+            long other = events.history("note", Long.toString(between[0])).get(0).sequence();
+            assertTrue("the event committed first comes first: " + other + " before " + first, other < first);
+        }
+    }
+
     @Test
     public void aFailingSubscriberIsRetriedThenDeadLetteredThenReplayed() {
         enable("itest-listener");

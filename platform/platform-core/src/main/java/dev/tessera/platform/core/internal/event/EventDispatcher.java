@@ -96,6 +96,8 @@ public final class EventDispatcher implements EventLog, HealthCheck {
     private long highestSequencedRow = -1;
     /** Row ids below it without a place yet: committed later, rolled back, or skipped by the database; first seen. */
     private final java.util.TreeMap<Long, Long> gaps = new java.util.TreeMap<>();
+    /** How many of the newest gaps every scan reads along: open transactions, not old rollbacks, hold them. */
+    static final int GAPS_PER_SCAN = 100;
     private long lastGapSweep;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -238,14 +240,16 @@ public final class EventDispatcher implements EventLog, HealthCheck {
     /**
      * Gives newly committed events their place. The common path reads only rows above the highest row with a place.
      * Row ids skipped on the way are watched as gaps: on PostgreSQL a transaction may commit its event after a newer
-     * one was sequenced (Derby's scan waits for it instead), so every two seconds the gaps are looked at again, and a
-     * gap is forgotten after the grace period (a rolled-back transaction never fills it).
+     * one was sequenced (Derby's scan waits for it instead). The newest gaps are read with the new rows in every
+     * scan, so a transaction whose first events lie below another's that committed first keeps its events in their
+     * order when it commits; every two seconds all gaps are looked at, and a gap is forgotten after the grace period
+     * (a rolled-back transaction never fills it).
      */
     private void sequenceNewEvents() throws SQLException {
         if (highestSequencedRow < 0) {
             highestSequencedRow = store.sequencedWatermark();
         }
-        note(store.sequenceNewEvents(highestSequencedRow, config.batchSize()));
+        note(store.sequenceNewEvents(highestSequencedRow, newestGaps(), config.batchSize()));
         long now = System.currentTimeMillis();
         if (!gaps.isEmpty() && now - lastGapSweep >= 2000) {
             lastGapSweep = now;
@@ -253,6 +257,18 @@ public final class EventDispatcher implements EventLog, HealthCheck {
             long expired = now - TimeUnit.SECONDS.toMillis(config.lateCommitGraceSeconds());
             gaps.values().removeIf(firstSeen -> firstSeen < expired);
         }
+    }
+
+    /** Row ids of the newest gaps, the ones open transactions hold; at most {@value #GAPS_PER_SCAN}. */
+    private List<Long> newestGaps() {
+        List<Long> newest = new ArrayList<>();
+        for (Long row : gaps.descendingKeySet()) {
+            if (newest.size() == GAPS_PER_SCAN) {
+                break;
+            }
+            newest.add(row);
+        }
+        return newest;
     }
 
     private void note(List<Long> rows) {

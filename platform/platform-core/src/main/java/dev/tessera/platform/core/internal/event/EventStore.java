@@ -72,11 +72,27 @@ final class EventStore {
      * @return the row ids that got a place, ascending
      */
     List<Long> sequenceNewEvents(long aboveRow, int max) throws SQLException {
+        return sequenceNewEvents(aboveRow, List.of(), max);
+    }
+
+    /**
+     * Gives a place, in row id order, to the committed events above {@code aboveRow} and to those of the rows
+     * {@code alsoRows} that have committed meanwhile; returns their row ids. Read in one statement, the events of one
+     * transaction keep their order even when some of their rows lie below a newer transaction's.
+     */
+    List<Long> sequenceNewEvents(long aboveRow, java.util.Collection<Long> alsoRows, int max) throws SQLException {
         try (Connection c = open()) {
             List<Long> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT E.ID FROM TSR_EVENT E WHERE E.ID > ? AND NOT EXISTS"
-                    + " (SELECT 1 FROM TSR_EVENT_ORDER O WHERE O.EVENT_ROW = E.ID) ORDER BY E.ID FETCH FIRST " + max + " ROWS ONLY")) {
+            String also = alsoRows.isEmpty() ? "" : " OR E.ID IN (" + String.join(", ",
+                    java.util.Collections.nCopies(alsoRows.size(), "?")) + ")";
+            try (PreparedStatement s = c.prepareStatement("SELECT E.ID FROM TSR_EVENT E WHERE (E.ID > ?" + also
+                    + ") AND NOT EXISTS (SELECT 1 FROM TSR_EVENT_ORDER O WHERE O.EVENT_ROW = E.ID) ORDER BY E.ID"
+                    + " FETCH FIRST " + max + " ROWS ONLY")) {
                 s.setLong(1, aboveRow);
+                int i = 2;
+                for (Long row : alsoRows) {
+                    s.setLong(i++, row);
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         rows.add(rs.getLong(1));

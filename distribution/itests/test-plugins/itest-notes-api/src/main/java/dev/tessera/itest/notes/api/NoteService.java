@@ -10,6 +10,12 @@ public interface NoteService {
     /** Creates a note and publishes notes.note.created in the same transaction; returns its id. */
     long create(String text);
 
+    /**
+     * Creates two notes and their events in one transaction and runs {@code between} in it after the first; returns
+     * both ids.
+     */
+    List<Long> createTwoAround(String text, Runnable between);
+
     /** Creates {@code count} notes, one transaction each. */
     void createMany(String prefix, int count);
 

@@ -79,6 +79,20 @@ public final class NoteServiceImpl implements NoteService {
     }
 
     @Override
+    public List<Long> createTwoAround(String text, Runnable between) {
+        return transactions.required(db -> {
+            long first = insert(db, text + "-1");
+            events.publish(db, NoteEvents.NOTE_CREATED.created(Long.toString(first), "itest",
+                    new NoteEvents.NoteText(text + "-1")));
+            between.run();
+            long second = insert(db, text + "-2");
+            events.publish(db, NoteEvents.NOTE_CREATED.created(Long.toString(second), "itest",
+                    new NoteEvents.NoteText(text + "-2")));
+            return List.of(first, second);
+        });
+    }
+
+    @Override
     public void createMany(String prefix, int count) {
         for (int i = 0; i < count; i++) {
             create(prefix + i);
