@@ -83,15 +83,22 @@ final class EventStore {
     List<Long> sequenceNewEvents(long aboveRow, java.util.Collection<Long> alsoRows, int max) throws SQLException {
         try (Connection c = open()) {
             List<Long> rows = new ArrayList<>();
-            String also = alsoRows.isEmpty() ? "" : " OR E.ID IN (" + String.join(", ",
-                    java.util.Collections.nCopies(alsoRows.size(), "?")) + ")";
-            try (PreparedStatement s = c.prepareStatement("SELECT E.ID FROM TSR_EVENT E WHERE (E.ID > ?" + also
-                    + ") AND NOT EXISTS (SELECT 1 FROM TSR_EVENT_ORDER O WHERE O.EVENT_ROW = E.ID) ORDER BY E.ID"
-                    + " FETCH FIRST " + max + " ROWS ONLY")) {
+            // two index lookups in one statement (one snapshot): an OR of both made Derby scan the table
+            String unplaced = " AND NOT EXISTS (SELECT 1 FROM TSR_EVENT_ORDER O WHERE O.EVENT_ROW = E.ID)";
+            String sql = "SELECT E.ID FROM TSR_EVENT E WHERE E.ID > ?" + unplaced;
+            if (!alsoRows.isEmpty()) {
+                sql = "SELECT U.ID FROM (" + sql + " UNION ALL SELECT E.ID FROM TSR_EVENT E WHERE E.ID IN ("
+                        + String.join(", ", java.util.Collections.nCopies(alsoRows.size(), "?")) + ") AND E.ID <= ?"
+                        + unplaced + ") U";
+            }
+            try (PreparedStatement s = c.prepareStatement(sql + " ORDER BY 1 FETCH FIRST " + max + " ROWS ONLY")) {
                 s.setLong(1, aboveRow);
                 int i = 2;
                 for (Long row : alsoRows) {
                     s.setLong(i++, row);
+                }
+                if (!alsoRows.isEmpty()) {
+                    s.setLong(i, aboveRow);
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
