@@ -76,8 +76,8 @@ public final class TransactionsImpl implements Transactions {
             } catch (Throwable failure) {
                 rollback(frame);
                 end(frame);
-                if (attempt < ATTEMPTS && retryable(failure)) {
-                    LOG.debug("Transaction rolled back after a lock conflict, attempt {} of {}: {}", attempt, ATTEMPTS,
+                if (attempt < ATTEMPTS && (retryable(failure) || raced(failure))) {
+                    LOG.debug("Transaction rolled back after a conflict, attempt {} of {}: {}", attempt, ATTEMPTS,
                             failure.toString());
                     continue;
                 }
@@ -244,6 +244,25 @@ public final class TransactionsImpl implements Transactions {
                     String state = s.getSQLState();
                     if (state != null && (state.equals("40001") || state.equals("40P01") || state.equals("40XL1")
                             || state.equals("40XL2"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A unique key already taken: most often work that looked for a row, did not find it and inserted it, while
+     * another transaction inserted the same row and committed first (a read-only copy made by an event subscriber
+     * and by a request at once). Run again, the work finds the row. A duplicate that stays is reported as before,
+     * after the last attempt.
+     */
+    static boolean raced(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if ("23505".equals(s.getSQLState())) {
                         return true;
                     }
                 }

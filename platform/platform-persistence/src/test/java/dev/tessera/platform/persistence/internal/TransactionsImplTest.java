@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -125,6 +126,39 @@ class TransactionsImplTest {
         assertEquals("done", result);
         assertEquals(2, attempts.get());
         assertEquals(List.of("second try"), names());
+    }
+
+    @Test
+    void workThatFindsNoRowAndInsertsItWhileAnotherTransactionInsertedItFirstRunsAgainAndFindsIt() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        String name = transactions.required(c -> {
+            attempts.incrementAndGet();
+            List<String> present = names(c);
+            if (!present.isEmpty()) {
+                return present.get(0);
+            }
+            if (attempts.get() == 1) {
+                CompletableFuture.runAsync(() -> transactions.run(o -> insert(o, 1, "other"))).join();
+            }
+            insert(c, 1, "mine");
+            return "mine";
+        });
+        assertEquals("other", name, "the second attempt finds the row the other transaction committed");
+        assertEquals(2, attempts.get());
+        assertEquals(List.of("other"), names());
+    }
+
+    @Test
+    void aDuplicateKeyThatStaysIsRefusedAfterTheLastAttemptAndNotCalledAConflict() throws Exception {
+        transactions.run(c -> insert(c, 1, "first"));
+        AtomicInteger attempts = new AtomicInteger();
+        TesseraException e = assertThrows(TesseraException.class, () -> transactions.run(c -> {
+            attempts.incrementAndGet();
+            insert(c, 1, "again");
+        }));
+        assertEquals("platform.persistence-failed", e.code());
+        assertEquals(3, attempts.get());
+        assertEquals(List.of("first"), names());
     }
 
     @Test
