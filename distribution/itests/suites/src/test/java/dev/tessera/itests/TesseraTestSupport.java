@@ -175,7 +175,7 @@ public abstract class TesseraTestSupport {
     /** Runs a command with the roles of the shipped admingroup (etc/users.properties). */
     protected CommandResult tryCommand(String command) {
         return tryCommandAs(command, "admin", "manager", "viewer", "finance", "inventory", "sales", "purchasing",
-                "purchasing-approver", "manufacturing", "systembundles", "ssh");
+                "purchasing-approver", "manufacturing", "marketing", "systembundles", "ssh");
     }
 
     /** Runs a console command as a user holding exactly the given roles. */

@@ -25,6 +25,8 @@ public interface Roles {
     String PURCHASING_APPROVER = "purchasing-approver";
     /** Work centers, bills of materials and (with work orders) production. */
     String MANUFACTURING = "manufacturing";
+    /** Campaigns, their touches and costs, lead scoring. */
+    String MARKETING = "marketing";
     /** Console logins over bin/client and SSH. */
     String SSH = "ssh";
 }

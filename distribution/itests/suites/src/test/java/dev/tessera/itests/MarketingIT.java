@@ -1,0 +1,378 @@
+package dev.tessera.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import dev.tessera.crm.pipeline.api.Deals;
+import dev.tessera.crm.pipeline.api.Lead;
+import dev.tessera.crm.pipeline.api.Leads;
+import dev.tessera.crm.pipeline.api.NewLead;
+import dev.tessera.crm.pipeline.api.Opportunity;
+import dev.tessera.crm.pipeline.api.Qualification;
+import dev.tessera.crm.pipeline.api.Qualified;
+import dev.tessera.platform.api.ModuleManager;
+
+/**
+ * Marketing in the running distribution with the pipeline: a lead's score decaying as worked out by hand at two
+ * dates and each threshold crossing one event; one won deal's revenue credited to campaigns under every model as
+ * worked out by hand, to the cent; bad input refused with its code and nothing written; each role kept to its side;
+ * the module disabled and enabled without touching another bundle.
+ */
+@RunWith(PaxExam.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+@ExamReactorStrategy(PerClass.class)
+public class MarketingIT extends RestTestSupport {
+    private static final String MARKETER = basic("itest-marketer", "itest-secret");
+    private static final String PID = "dev.tessera.crm.marketing";
+    private static final String WRITES = "SELECT (SELECT COUNT(*) FROM MKT_CAMPAIGN) + (SELECT COUNT(*) FROM MKT_TOUCH)"
+            + " + (SELECT COUNT(*) FROM TSR_EVENT WHERE TYPE LIKE 'marketing.%') FROM TSR_EVENT_ORDER"
+            + " FETCH FIRST 1 ROWS ONLY";
+
+    @Inject
+    private Leads leads;
+
+    @Inject
+    private Deals deals;
+
+    @Inject
+    private ModuleManager modules;
+
+    @Inject
+    private ConfigurationAdmin configurations;
+
+    @Override
+    @Configuration
+    public Option[] config() throws IOException {
+        List<Option> options = withUsers(super.config());
+        options.add(editConfigurationFilePut("etc/users.properties", "itest-marketer", "itest-secret,marketing"));
+        options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                "tessera-crm-pipeline,tessera-crm-marketing"));
+        return options.toArray(new Option[0]);
+    }
+
+    /**
+     * Threshold 50, half-life 30 days. Three form fills (20 each) 20 days before N: 60.00 then, 3 × 20 × 2^(−2/3) =
+     * 3 × 12.60 = 37.80 at N, not qualified, no event. A form fill (20) and an e-mail open (2) at N: 59.80, qualified:
+     * one event; 10 days after N the old ones are at half (30.00), the new ones at 2^(−1/3): 15.87 and 1.59, 47.46.
+     * A half-life of one day: the old ones are worth nothing, the new ones about 22: one event down; back to 30 days,
+     * one event up.
+     */
+    @Test
+    public void aScoreDecaysAsWorkedOutByHandAndEachCrossingOfTheThresholdIsOneEvent() throws Exception {
+        String t = tag();
+        campaign("WEB" + t, "PAID_SEARCH");
+        Lead lead = leads.createLead(new NewLead("Paula " + t, "paula." + t.toLowerCase() + "@gmail.com", null, null,
+                null, "web", null, null), true, "itest");
+        awaitStatus(get("/marketing/scores/" + lead.id(), VIEWER), 200);
+        Instant n = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        Instant t0 = n.minus(Duration.ofDays(20));
+        String email = lead.email();
+        String old = "{\"campaign\":\"WEB" + t + "\",\"email\":\"" + email + "\",\"kind\":\"FORM_FILL\",\"occurredAt\":\""
+                + t0 + "\"}";
+        HttpResponse<String> recorded = send(postJson("/marketing/touches", MARKETER, "{\"touches\":[" + old + ","
+                + old + "," + old + "]}"));
+        assertEquals(recorded.body(), 201, recorded.statusCode());
+        assertTrue(recorded.body(), recorded.body().contains("\"leadId\":" + lead.id()));
+
+        HttpResponse<String> then = send(get("/marketing/scores/" + lead.id() + "?asOf=" + t0, VIEWER));
+        assertEquals(then.body(), 200, then.statusCode());
+        assertTrue(then.body(), then.body().contains("\"points\":60.00") && then.body().contains("\"qualified\":true"));
+        HttpResponse<String> atN = send(get("/marketing/scores/" + lead.id() + "?asOf=" + n, VIEWER));
+        assertTrue(atN.body(), atN.body().contains("\"points\":37.80") && atN.body().contains("\"qualified\":false")
+                && atN.body().contains("\"ageDays\":20.00"));
+        assertEquals("below the threshold now: no event", 0, scoreEvents(lead.id()).size());
+
+        HttpResponse<String> fresh = send(postJson("/marketing/touches", MARKETER, "{\"touches\":[{\"campaign\":\"WEB"
+                + t + "\",\"email\":\"" + email.toUpperCase() + "\",\"kind\":\"FORM_FILL\",\"occurredAt\":\"" + n
+                + "\"},{\"campaign\":\"web" + t.toLowerCase() + "\",\"email\":\"" + email + "\",\"kind\":\"EMAIL_OPEN\","
+                + "\"occurredAt\":\"" + n + "\"}]}"));
+        assertEquals(fresh.body(), 201, fresh.statusCode());
+        assertScoreEvents(lead.id(), "marketing.score.qualified");
+        HttpResponse<String> atNAgain = send(get("/marketing/scores/" + lead.id() + "?asOf=" + n, MARKETER));
+        assertTrue(atNAgain.body(), atNAgain.body().contains("\"points\":59.80"));
+        HttpResponse<String> later = send(get("/marketing/scores/" + lead.id() + "?asOf=" + n.plus(Duration.ofDays(10)),
+                SALES));
+        assertTrue(later.body(), later.body().contains("\"points\":47.46") && later.body().contains("\"qualified\":false"));
+        assertTrue(later.body(), later.body().contains("\"behaviour: form-fill\"") && later.body().contains("\"campaign\":\"WEB" + t + "\""));
+        // one more touch while qualified: still one event
+        assertEquals(201, send(postJson("/marketing/touches", MARKETER, "{\"touches\":[{\"campaign\":\"WEB" + t
+                + "\",\"email\":\"" + email + "\",\"kind\":\"PAGE_VISIT\",\"occurredAt\":\"" + n + "\"}]}")).statusCode());
+        assertScoreEvents(lead.id(), "marketing.score.qualified");
+
+        // the console explains the same score
+        String shown = executeCommand("marketing:score --as-of " + t0 + " " + lead.id());
+        assertTrue(shown, shown.contains("60.00 points") && shown.contains("marketing-qualified"));
+
+        setHalfLife(1);
+        try {
+            await("the lead falls below the threshold", Duration.ofSeconds(30), () -> {
+                rescore();
+                return scoreEvents(lead.id()).size() == 2;
+            });
+            assertScoreEvents(lead.id(), "marketing.score.qualified", "marketing.score.unqualified");
+        } finally {
+            setHalfLife(30);
+        }
+        await("the lead is qualified again", Duration.ofSeconds(30), () -> {
+            rescore();
+            return scoreEvents(lead.id()).size() == 3;
+        });
+        send(post("/marketing/scores/rescore", MARKETER));
+        assertScoreEvents(lead.id(), "marketing.score.qualified", "marketing.score.unqualified",
+                "marketing.score.qualified");
+    }
+
+    /**
+     * One deal of 1,000.00 won on day W, conversion at the end of W; touches A 28 days before, B 21, C 14, A 7, and D
+     * 100 days before (outside the 90-day lookback). First and last touch: A 1,000.00. Linear: A 500.00, B 250.00, C
+     * 250.00. U-shaped: A 400 + 400, B 100, C 100. Time decay (half-life 7 days): weights 1/16, 1/8, 1/4, 1/2, A 9/15
+     * = 600.00, B 2/15 = 133.33, C 4/15 = 266.67 (the cent left to the largest remainder).
+     */
+    @Test
+    public void oneWonDealIsCreditedToItsCampaignsUnderEveryModelToTheCentAsWorkedOutByHand() throws Exception {
+        String t = tag();
+        for (String c : List.of("A", "B", "C", "D")) {
+            campaign(c + t, "EMAIL");
+        }
+        assertEquals(200, send(putJson("/marketing/campaigns/A" + t, MARKETER, "{\"cost\":200}")).statusCode());
+        Lead lead = leads.createLead(new NewLead("Ada " + t, "ada." + t.toLowerCase() + "@northwind.example",
+                "Northwind " + t, null, null, "event", null, null), true, "itest");
+        Qualified q = leads.qualify(lead.id(), new Qualification(null, "Deal " + t, new BigDecimal("1000.00"), "EUR",
+                null, null), "itest");
+        Opportunity won = deals.win(q.opportunity().id(), "signed", "itest");
+        LocalDate w = won.closedOn();
+        Instant end = w.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        String touches = List.of("A:28", "B:21", "C:14", "A:7", "D:100").stream().map(s -> "{\"campaign\":\""
+                + s.split(":")[0] + t + "\",\"email\":\"" + lead.email() + "\",\"kind\":\"EMAIL_CLICK\",\"occurredAt\":\""
+                + end.minus(Duration.ofDays(Long.parseLong(s.split(":")[1]))) + "\"}").collect(Collectors.joining(","));
+        assertEquals(201, send(postJson("/marketing/touches", MARKETER, "{\"touches\":[" + touches + "]}")).statusCode());
+
+        String period = "&from=" + w + "&to=" + w;
+        HttpResponse<String> first = awaitBody(get("/marketing/attribution?model=first-touch" + period, VIEWER),
+                "\"opportunityId\":" + won.id() + ",\"leadId\":" + lead.id());
+        assertCredits(first.body(), won.id(), "{\"campaign\":\"A" + t + "\",\"amount\":1000.00}");
+        assertCredits(body("last-touch", period), won.id(), "{\"campaign\":\"A" + t + "\",\"amount\":1000.00}");
+        String linear = body("linear", period);
+        assertCredits(linear, won.id(), "{\"campaign\":\"A" + t + "\",\"amount\":500.00},{\"campaign\":\"B" + t
+                + "\",\"amount\":250.00},{\"campaign\":\"C" + t + "\",\"amount\":250.00}");
+        assertCredits(body("u-shaped", period), won.id(), "{\"campaign\":\"A" + t + "\",\"amount\":800.00},"
+                + "{\"campaign\":\"B" + t + "\",\"amount\":100.00},{\"campaign\":\"C" + t + "\",\"amount\":100.00}");
+        assertCredits(body("TIME_DECAY", period), won.id(), "{\"campaign\":\"A" + t + "\",\"amount\":600.00},"
+                + "{\"campaign\":\"B" + t + "\",\"amount\":133.33},{\"campaign\":\"C" + t + "\",\"amount\":266.67}");
+        // the campaign rows: A's revenue against its cost, D outside the lookback
+        assertTrue(linear, java.util.regex.Pattern.compile("\\{\"campaign\":\"A" + t + "\",\"name\":\"Campaign A" + t
+                + "\",\"currency\":\"EUR\",\"touches\":0,\"leads\":0,\"opportunities\":1,\"revenue\":500.00,\"cost\":200(\\.00)?,"
+                + "\"roi\":1.5000}").matcher(linear).find());
+        assertTrue(linear, linear.contains("{\"campaign\":\"D" + t + "\",\"name\":\"Campaign D" + t + "\",\"currency\":"
+                + "\"EUR\",\"touches\":0,\"leads\":0,\"opportunities\":0,\"revenue\":0.00"));
+        String console = executeCommand("marketing:attribution --model u-shaped --from " + w + " --to " + w);
+        assertTrue(console, console.contains("A" + t) && console.contains("800.00"));
+    }
+
+    @Test
+    public void badInputIsRefusedWithItsCodeAndNothingIsWritten() throws Exception {
+        String t = tag();
+        campaign("BAD" + t, "SOCIAL");
+        long before = count(WRITES);
+        HttpResponse<String> unknown = send(postJson("/marketing/touches", MARKETER, "{\"touches\":[{\"campaign\":\"BAD"
+                + t + "\",\"email\":\"a@b.example\",\"kind\":\"PAGE_VISIT\"},{\"campaign\":\"NOPE" + t
+                + "\",\"email\":\"a@b.example\",\"kind\":\"PAGE_VISIT\"}]}"));
+        assertEquals(unknown.body(), 400, unknown.statusCode());
+        assertProblem(unknown, "marketing.unknown-campaign");
+        assertTrue(unknown.body(), unknown.body().contains("touches[1].campaign"));
+        HttpResponse<String> malformed = send(postJson("/marketing/touches", MARKETER, "{\"touches\":[{\"campaign\":\"BAD"
+                + t + "\",\"email\":\"not-an-address\",\"kind\":\"PAGE_VISIT\"},{\"campaign\":\"BAD" + t
+                + "\",\"email\":\"a@b.example\",\"kind\":\"PAGE_VISIT\",\"occurredAt\":\"2999-01-01T00:00:00Z\"}]}"));
+        assertEquals(malformed.body(), 400, malformed.statusCode());
+        assertProblem(malformed, "marketing.invalid");
+        assertTrue(malformed.body(), malformed.body().contains("touches[0].email")
+                && malformed.body().contains("touches[1].occurredAt"));
+        HttpResponse<String> kind = send(postJson("/marketing/touches", MARKETER, "{\"touches\":[{\"campaign\":\"BAD" + t
+                + "\",\"email\":\"a@b.example\",\"kind\":\"telepathy\"}]}"));
+        assertEquals(kind.body(), 400, kind.statusCode());
+        HttpResponse<String> twice = send(postJson("/marketing/campaigns", MARKETER, "{\"code\":\"BAD" + t
+                + "\",\"name\":\"Again\",\"channel\":\"SOCIAL\"}"));
+        assertEquals(twice.body(), 409, twice.statusCode());
+        assertProblem(twice, "marketing.duplicate-campaign");
+        HttpResponse<String> fields = send(postJson("/marketing/campaigns", MARKETER, "{\"code\":\"no spaces\","
+                + "\"name\":\"\",\"currency\":\"EURO\",\"budget\":-5}"));
+        assertEquals(fields.body(), 400, fields.statusCode());
+        assertTrue(fields.body(), fields.body().contains("\"code\"") && fields.body().contains("\"channel\"")
+                && fields.body().contains("\"currency\"") && fields.body().contains("\"budget\""));
+        assertEquals("nothing written", before, count(WRITES));
+
+        HttpResponse<String> model = send(get("/marketing/attribution?model=everything&from=2026-01-01&to=2026-12-31",
+                VIEWER));
+        assertEquals(model.body(), 400, model.statusCode());
+        assertTrue(model.body(), model.body().contains("u-shaped"));
+        HttpResponse<String> noDates = send(get("/marketing/attribution?model=linear", VIEWER));
+        assertEquals(noDates.body(), 400, noDates.statusCode());
+        assertTrue(noDates.body(), noDates.body().contains("\"from\"") && noDates.body().contains("\"to\""));
+        HttpResponse<String> asOf = send(get("/marketing/scores/1?asOf=yesterday", VIEWER));
+        assertEquals(asOf.body(), 400, asOf.statusCode());
+        HttpResponse<String> noLead = send(get("/marketing/scores/999999999", VIEWER));
+        assertEquals(noLead.body(), 404, noLead.statusCode());
+        assertProblem(noLead, "marketing.lead-not-found");
+        HttpResponse<String> closed = send(putJson("/marketing/campaigns/BAD" + t, MARKETER, "{\"status\":\"COMPLETED\"}"));
+        assertEquals(closed.body(), 200, closed.statusCode());
+        HttpResponse<String> reopen = send(putJson("/marketing/campaigns/BAD" + t, MARKETER, "{\"name\":\"Later\"}"));
+        assertEquals(reopen.body(), 409, reopen.statusCode());
+        assertProblem(reopen, "marketing.campaign-closed");
+        assertHostileInputRefused(List.of("/marketing/campaigns", "/marketing/touches"), MARKETER);
+    }
+
+    @Test
+    public void eachRoleKeepsToItsSide() throws Exception {
+        String t = tag();
+        String body = "{\"code\":\"R" + t + "\",\"name\":\"Roles\",\"channel\":\"DISPLAY\"}";
+        assertEquals(403, send(postJson("/marketing/campaigns", VIEWER, body)).statusCode());
+        assertEquals(403, send(postJson("/marketing/campaigns", SALES, body)).statusCode());
+        assertEquals(201, send(postJson("/marketing/campaigns", MARKETER, body)).statusCode());
+        String touch = "{\"touches\":[{\"campaign\":\"R" + t + "\",\"email\":\"r@r.example\",\"kind\":\"PAGE_VISIT\"}]}";
+        assertEquals(403, send(postJson("/marketing/touches", SALES, touch)).statusCode());
+        assertEquals(403, send(post("/marketing/scores/rescore", VIEWER)).statusCode());
+        assertEquals(200, send(get("/marketing/campaigns/R" + t, SALES)).statusCode());
+        assertEquals(200, send(get("/marketing/touches?campaign=R" + t, VIEWER)).statusCode());
+        CommandResult viewer = tryCommandAs("marketing:campaign-add V" + t + " Viewer email", "viewer");
+        assertTrue(String.valueOf(viewer.failure()), viewer.failure() != null
+                && viewer.failure().contains("Command not found"));
+        CommandResult marketer = tryCommandAs("marketing:campaign-add --budget 500 M" + t + " 'Console campaign' email",
+                "marketing");
+        assertEquals(marketer.output(), null, marketer.failure());
+        String list = tryCommandAs("marketing:campaigns", "viewer").output();
+        assertTrue(list, list.contains("M" + t) && list.contains("500.00"));
+    }
+
+    /**
+     * Runs last (hence its name): the module's API bundle goes with it; from here on only REST is used.
+     */
+    @Test
+    public void z_disablingAndEnablingMarketingTouchesNoOtherBundleAndKeepsItsCampaigns() throws Exception {
+        String t = tag();
+        campaign("KEEP" + t, "REFERRAL");
+        List<String> gone = recordBundleEventsOutside("dev.tessera.crm.marketing.",
+                () -> modules.disable(List.of("crm-marketing")));
+        assertEquals("bundle events outside marketing", List.of(), gone);
+        long away;
+        try {
+            awaitStatus(get("/marketing/campaigns/KEEP" + t, VIEWER), 404);
+            // the pipeline works without it
+            HttpResponse<String> lead = send(postJson("/pipeline/leads", ADMIN, "{\"name\":\"While away " + t
+                    + "\",\"email\":\"away." + t.toLowerCase() + "@example.org\"}"));
+            assertEquals(lead.body(), 201, lead.statusCode());
+            away = number(lead.body(), "id");
+        } finally {
+            List<String> back = recordBundleEventsOutside("dev.tessera.crm.marketing.",
+                    () -> modules.enable(List.of("crm-marketing")));
+            assertEquals("bundle events outside marketing", List.of(), back);
+        }
+        awaitBody(get("/marketing/campaigns/KEEP" + t, VIEWER), "\"code\":\"KEEP" + t + "\"");
+        // the lead created while marketing was away reaches it from the pipeline's events
+        HttpResponse<String> known = awaitBody(get("/marketing/scores/" + away, VIEWER), "\"leadId\":" + away);
+        assertTrue(known.body(), known.body().contains("away." + t.toLowerCase() + "@example.org"));
+    }
+
+    private void campaign(String code, String channel) throws Exception {
+        HttpResponse<String> created = send(postJson("/marketing/campaigns", MARKETER, "{\"code\":\"" + code
+                + "\",\"name\":\"Campaign " + code + "\",\"channel\":\"" + channel + "\",\"budget\":1000}"));
+        assertEquals(created.body(), 201, created.statusCode());
+    }
+
+    private String body(String model, String period) throws Exception {
+        HttpResponse<String> r = send(get("/marketing/attribution?model=" + model + period, VIEWER));
+        assertEquals(r.body(), 200, r.statusCode());
+        return r.body();
+    }
+
+    private static void assertCredits(String body, long opportunity, String credits) {
+        assertTrue(body, body.contains("\"opportunityId\":" + opportunity) && body.contains("\"credits\":[" + credits
+                + "]"));
+    }
+
+    private java.net.http.HttpRequest putJson(String path, String authorization, String json) {
+        return request(path, authorization).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /**
+     * The lead's score events are these: they are written in the transaction of the request that crossed the
+     * threshold, so they are in the outbox when the request has answered.
+     */
+    private void assertScoreEvents(long lead, String... types) {
+        assertEquals(List.of(types), scoreEvents(lead));
+    }
+
+    /** The types of the lead's score events, in the order they were written. */
+    private List<String> scoreEvents(long lead) {
+        List<String> types = new ArrayList<>();
+        org.osgi.framework.ServiceReference<javax.sql.DataSource> ref;
+        try {
+            ref = bundleContext.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=tessera)")
+                    .iterator().next();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        javax.sql.DataSource dataSource = bundleContext.getService(ref);
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                "SELECT E.TYPE FROM TSR_EVENT E WHERE E.RECORD_TYPE = 'score' AND E.RECORD_ID = ? ORDER BY E.ID")) {
+            s.setString(1, Long.toString(lead));
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    types.add(r.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+        return types;
+    }
+
+    private void rescore() {
+        try {
+            assertEquals(200, send(post("/marketing/scores/rescore", MARKETER)).statusCode());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void setHalfLife(double days) throws Exception {
+        org.osgi.service.cm.Configuration c = configurations.getConfiguration(PID, null);
+        Dictionary<String, Object> p = c.getProperties() == null ? new java.util.Hashtable<>() : c.getProperties();
+        p.put("scoreHalfLifeDays", Double.toString(days));
+        c.update(p);
+    }
+
+    private static String tag() {
+        return Long.toString(System.nanoTime(), 36).toUpperCase();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.tessera.crm.marketing.api;
+
+import dev.tessera.platform.api.ErrorCode;
+import dev.tessera.platform.api.ErrorKind;
+
+/** The codes of marketing's refusals. */
+public interface MarketingErrors {
+    ErrorCode INVALID = ErrorCode.of("marketing.invalid", ErrorKind.INVALID);
+    ErrorCode CAMPAIGN_NOT_FOUND = ErrorCode.of("marketing.campaign-not-found", ErrorKind.NOT_FOUND);
+    /** A touch names a campaign that does not exist. */
+    ErrorCode UNKNOWN_CAMPAIGN = ErrorCode.of("marketing.unknown-campaign", ErrorKind.INVALID);
+    ErrorCode DUPLICATE_CAMPAIGN = ErrorCode.of("marketing.duplicate-campaign", ErrorKind.CONFLICT);
+    /** A completed or cancelled campaign changes only its cost. */
+    ErrorCode CAMPAIGN_CLOSED = ErrorCode.of("marketing.campaign-closed", ErrorKind.CONFLICT);
+    ErrorCode LEAD_NOT_FOUND = ErrorCode.of("marketing.lead-not-found", ErrorKind.NOT_FOUND);
+}

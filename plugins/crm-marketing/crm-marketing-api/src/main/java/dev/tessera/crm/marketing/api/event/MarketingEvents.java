@@ -1,0 +1,28 @@
+package dev.tessera.crm.marketing.api.event;
+
+import java.util.Set;
+
+import dev.tessera.platform.api.RecordType;
+import dev.tessera.platform.api.event.EventType;
+
+/** The events marketing publishes. */
+public interface MarketingEvents {
+    String PREFIX = "marketing";
+
+    EventType<CampaignDetails> CAMPAIGN_CREATED = EventType.of(PREFIX, "campaign", "created", CampaignDetails.class,
+            1, "A campaign was created");
+    EventType<CampaignDetails> CAMPAIGN_CHANGED = EventType.of(PREFIX, "campaign", "changed", CampaignDetails.class,
+            1, "A campaign's name, status, dates, budget or cost changed");
+    EventType<TouchDetails> TOUCH_RECORDED = EventType.of(PREFIX, "touch", "recorded", TouchDetails.class, 1,
+            "A person's interaction with a campaign was recorded, with the time it happened");
+    EventType<ScoreDetails> LEAD_QUALIFIED = EventType.of(PREFIX, "score", "qualified", ScoreDetails.class, 1,
+            "A lead's score reached the threshold: the lead is marketing-qualified (once per crossing)");
+    EventType<ScoreDetails> LEAD_UNQUALIFIED = EventType.of(PREFIX, "score", "unqualified", ScoreDetails.class, 1,
+            "A lead's score fell below the threshold, as its touches aged or the rules changed (once per crossing)");
+
+    Set<EventType<?>> ALL = Set.of(CAMPAIGN_CREATED, CAMPAIGN_CHANGED, TOUCH_RECORDED, LEAD_QUALIFIED,
+            LEAD_UNQUALIFIED);
+
+    Set<RecordType> OWNS = Set.of(CAMPAIGN_CREATED.recordType(), TOUCH_RECORDED.recordType(),
+            LEAD_QUALIFIED.recordType());
+}
