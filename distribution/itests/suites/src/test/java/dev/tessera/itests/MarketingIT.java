@@ -32,6 +32,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import dev.tessera.crm.pipeline.api.Deals;
+import dev.tessera.itests.mailbox.Mailbox;
 import dev.tessera.crm.pipeline.api.Lead;
 import dev.tessera.crm.pipeline.api.Leads;
 import dev.tessera.crm.pipeline.api.NewLead;
@@ -73,8 +74,14 @@ public class MarketingIT extends RestTestSupport {
     public Option[] config() throws IOException {
         List<Option> options = withUsers(super.config());
         options.add(editConfigurationFilePut("etc/users.properties", "itest-marketer", "itest-secret,marketing"));
+        options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresRepositories",
+                new java.io.File(requiredProperty(TEST_FEATURES)).toURI().toString()));
         options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot",
-                "tessera-crm-pipeline,tessera-crm-marketing"));
+                "tessera-crm-pipeline,tessera-crm-marketing,tessera-itest-mailbox"));
+        // marketing's mail goes to the SMTP server the tests start inside the container on this port
+        options.add(editConfigurationFilePut("etc/" + PID + ".cfg", "smtpHost", "127.0.0.1"));
+        options.add(editConfigurationFilePut("etc/" + PID + ".cfg", "smtpPort", Integer.toString(freePort())));
+        options.add(editConfigurationFilePut("etc/" + PID + ".cfg", "mailFrom", "Tessera news <news@tessera.test>"));
         return options.toArray(new Option[0]);
     }
 
@@ -272,6 +279,171 @@ public class MarketingIT extends RestTestSupport {
     }
 
     /**
+     * Two lists: leaving one keeps the other; a global opt-out ends both and suppresses the address; subscribing again
+     * then needs the person's confirmation, which the mailed link gives (a page with a button, so a link scanner
+     * confirms nothing) and which lifts the suppression for that list only. Each step is in the address's history
+     * with its source, and an event.
+     */
+    @Test
+    public void leavingOneListKeepsTheOtherAndAfterAGlobalOptOutOnlyAConfirmedSubscriptionCountsAgain()
+            throws Exception {
+        startMailbox();
+        String t = tag();
+        list("NEWS" + t, false);
+        list("OFFERS" + t, false);
+        String email = "lena." + t.toLowerCase() + "@example.org";
+        assertStatusOf(subscribe("NEWS" + t, email, "web-form footer"), 201, "\"status\":\"SUBSCRIBED\"");
+        assertStatusOf(subscribe("OFFERS" + t, email.toUpperCase(), "trade fair sheet"), 201,
+                "\"status\":\"SUBSCRIBED\"");
+        HttpResponse<String> left = send(postJson("/marketing/subscriptions/unsubscribe", MARKETER, "{\"list\":\"NEWS"
+                + t + "\",\"email\":\"" + email + "\",\"source\":\"phone call\"}"));
+        assertEquals(left.body(), 200, left.statusCode());
+        assertTrue(left.body(), left.body().contains("\"status\":\"UNSUBSCRIBED\""));
+        String mine = send(get("/marketing/subscriptions?email=" + email, VIEWER)).body();
+        assertTrue(mine, mine.contains("\"list\":\"OFFERS" + t + "\",\"email\":\"" + email
+                + "\",\"status\":\"SUBSCRIBED\""));
+        assertTrue(send(get("/marketing/consent?email=" + email, VIEWER)).body().contains("\"suppression\":null"));
+
+        HttpResponse<String> out = send(postJson("/marketing/opt-outs", MARKETER, "{\"email\":\"" + email
+                + "\",\"source\":\"letter\"}"));
+        assertEquals(out.body(), 200, out.statusCode());
+        assertTrue(out.body(), out.body().contains("\"reason\":\"OPT_OUT\""));
+        String after = send(get("/marketing/subscriptions?email=" + email, VIEWER)).body();
+        assertEquals(after, 2, count(after, "\"status\":\"UNSUBSCRIBED\""));
+
+        // subscribing again: pending until the person confirms; a confirmation mail goes out
+        assertStatusOf(subscribe("OFFERS" + t, email, "web-form offers"), 201, "\"status\":\"PENDING\"");
+        Mailbox.Mail mail = awaitMail(email, 1).get(0);
+        assertEquals("Tessera news <news@tessera.test>", mail.from());
+        assertTrue(mail.subject(), mail.subject().contains("Campaign list OFFERS" + t));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/api/v1/marketing/public/confirm)\\?token="
+                + "([A-Za-z0-9_-]{43})").matcher(mail.text());
+        assertTrue(mail.text(), link.find());
+        String token = link.group(2);
+        HttpResponse<String> page = send(request("/marketing/public/confirm?token=" + token, null).GET().build());
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.body(), page.body().contains("<form method=\"post\">") && page.body().contains(token));
+        assertTrue("opening the link confirms nothing", send(get("/marketing/subscriptions?email=" + email, VIEWER))
+                .body().contains("\"status\":\"PENDING\""));
+        HttpResponse<String> confirmed = send(confirm(token));
+        assertEquals(confirmed.body(), 200, confirmed.statusCode());
+        assertTrue(confirmed.body(), confirmed.body().contains(email + " is subscribed to Campaign list OFFERS" + t));
+        HttpResponse<String> again = send(confirm(token));
+        assertEquals("a link works once", 400, again.statusCode());
+        assertTrue(again.body(), again.body().contains("marketing.confirmation-invalid"));
+
+        String consent = send(get("/marketing/consent?email=" + email, MARKETER)).body();
+        assertTrue(consent, consent.contains("\"suppression\":null"));
+        assertTrue(consent, consent.contains("\"list\":\"OFFERS" + t + "\",\"email\":\"" + email
+                + "\",\"status\":\"SUBSCRIBED\",\"source\":\"confirmation-link\""));
+        assertTrue(consent, consent.contains("\"list\":\"NEWS" + t + "\",\"email\":\"" + email
+                + "\",\"status\":\"UNSUBSCRIBED\""));
+        assertEquals(List.of("SUBSCRIBED NEWS" + t + " web-form footer", "SUBSCRIBED OFFERS" + t + " trade fair sheet",
+                "UNSUBSCRIBED NEWS" + t + " phone call", "UNSUBSCRIBED OFFERS" + t + " letter", "OPTED_OUT - letter",
+                "CONFIRMATION_REQUESTED OFFERS" + t + " web-form offers", "CONFIRMED OFFERS" + t + " confirmation-link",
+                "SUPPRESSION_LIFTED - confirmation-link"), history(email));
+        assertEquals("one event a change", 8, count("SELECT COUNT(*) FROM TSR_EVENT WHERE TYPE IN"
+                + " ('marketing.subscription.changed', 'marketing.suppression.changed') AND (RECORD_ID = '" + email
+                + "' OR RECORD_ID LIKE '%:" + email + "')"));
+        String console = executeCommand("marketing:consent " + email);
+        assertTrue(console, console.contains("not suppressed") && console.contains("opted-out"));
+    }
+
+    /**
+     * A double opt-in list counts a subscriber only once the person confirmed; a hard bounce suppresses the address
+     * until its owner confirms again; a confirmation asked for twice within minutes sends one mail.
+     */
+    @Test
+    public void aDoubleOptInListCountsASubscriberOnlyOnceConfirmedAndABounceNeedsAConfirmationToo() throws Exception {
+        startMailbox();
+        String t = tag();
+        list("CONFIRMED" + t, true);
+        String email = "otto." + t.toLowerCase() + "@example.org";
+        assertStatusOf(subscribe("CONFIRMED" + t, email, null), 201, "\"status\":\"PENDING\"");
+        assertStatusOf(subscribe("CONFIRMED" + t, email, null), 201, "\"status\":\"PENDING\"");
+        assertTrue(send(get("/marketing/lists/CONFIRMED" + t, VIEWER)).body().contains("\"subscribers\":0"));
+        String token = token(awaitMail(email, 1).get(0));
+        assertEquals(200, send(confirm(token)).statusCode());
+        assertTrue(send(get("/marketing/lists/CONFIRMED" + t, VIEWER)).body().contains("\"subscribers\":1"));
+        assertEquals("asked twice, one mail", 1, Mailbox.receivedBy(email).size());
+
+        HttpResponse<String> bounce = send(postJson("/marketing/bounces", MARKETER, "{\"email\":\"" + email
+                + "\",\"source\":\"bounce mailbox\"}"));
+        assertEquals(bounce.body(), 200, bounce.statusCode());
+        assertTrue(bounce.body(), bounce.body().contains("\"reason\":\"HARD_BOUNCE\""));
+        assertTrue(send(get("/marketing/suppressions?limit=1000", VIEWER)).body().contains("\"email\":\"" + email
+                + "\""));
+        assertStatusOf(subscribe("CONFIRMED" + t, email, "web-form"), 201, "\"status\":\"SUBSCRIBED\"");
+        assertTrue("still suppressed until confirmed", send(get("/marketing/consent?email=" + email, VIEWER)).body()
+                .contains("\"reason\":\"HARD_BOUNCE\""));
+        assertEquals(200, send(confirm(token(awaitMail(email, 2).get(1)))).statusCode());
+        assertTrue(send(get("/marketing/consent?email=" + email, VIEWER)).body().contains("\"suppression\":null"));
+        String lists = executeCommand("marketing:lists");
+        assertTrue(lists, lists.contains("CONFIRMED" + t) && lists.contains("yes"));
+    }
+
+    @Test
+    public void badConsentInputIsRefusedWithItsCodeAndNothingIsWritten() throws Exception {
+        String t = tag();
+        list("B" + t, false);
+        String writes = "SELECT (SELECT COUNT(*) FROM MKT_SUBSCRIPTION) + (SELECT COUNT(*) FROM MKT_CONSENT_LOG)"
+                + " + (SELECT COUNT(*) FROM MKT_MAIL) + (SELECT COUNT(*) FROM MKT_LIST) FROM TSR_EVENT_ORDER"
+                + " FETCH FIRST 1 ROWS ONLY";
+        long before = count(writes);
+        HttpResponse<String> unknown = subscribe("NOPE" + t, "a@b.example", null);
+        assertEquals(unknown.body(), 400, unknown.statusCode());
+        assertProblem(unknown, "marketing.unknown-list");
+        HttpResponse<String> malformed = subscribe("B" + t, "not an address", null);
+        assertEquals(malformed.body(), 400, malformed.statusCode());
+        assertProblem(malformed, "marketing.invalid");
+        assertTrue(malformed.body(), malformed.body().contains("\"email\""));
+        HttpResponse<String> twice = send(postJson("/marketing/lists", MARKETER, "{\"code\":\"B" + t
+                + "\",\"name\":\"Again\"}"));
+        assertEquals(twice.body(), 409, twice.statusCode());
+        assertProblem(twice, "marketing.duplicate-list");
+        HttpResponse<String> nobody = send(postJson("/marketing/subscriptions/unsubscribe", MARKETER, "{\"list\":\"B"
+                + t + "\",\"email\":\"never@b.example\"}"));
+        assertEquals(nobody.body(), 404, nobody.statusCode());
+        assertProblem(nobody, "marketing.subscription-not-found");
+        HttpResponse<String> forged = send(confirm("forged-token-of-forty-three-characters-long1"));
+        assertEquals(forged.body(), 400, forged.statusCode());
+        assertTrue(forged.body(), forged.body().contains("marketing.confirmation-invalid"));
+        HttpResponse<String> noToken = send(request("/marketing/public/confirm", null).GET().build());
+        assertEquals(noToken.body(), 400, noToken.statusCode());
+        HttpResponse<String> noEmail = send(get("/marketing/consent", VIEWER));
+        assertEquals(noEmail.body(), 400, noEmail.statusCode());
+        HttpResponse<String> noList = send(get("/marketing/subscriptions?list=NOPE" + t, VIEWER));
+        assertEquals(noList.body(), 404, noList.statusCode());
+        assertProblem(noList, "marketing.list-not-found");
+        assertEquals("nothing written", before, count(writes));
+        assertHostileInputRefused(List.of("/marketing/lists", "/marketing/subscriptions", "/marketing/opt-outs"),
+                MARKETER);
+    }
+
+    @Test
+    public void consentIsWrittenByMarketingOnlyAndReadByViewersButNotBySales() throws Exception {
+        String t = tag();
+        String body = "{\"code\":\"ROLE" + t + "\",\"name\":\"Roles\"}";
+        assertEquals(403, send(postJson("/marketing/lists", VIEWER, body)).statusCode());
+        assertEquals(201, send(postJson("/marketing/lists", MARKETER, body)).statusCode());
+        String sub = "{\"list\":\"ROLE" + t + "\",\"email\":\"r@r.example\"}";
+        assertEquals(403, send(postJson("/marketing/subscriptions", SALES, sub)).statusCode());
+        assertEquals(403, send(postJson("/marketing/opt-outs", VIEWER, "{\"email\":\"r@r.example\"}")).statusCode());
+        assertEquals(401, send(postJson("/marketing/subscriptions", null, sub)).statusCode());
+        assertEquals(201, send(postJson("/marketing/subscriptions", MARKETER, sub)).statusCode());
+        assertEquals(200, send(get("/marketing/consent?email=r@r.example", VIEWER)).statusCode());
+        assertEquals(403, send(get("/marketing/consent?email=r@r.example", SALES)).statusCode());
+        assertEquals(403, send(get("/marketing/subscriptions?list=ROLE" + t, SALES)).statusCode());
+        CommandResult viewer = tryCommandAs("marketing:opt-out r@r.example", "viewer");
+        assertTrue(String.valueOf(viewer.failure()), viewer.failure() != null
+                && viewer.failure().contains("Command not found"));
+        CommandResult marketer = tryCommandAs("marketing:subscribe --source console ROLE" + t + " s@r.example",
+                "marketing");
+        assertEquals(marketer.output(), null, marketer.failure());
+        assertTrue(marketer.output(), marketer.output().contains("subscribed"));
+    }
+
+    /**
      * Runs last (hence its name): the module's API bundle goes with it; from here on only REST is used.
      */
     @Test
@@ -298,6 +470,68 @@ public class MarketingIT extends RestTestSupport {
         // the lead created while marketing was away reaches it from the pipeline's events
         HttpResponse<String> known = awaitBody(get("/marketing/scores/" + away, VIEWER), "\"leadId\":" + away);
         assertTrue(known.body(), known.body().contains("away." + t.toLowerCase() + "@example.org"));
+    }
+
+    private void startMailbox() throws IOException {
+        org.osgi.service.cm.Configuration c = configurations.getConfiguration(PID, null);
+        Mailbox.start(Integer.parseInt(String.valueOf(c.getProperties().get("smtpPort")).trim()));
+    }
+
+    private List<Mailbox.Mail> awaitMail(String address, int count) {
+        try {
+            await("mail for " + address, Duration.ofSeconds(30), () -> Mailbox.receivedBy(address).size() >= count);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; marketing:mails says " + executeCommand("marketing:mails"), e);
+        }
+        return Mailbox.receivedBy(address);
+    }
+
+    private static String token(Mailbox.Mail mail) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(mail.text());
+        assertTrue(mail.text(), m.find());
+        return m.group(1);
+    }
+
+    private java.net.http.HttpRequest confirm(String token) {
+        return request("/marketing/public/confirm", null).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + token)).build();
+    }
+
+    private void list(String code, boolean doubleOptIn) throws Exception {
+        HttpResponse<String> created = send(postJson("/marketing/lists", MARKETER, "{\"code\":\"" + code
+                + "\",\"name\":\"Campaign list " + code + "\",\"doubleOptIn\":" + doubleOptIn + "}"));
+        assertEquals(created.body(), 201, created.statusCode());
+    }
+
+    private HttpResponse<String> subscribe(String list, String email, String source) throws Exception {
+        return send(postJson("/marketing/subscriptions", MARKETER, "{\"list\":\"" + list + "\",\"email\":\""
+                + email + "\"" + (source == null ? "" : ",\"source\":\"" + source + "\"") + "}"));
+    }
+
+    private static void assertStatusOf(HttpResponse<String> response, int status, String contains) {
+        assertEquals(response.body(), status, response.statusCode());
+        assertTrue(response.body(), response.body().contains(contains));
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The address's consent history as 'CHANGE LIST SOURCE' lines, oldest first. */
+    private List<String> history(String email) throws Exception {
+        String body = send(get("/marketing/consent?email=" + email, VIEWER)).body();
+        String entries = body.substring(body.indexOf("\"history\":"));
+        List<String> lines = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\"id\":\\d+,\"email\":\"[^\"]+\",\"list\":"
+                + "(null|\"([^\"]+)\"),\"action\":\"([A-Z_]+)\",\"source\":(null|\"([^\"]*)\")").matcher(entries);
+        while (m.find()) {
+            lines.add(m.group(3) + " " + (m.group(2) == null ? "-" : m.group(2)) + " " + m.group(5));
+        }
+        return lines;
     }
 
     private void campaign(String code, String channel) throws Exception {

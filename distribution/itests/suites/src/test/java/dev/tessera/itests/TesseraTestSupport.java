@@ -422,7 +422,7 @@ public abstract class TesseraTestSupport {
         }
     }
 
-    private static int freePort() throws IOException {
+    protected static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

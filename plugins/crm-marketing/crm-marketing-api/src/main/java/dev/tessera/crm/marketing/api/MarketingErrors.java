@@ -12,5 +12,12 @@ public interface MarketingErrors {
     ErrorCode DUPLICATE_CAMPAIGN = ErrorCode.of("marketing.duplicate-campaign", ErrorKind.CONFLICT);
     /** A completed or cancelled campaign changes only its cost. */
     ErrorCode CAMPAIGN_CLOSED = ErrorCode.of("marketing.campaign-closed", ErrorKind.CONFLICT);
+    ErrorCode LIST_NOT_FOUND = ErrorCode.of("marketing.list-not-found", ErrorKind.NOT_FOUND);
+    /** A subscription names a list that does not exist. */
+    ErrorCode UNKNOWN_LIST = ErrorCode.of("marketing.unknown-list", ErrorKind.INVALID);
+    ErrorCode DUPLICATE_LIST = ErrorCode.of("marketing.duplicate-list", ErrorKind.CONFLICT);
+    ErrorCode SUBSCRIPTION_NOT_FOUND = ErrorCode.of("marketing.subscription-not-found", ErrorKind.NOT_FOUND);
+    /** A confirmation link that is unknown, used already or expired. */
+    ErrorCode CONFIRMATION_INVALID = ErrorCode.of("marketing.confirmation-invalid", ErrorKind.INVALID);
     ErrorCode LEAD_NOT_FOUND = ErrorCode.of("marketing.lead-not-found", ErrorKind.NOT_FOUND);
 }

@@ -18,6 +18,8 @@ import dev.tessera.crm.marketing.api.CampaignChanges;
 import dev.tessera.crm.marketing.api.CampaignStatus;
 import dev.tessera.crm.marketing.api.Campaigns;
 import dev.tessera.crm.marketing.api.Channel;
+import dev.tessera.crm.marketing.api.Consent;
+import dev.tessera.crm.marketing.api.NewMailingList;
 import dev.tessera.crm.marketing.api.NewCampaign;
 import dev.tessera.crm.marketing.api.NewTouch;
 import dev.tessera.crm.marketing.api.TouchKind;
@@ -28,7 +30,8 @@ import dev.tessera.platform.api.DemoData;
  * Marketing's demo: three campaigns with their costs and the touches of the pipeline demo's people over the last
  * weeks: Northwind's buyer, whose deal was won today, came through the search ads, the newsletter and the webinar
  * (so `marketing:attribution` credits the deal to all three, differently under each model); two leads filled in
- * the webinar's form (marketing-qualified once the pipeline's leads have reached marketing).
+ * the webinar's form (marketing-qualified once the pipeline's leads have reached marketing). The newsletter list has
+ * three subscribers and one address that opted out; the barista tips list asks for double opt-in.
  */
 @Component(service = DemoData.class)
 public final class MarketingDemo implements DemoData {
@@ -37,11 +40,13 @@ public final class MarketingDemo implements DemoData {
 
     private final Campaigns campaigns;
     private final Touches touches;
+    private final Consent consent;
 
     @Activate
-    public MarketingDemo(@Reference Campaigns campaigns, @Reference Touches touches) {
+    public MarketingDemo(@Reference Campaigns campaigns, @Reference Touches touches, @Reference Consent consent) {
         this.campaigns = campaigns;
         this.touches = touches;
+        this.consent = consent;
     }
 
     @Override
@@ -56,6 +61,18 @@ public final class MarketingDemo implements DemoData {
 
     @Override
     public String load() {
+        if (consent.list("NEWSLETTER").isEmpty()) {
+            consent.createList(new NewMailingList("NEWSLETTER", "Monthly newsletter", "News, recipes and offers,"
+                    + " once a month", false), ACTOR);
+            consent.createList(new NewMailingList("BARISTA-TIPS", "Barista tips", "A weekly tip; each new"
+                    + " subscriber confirms by mail", true), ACTOR);
+            for (String person : List.of("mia.keller@northwind.example", "tom.fischer@litware.example",
+                    "eva@adventure-works.example")) {
+                consent.subscribe("NEWSLETTER", person, "demo: webinar sign-up", ACTOR);
+            }
+            consent.subscribe("NEWSLETTER", "noah.schmid@gmail.com", "demo: search ads landing page", ACTOR);
+            consent.optOut("noah.schmid@gmail.com", "demo: unsubscribe link", ACTOR);
+        }
         if (campaigns.campaign(MARKER).isPresent()) {
             return summary();
         }
@@ -99,6 +116,7 @@ public final class MarketingDemo implements DemoData {
 
     private static String summary() {
         return "3 campaigns with touches of the demo's people (marketing:campaigns, marketing:attribution --model"
-                + " u-shaped, marketing:score <lead>)";
+                + " u-shaped, marketing:score <lead>), 2 mailing lists with subscribers and an opt-out (marketing:lists,"
+                + " marketing:consent noah.schmid@gmail.com)";
     }
 }

@@ -290,7 +290,7 @@ public final class MarketingImpl implements Campaigns, Touches, Scores, Attribut
                 c.cost(), c.currency(), c.utmSource(), c.utmMedium(), c.utmCampaign());
     }
 
-    private static String code(String value, String field, List<FieldError> errors) {
+    static String code(String value, String field, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "is required: letters, digits, hyphens, e.g. SPRING-WEBINAR"));
             return null;

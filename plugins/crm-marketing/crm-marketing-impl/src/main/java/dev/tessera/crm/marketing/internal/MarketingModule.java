@@ -62,6 +62,6 @@ public final class MarketingModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 1;
+        return 2;
     }
 }

@@ -20,9 +20,19 @@ public interface MarketingEvents {
     EventType<ScoreDetails> LEAD_UNQUALIFIED = EventType.of(PREFIX, "score", "unqualified", ScoreDetails.class, 1,
             "A lead's score fell below the threshold, as its touches aged or the rules changed (once per crossing)");
 
+    EventType<ListDetails> LIST_CREATED = EventType.of(PREFIX, "mailing-list", "created", ListDetails.class, 1,
+            "A mailing list was created");
+    EventType<SubscriptionDetails> SUBSCRIPTION_CHANGED = EventType.of(PREFIX, "subscription", "changed",
+            SubscriptionDetails.class, 1, "A person subscribed to a list, was asked to confirm, confirmed or"
+                    + " unsubscribed, with the source of the change (consent evidence); id list:email");
+    EventType<SuppressionDetails> SUPPRESSION_CHANGED = EventType.of(PREFIX, "suppression", "changed",
+            SuppressionDetails.class, 1, "An address was suppressed for every send (opt-out, hard bounce) or may"
+                    + " receive marketing mail again after a confirmed subscription; id the address");
+
     Set<EventType<?>> ALL = Set.of(CAMPAIGN_CREATED, CAMPAIGN_CHANGED, TOUCH_RECORDED, LEAD_QUALIFIED,
-            LEAD_UNQUALIFIED);
+            LEAD_UNQUALIFIED, LIST_CREATED, SUBSCRIPTION_CHANGED, SUPPRESSION_CHANGED);
 
     Set<RecordType> OWNS = Set.of(CAMPAIGN_CREATED.recordType(), TOUCH_RECORDED.recordType(),
-            LEAD_QUALIFIED.recordType());
+            LEAD_QUALIFIED.recordType(), LIST_CREATED.recordType(), SUBSCRIPTION_CHANGED.recordType(),
+            SUPPRESSION_CHANGED.recordType());
 }

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
 import dev.tessera.crm.marketing.api.Attribution;
 import dev.tessera.crm.marketing.api.Campaigns;
+import dev.tessera.crm.marketing.api.Consent;
 import dev.tessera.crm.marketing.api.Scores;
 import dev.tessera.crm.marketing.api.Touches;
 import dev.tessera.platform.support.console.ConsoleAction;
@@ -25,6 +26,9 @@ abstract class MarketingAction extends ConsoleAction {
 
     @Reference
     Attribution attribution;
+
+    @Reference
+    Consent consent;
 
     static String plain(BigDecimal value) {
         return value == null ? "-" : value.toPlainString();

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
 import javax.validation.constraints.NotNull;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -34,11 +36,18 @@ import dev.tessera.crm.marketing.api.Campaign;
 import dev.tessera.crm.marketing.api.CampaignChanges;
 import dev.tessera.crm.marketing.api.CampaignStatus;
 import dev.tessera.crm.marketing.api.Campaigns;
+import dev.tessera.crm.marketing.api.Consent;
+import dev.tessera.crm.marketing.api.ConsentChange;
 import dev.tessera.crm.marketing.api.LeadScore;
+import dev.tessera.crm.marketing.api.MailingList;
 import dev.tessera.crm.marketing.api.MarketingErrors;
 import dev.tessera.crm.marketing.api.NewCampaign;
+import dev.tessera.crm.marketing.api.NewMailingList;
 import dev.tessera.crm.marketing.api.NewTouch;
 import dev.tessera.crm.marketing.api.Scores;
+import dev.tessera.crm.marketing.api.Subscription;
+import dev.tessera.crm.marketing.api.SubscriptionStatus;
+import dev.tessera.crm.marketing.api.Suppression;
 import dev.tessera.crm.marketing.api.Touch;
 import dev.tessera.crm.marketing.api.Touches;
 import dev.tessera.platform.api.FieldError;
@@ -50,8 +59,9 @@ import dev.tessera.platform.api.RestApi;
 import dev.tessera.platform.support.rest.RestParams;
 
 /**
- * {@code /api/v1/marketing}: campaigns, touches, lead scores and attribution. {@code marketing} writes; {@code viewer}
- * and {@code sales} read.
+ * {@code /api/v1/marketing}: campaigns, touches, lead scores, attribution, mailing lists, subscriptions and the
+ * suppression list. {@code marketing} writes; {@code viewer} reads (and {@code sales} all but the consent records);
+ * {@code public/confirm} is the page of a confirmation link, open to anyone holding one.
  */
 @Component(service = MarketingResource.class)
 @JaxrsResource
@@ -67,18 +77,33 @@ public final class MarketingResource {
     public record Rescored(int crossed) {
     }
 
+    /** A subscription to ask for or end: list code, address, where it came from. */
+    public record SubscriptionRequest(String list, String email, String source) {
+    }
+
+    /** An address opting out of all marketing mail, or found to bounce for good. */
+    public record AddressRequest(String email, String source) {
+    }
+
+    /** What marketing knows of an address's consent: its subscriptions, suppression and history. */
+    public record ConsentRecord(String email, List<Subscription> subscriptions, Suppression suppression,
+                                List<ConsentChange> history) {
+    }
+
     private final Campaigns campaigns;
     private final Touches touches;
     private final Scores scores;
     private final Attribution attribution;
+    private final Consent consent;
 
     @Activate
     public MarketingResource(@Reference Campaigns campaigns, @Reference Touches touches, @Reference Scores scores,
-                             @Reference Attribution attribution) {
+                             @Reference Attribution attribution, @Reference Consent consent) {
         this.campaigns = campaigns;
         this.touches = touches;
         this.scores = scores;
         this.attribution = attribution;
+        this.consent = consent;
     }
 
     /** Campaigns by code; {@code status} filters. */
@@ -171,6 +196,175 @@ public final class MarketingResource {
         LocalDate f = from == null || from.isBlank() ? null : RestParams.date("from", from, MarketingErrors.INVALID);
         LocalDate t = to == null || to.isBlank() ? null : RestParams.date("to", to, MarketingErrors.INVALID);
         return attribution.report(m, f, t);
+    }
+
+    // ================================================================ consent
+
+    @GET
+    @Path("lists")
+    @RolesAllowed({Roles.MARKETING, Roles.VIEWER, Roles.SALES})
+    public Page<MailingList> lists(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        return Page.of(consent.lists(Page.key(cursor), size + 1), size, MailingList::code);
+    }
+
+    @GET
+    @Path("lists/{code}")
+    @RolesAllowed({Roles.MARKETING, Roles.VIEWER, Roles.SALES})
+    public MailingList list(@PathParam("code") String code) {
+        return consent.list(code).orElseThrow(() -> new TesseraException(MarketingErrors.LIST_NOT_FOUND,
+                "No list " + code + " (GET /api/v1/marketing/lists lists them)"));
+    }
+
+    @POST
+    @Path("lists")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MARKETING)
+    public Response createList(NewMailingList list, @Context SecurityContext caller) {
+        MailingList created = consent.createList(list, RestParams.user(caller));
+        return Response.created(URI.create("marketing/lists/" + created.code())).entity(created).build();
+    }
+
+    /** A list's subscriptions ({@code list}, {@code status} filters) or all of one address's ({@code email}). */
+    @GET
+    @Path("subscriptions")
+    @RolesAllowed({Roles.MARKETING, Roles.VIEWER})
+    public Page<Subscription> subscriptions(@QueryParam("list") String list, @QueryParam("email") String email,
+                                            @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                            @QueryParam("cursor") String cursor) {
+        if (email != null && !email.isBlank()) {
+            return new Page<>(consent.subscriptionsOf(email), null);
+        }
+        if (list == null || list.isBlank()) {
+            throw new ValidationException(MarketingErrors.INVALID, "Say whose subscriptions to list",
+                    List.of(new FieldError("list", "is required unless email is given: a list's code")));
+        }
+        int size = Page.limit(limit, 50);
+        SubscriptionStatus only = status == null || status.isBlank() ? null
+                : RestParams.enumValue(SubscriptionStatus.class, "status", status, MarketingErrors.INVALID);
+        return Page.of(consent.subscriptions(list, only, Page.key(cursor), size + 1), size, Subscription::email);
+    }
+
+    /**
+     * Subscribes an address; 201 with the subscription, which is {@code PENDING} while a confirmation mail waits for
+     * the person (double opt-in lists, suppressed addresses).
+     */
+    @POST
+    @Path("subscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MARKETING)
+    public Response subscribe(SubscriptionRequest in, @Context SecurityContext caller) {
+        SubscriptionRequest r = in == null ? new SubscriptionRequest(null, null, null) : in;
+        Subscription s = consent.subscribe(r.list(), r.email(), r.source(), RestParams.user(caller));
+        return Response.status(Response.Status.CREATED).entity(s).build();
+    }
+
+    /** Ends one list's subscription; the address's other lists stay. */
+    @POST
+    @Path("subscriptions/unsubscribe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MARKETING)
+    public Subscription unsubscribe(SubscriptionRequest in, @Context SecurityContext caller) {
+        SubscriptionRequest r = in == null ? new SubscriptionRequest(null, null, null) : in;
+        return consent.unsubscribe(r.list(), r.email(), r.source(), RestParams.user(caller));
+    }
+
+    /** A global opt-out: every subscription ends and the address is suppressed. */
+    @POST
+    @Path("opt-outs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MARKETING)
+    public Suppression optOut(AddressRequest in, @Context SecurityContext caller) {
+        AddressRequest r = in == null ? new AddressRequest(null, null) : in;
+        return consent.optOut(r.email(), r.source(), RestParams.user(caller));
+    }
+
+    /** A hard bounce reported by an integration (a mail service's webhook): the address is suppressed. */
+    @POST
+    @Path("bounces")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MARKETING)
+    public Suppression bounce(AddressRequest in, @Context SecurityContext caller) {
+        AddressRequest r = in == null ? new AddressRequest(null, null) : in;
+        return consent.hardBounce(r.email(), r.source(), RestParams.user(caller));
+    }
+
+    @GET
+    @Path("suppressions")
+    @RolesAllowed({Roles.MARKETING, Roles.VIEWER})
+    public Page<Suppression> suppressions(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit, 50);
+        return Page.of(consent.suppressions(Page.key(cursor), size + 1), size, Suppression::email);
+    }
+
+    /** Everything marketing holds on an address's consent: the evidence of every change. */
+    @GET
+    @Path("consent")
+    @RolesAllowed({Roles.MARKETING, Roles.VIEWER})
+    public ConsentRecord consentOf(@NotNull @QueryParam("email") String email) {
+        if (email == null || email.isBlank()) {
+            throw new ValidationException(MarketingErrors.INVALID, "Say whose consent to show",
+                    List.of(new FieldError("email", "is required: an e-mail address")));
+        }
+        String address = email.trim().toLowerCase(java.util.Locale.ROOT);
+        return new ConsentRecord(address, consent.subscriptionsOf(address), consent.suppression(address).orElse(null),
+                consent.history(address));
+    }
+
+    /**
+     * The page a confirmation link opens: it asks the person to press a button, so a mail scanner that follows links
+     * confirms nothing.
+     */
+    @GET
+    @Path("public/confirm")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirmationPage(@QueryParam("token") String token) {
+        if (token == null || token.isBlank()) {
+            return page(400, "Link incomplete", "This confirmation link has no token. Open the link of the"
+                    + " confirmation mail as it came, or subscribe again.");
+        }
+        return page(200, "Confirm your subscription", "<form method=\"post\"><input type=\"hidden\" name=\"token\""
+                + " value=\"" + html(token.trim()) + "\"><button type=\"submit\">Yes, subscribe me</button></form>");
+    }
+
+    /** The button of the confirmation page. */
+    @POST
+    @Path("public/confirm")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirm(@FormParam("token") String token) {
+        try {
+            Subscription s = consent.confirm(token);
+            String name = consent.list(s.list()).map(MailingList::name).orElse(s.list());
+            return page(200, "Subscribed", html(s.email()) + " is subscribed to " + html(name) + ". Thank you.");
+        } catch (TesseraException e) {
+            return page(400, "Not confirmed", html(e.getMessage()) + " [" + html(e.code()) + "]");
+        }
+    }
+
+    private static Response page(int status, String title, String body) {
+        String text = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title
+                + "</title></head><body><h1>" + title + "</h1><p>" + body + "</p></body></html>";
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(text)
+                .header("Cache-Control", "no-store").header("Content-Security-Policy", "default-src 'none';"
+                        + " form-action 'self'").header("Referrer-Policy", "no-referrer").build();
+    }
+
+    private static String html(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static Instant instant(String name, String value) {
