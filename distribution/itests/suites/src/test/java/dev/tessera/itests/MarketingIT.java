@@ -382,6 +382,76 @@ public class MarketingIT extends RestTestSupport {
         assertTrue(lists, lists.contains("CONFIRMED" + t) && lists.contains("yes"));
     }
 
+    /**
+     * A website's form posts without a login but with its key: the person becomes a lead in the pipeline with the UTM
+     * fields, a form-fill touch goes to the campaign its utm_campaign names, consent subscribes; the same person again
+     * is the same lead; no key, a wrong key or too many posts a minute are refused with their codes.
+     */
+    @Test
+    public void aWebFormCapturesTheLeadWithItsUtmFieldsRecordsTheTouchAndSubscribesWithConsent() throws Exception {
+        String t = tag();
+        campaign("FORM" + t, "OTHER");
+        campaign("ADS" + t, "PAID_SEARCH");
+        list("L" + t, false);
+        HttpResponse<String> made = send(postJson("/marketing/forms", MARKETER, "{\"code\":\"F" + t + "\",\"name\":"
+                + "\"Contact us\",\"campaign\":\"FORM" + t + "\",\"list\":\"L" + t + "\",\"ratePerMinute\":3}"));
+        assertEquals(made.body(), 201, made.statusCode());
+        java.util.regex.Matcher k = java.util.regex.Pattern.compile("\"key\":\"(wf_[A-Za-z0-9_-]+)\"")
+                .matcher(made.body());
+        assertTrue(made.body(), k.find());
+        String key = k.group(1);
+        String email = "ida." + t.toLowerCase() + "@acme.example";
+        String body = "{\"name\":\"Ida " + t + "\",\"email\":\"" + email + "\",\"company\":\"Acme " + t
+                + "\",\"utmSource\":\"google\",\"utmMedium\":\"cpc\",\"utmCampaign\":\"ads" + t.toLowerCase()
+                + "\",\"consent\":true}";
+        long before = count(WRITES);
+        HttpResponse<String> noKey = send(submission("F" + t, null, body));
+        assertEquals(noKey.body(), 403, noKey.statusCode());
+        assertProblem(noKey, "marketing.form-key-invalid");
+        assertEquals(403, send(submission("F" + t, key + "x", body)).statusCode());
+        assertEquals(404, send(submission("NOFORM" + t, key, body)).statusCode());
+        assertEquals("nothing written without the key", before, count(WRITES));
+
+        HttpResponse<String> first = send(submission("F" + t, key, body));
+        assertEquals(first.body(), 201, first.statusCode());
+        assertTrue(first.body(), first.body().contains("\"campaign\":\"ADS" + t + "\"")
+                && first.body().contains("\"leadCreated\":true") && first.body().contains("\"subscription\":\"SUBSCRIBED\""));
+        long leadId = number(first.body(), "leadId");
+        Lead lead = leads.lead(leadId).orElseThrow();
+        assertEquals(email, lead.email());
+        assertEquals("google", lead.source());
+        assertTrue(lead.notes(), lead.notes().contains("From web form F" + t) && lead.notes().contains("utm_medium=cpc")
+                && lead.notes().contains("utm_campaign=ads" + t.toLowerCase()));
+        String touched = send(get("/marketing/touches?campaign=ADS" + t, VIEWER)).body();
+        assertTrue(touched, touched.contains("\"email\":\"" + email + "\"") && touched.contains("\"kind\":\"FORM_FILL\"")
+                && touched.contains("\"source\":\"web-form F" + t + "\"") && touched.contains("\"recordedBy\":\"web-form:F" + t + "\""));
+        assertTrue(send(get("/marketing/subscriptions?email=" + email, VIEWER)).body().contains("\"source\":\"web-form F"
+                + t + "\""));
+
+        HttpResponse<String> again = send(submission("F" + t, key, "{\"email\":\"" + email.toUpperCase() + "\"}"));
+        assertEquals(again.body(), 201, again.statusCode());
+        assertTrue(again.body(), again.body().contains("\"leadId\":" + leadId + ",\"leadCreated\":false")
+                && again.body().contains("\"campaign\":\"FORM" + t + "\"") && again.body().contains("\"subscription\":null"));
+        HttpResponse<String> bad = send(submission("F" + t, key, "{\"email\":\"not an address\"}"));
+        assertEquals(bad.body(), 400, bad.statusCode());
+        assertProblem(bad, "marketing.invalid");
+        HttpResponse<String> flood = send(submission("F" + t, key, body));
+        assertEquals(flood.body(), 429, flood.statusCode());
+        assertProblem(flood, "marketing.rate-limited");
+        assertTrue(flood.headers().firstValue("Retry-After").isPresent());
+        String shown = executeCommand("marketing:forms");
+        assertTrue(shown, shown.contains("F" + t) && shown.contains("FORM" + t) && shown.contains("L" + t));
+    }
+
+    private java.net.http.HttpRequest submission(String form, String key, String json) {
+        java.net.http.HttpRequest.Builder b = request("/marketing/forms/" + form + "/submissions", null)
+                .header("Content-Type", "application/json");
+        if (key != null) {
+            b.header("X-Form-Key", key);
+        }
+        return b.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
     @Test
     public void badConsentInputIsRefusedWithItsCodeAndNothingIsWritten() throws Exception {
         String t = tag();

@@ -19,5 +19,11 @@ public interface MarketingErrors {
     ErrorCode SUBSCRIPTION_NOT_FOUND = ErrorCode.of("marketing.subscription-not-found", ErrorKind.NOT_FOUND);
     /** A confirmation link that is unknown, used already or expired. */
     ErrorCode CONFIRMATION_INVALID = ErrorCode.of("marketing.confirmation-invalid", ErrorKind.INVALID);
+    ErrorCode FORM_NOT_FOUND = ErrorCode.of("marketing.form-not-found", ErrorKind.NOT_FOUND);
+    ErrorCode DUPLICATE_FORM = ErrorCode.of("marketing.duplicate-form", ErrorKind.CONFLICT);
+    /** A form submission without the form's key, or with another. */
+    ErrorCode FORM_KEY_INVALID = ErrorCode.of("marketing.form-key-invalid", ErrorKind.FORBIDDEN);
+    /** More submissions of a form in a minute than it takes; REST answers 429 with Retry-After. */
+    ErrorCode RATE_LIMITED = ErrorCode.of("marketing.rate-limited", ErrorKind.UNAVAILABLE);
     ErrorCode LEAD_NOT_FOUND = ErrorCode.of("marketing.lead-not-found", ErrorKind.NOT_FOUND);
 }

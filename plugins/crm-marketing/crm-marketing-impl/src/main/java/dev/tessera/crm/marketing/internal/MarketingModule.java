@@ -62,6 +62,6 @@ public final class MarketingModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 2;
+        return 3;
     }
 }

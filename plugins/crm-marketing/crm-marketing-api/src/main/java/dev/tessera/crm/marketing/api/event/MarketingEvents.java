@@ -29,10 +29,13 @@ public interface MarketingEvents {
             SuppressionDetails.class, 1, "An address was suppressed for every send (opt-out, hard bounce) or may"
                     + " receive marketing mail again after a confirmed subscription; id the address");
 
+    EventType<FormDetails> FORM_CREATED = EventType.of(PREFIX, "web-form", "created", FormDetails.class, 1,
+            "A web form was created (its key is never in an event)");
+
     Set<EventType<?>> ALL = Set.of(CAMPAIGN_CREATED, CAMPAIGN_CHANGED, TOUCH_RECORDED, LEAD_QUALIFIED,
-            LEAD_UNQUALIFIED, LIST_CREATED, SUBSCRIPTION_CHANGED, SUPPRESSION_CHANGED);
+            LEAD_UNQUALIFIED, LIST_CREATED, SUBSCRIPTION_CHANGED, SUPPRESSION_CHANGED, FORM_CREATED);
 
     Set<RecordType> OWNS = Set.of(CAMPAIGN_CREATED.recordType(), TOUCH_RECORDED.recordType(),
             LEAD_QUALIFIED.recordType(), LIST_CREATED.recordType(), SUBSCRIPTION_CHANGED.recordType(),
-            SUPPRESSION_CHANGED.recordType());
+            SUPPRESSION_CHANGED.recordType(), FORM_CREATED.recordType());
 }

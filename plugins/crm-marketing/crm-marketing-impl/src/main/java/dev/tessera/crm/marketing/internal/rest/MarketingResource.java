@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -12,6 +14,7 @@ import javax.validation.constraints.NotNull;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.FormParam;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -37,6 +40,11 @@ import dev.tessera.crm.marketing.api.CampaignChanges;
 import dev.tessera.crm.marketing.api.CampaignStatus;
 import dev.tessera.crm.marketing.api.Campaigns;
 import dev.tessera.crm.marketing.api.Consent;
+import dev.tessera.crm.marketing.api.FormSubmission;
+import dev.tessera.crm.marketing.api.NewWebForm;
+import dev.tessera.crm.marketing.api.WebForm;
+import dev.tessera.crm.marketing.api.WebFormCreated;
+import dev.tessera.crm.marketing.api.WebForms;
 import dev.tessera.crm.marketing.api.ConsentChange;
 import dev.tessera.crm.marketing.api.LeadScore;
 import dev.tessera.crm.marketing.api.MailingList;
@@ -95,10 +103,13 @@ public final class MarketingResource {
     private final Scores scores;
     private final Attribution attribution;
     private final Consent consent;
+    private final WebForms forms;
 
     @Activate
     public MarketingResource(@Reference Campaigns campaigns, @Reference Touches touches, @Reference Scores scores,
-                             @Reference Attribution attribution, @Reference Consent consent) {
+                             @Reference Attribution attribution, @Reference Consent consent,
+                             @Reference WebForms forms) {
+        this.forms = forms;
         this.campaigns = campaigns;
         this.touches = touches;
         this.scores = scores;
@@ -309,6 +320,53 @@ public final class MarketingResource {
         String address = email.trim().toLowerCase(java.util.Locale.ROOT);
         return new ConsentRecord(address, consent.subscriptionsOf(address), consent.suppression(address).orElse(null),
                 consent.history(address));
+    }
+
+    // ================================================================ web forms
+
+    @GET
+    @Path("forms")
+    @RolesAllowed({Roles.MARKETING, Roles.VIEWER})
+    public Page<WebForm> forms() {
+        return new Page<>(forms.forms(), null);
+    }
+
+    /** Creates a form; 201 with the form and its key, shown this once. */
+    @POST
+    @Path("forms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MARKETING)
+    public Response createForm(NewWebForm form, @Context SecurityContext caller) {
+        WebFormCreated created = forms.create(form, RestParams.user(caller));
+        return Response.created(URI.create("marketing/forms/" + created.form().code())).entity(created).build();
+    }
+
+    /**
+     * A website's form posting a person's details, without a login but with the form's key ({@code X-Form-Key});
+     * 201 with what it did, 429 with {@code Retry-After} above the form's rate.
+     */
+    @POST
+    @Path("forms/{form}/submissions")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@PathParam("form") String form, @HeaderParam("X-Form-Key") String key,
+                           FormSubmission submission) {
+        try {
+            return Response.status(Response.Status.CREATED).entity(forms.submit(form, key, submission)).build();
+        } catch (TesseraException e) {
+            if (!MarketingErrors.RATE_LIMITED.code().equals(e.code())) {
+                throw e;
+            }
+            java.util.regex.Matcher wait = java.util.regex.Pattern.compile("in (\\d+) s").matcher(e.getMessage());
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "https://tessera.dev/problems/" + e.code());
+            problem.put("title", "Too many requests");
+            problem.put("status", 429);
+            problem.put("detail", e.getMessage());
+            problem.put("code", e.code());
+            return Response.status(429).type("application/problem+json").entity(problem)
+                    .header("Retry-After", wait.find() ? wait.group(1) : "60").build();
+        }
     }
 
     /**
