@@ -134,6 +134,11 @@ public class MarketingIT extends RestTestSupport {
                 + "\",\"email\":\"" + email + "\",\"kind\":\"PAGE_VISIT\",\"occurredAt\":\"" + n + "\"}]}")).statusCode());
         assertScoreEvents(lead.id(), "marketing.score.qualified");
 
+        // the pipeline keeps a read-only copy: qualified, and the campaign that touched the lead first
+        HttpResponse<String> copy = awaitBody(get("/pipeline/leads/" + lead.id() + "/marketing", SALES),
+                "\"qualified\":true");
+        assertTrue(copy.body(), copy.body().contains("\"firstCampaign\":\"WEB"
+                + t + "\",\"firstTouchAt\":\"" + t0));
         // the console explains the same score
         String shown = executeCommand("marketing:score --as-of " + t0 + " " + lead.id());
         assertTrue(shown, shown.contains("60.00 points") && shown.contains("marketing-qualified"));
@@ -520,12 +525,22 @@ public class MarketingIT extends RestTestSupport {
     public void z_disablingAndEnablingMarketingTouchesNoOtherBundleAndKeepsItsCampaigns() throws Exception {
         String t = tag();
         campaign("KEEP" + t, "REFERRAL");
+        Lead hot = leads.createLead(new NewLead("Hot " + t, "hot." + t.toLowerCase() + "@example.org", null, null, null,
+                "web", null, null), true, "itest");
+        awaitStatus(get("/marketing/scores/" + hot.id(), VIEWER), 200);
+        String fill = "{\"campaign\":\"KEEP" + t + "\",\"email\":\"" + hot.email() + "\",\"kind\":\"FORM_FILL\"}";
+        assertEquals(201, send(postJson("/marketing/touches", MARKETER, "{\"touches\":[" + fill + "," + fill + ","
+                + fill + "]}")).statusCode());
+        awaitBody(get("/pipeline/leads/" + hot.id() + "/marketing", VIEWER), "\"qualified\":true");
         List<String> gone = recordBundleEventsOutside("dev.tessera.crm.marketing.",
                 () -> modules.disable(List.of("crm-marketing")));
         assertEquals("bundle events outside marketing", List.of(), gone);
         long away;
         try {
             awaitStatus(get("/marketing/campaigns/KEEP" + t, VIEWER), 404);
+            HttpResponse<String> kept = send(get("/pipeline/leads/" + hot.id() + "/marketing", VIEWER));
+            assertTrue("the pipeline keeps its copy: " + kept.body(), kept.body().contains("\"qualified\":true")
+                    && kept.body().contains("\"firstCampaign\":\"KEEP" + t + "\""));
             // the pipeline works without it
             HttpResponse<String> lead = send(postJson("/pipeline/leads", ADMIN, "{\"name\":\"While away " + t
                     + "\",\"email\":\"away." + t.toLowerCase() + "@example.org\"}"));

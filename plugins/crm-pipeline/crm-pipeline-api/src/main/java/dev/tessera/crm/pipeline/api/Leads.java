@@ -16,6 +16,13 @@ public interface Leads {
     Optional<Lead> lead(long id);
 
     /**
+     * Marketing's view of the lead, copied from its events (empty when marketing never scored or touched it): read-only
+     * here.
+     * @since 1.1
+     */
+    Optional<LeadMarketing> marketing(long leadId);
+
+    /**
      * Captures a lead. Unless {@code force}, a lead matching open ones by e-mail, company domain or near-identical
      * name is refused with {@link DuplicateLeadException} naming them.
      */

@@ -4,5 +4,5 @@
  * crm-pipeline owns these records; ERP modules keep copies from its events and never write them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package dev.tessera.crm.pipeline.api;

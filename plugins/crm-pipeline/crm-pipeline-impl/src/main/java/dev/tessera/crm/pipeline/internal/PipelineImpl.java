@@ -34,6 +34,7 @@ import dev.tessera.crm.pipeline.api.DuplicateLeadException;
 import dev.tessera.crm.pipeline.api.DuplicatePair;
 import dev.tessera.crm.pipeline.api.Forecast;
 import dev.tessera.crm.pipeline.api.Lead;
+import dev.tessera.crm.pipeline.api.LeadMarketing;
 import dev.tessera.crm.pipeline.api.LeadStatus;
 import dev.tessera.crm.pipeline.api.Leads;
 import dev.tessera.crm.pipeline.api.MatchKind;
@@ -165,6 +166,15 @@ public final class PipelineImpl implements Accounts, Leads, Deals, Quotes {
     @Override
     public Optional<Lead> lead(long id) {
         return transactions.required(db -> leadStore.lead(db, id));
+    }
+
+    @Override
+    public Optional<LeadMarketing> marketing(long leadId) {
+        return transactions.required(db -> Optional.ofNullable(Sql.row(db, "SELECT LEAD_ID, QUALIFIED, POINTS,"
+                + " SCORED_AT, FIRST_CAMPAIGN, FIRST_TOUCH_AT FROM PIP_LEAD_MARKETING WHERE LEAD_ID = ?", leadId))
+                .map(r -> new LeadMarketing(Sql.longValue(r[0]), Sql.bool(r[1]), Sql.decimal(r[2]),
+                        r[3] == null ? null : Sql.instant(r[3]), Sql.text(r[4]), r[5] == null ? null
+                        : Sql.instant(r[5]))));
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class PipelineModule implements ModuleDescriptor {
 
     @Override
     public Set<String> integratesWith() {
-        return Set.of("erp-inventory", "erp-ledger", "erp-sales");
+        return Set.of("erp-inventory", "erp-ledger", "erp-sales", "crm-marketing");
     }
 
     @Override
@@ -57,6 +57,6 @@ public final class PipelineModule implements ModuleDescriptor {
 
     @Override
     public int schemaVersion() {
-        return 2;
+        return 3;
     }
 }

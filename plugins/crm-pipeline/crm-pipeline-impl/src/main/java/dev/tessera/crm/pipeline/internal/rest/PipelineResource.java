@@ -36,6 +36,7 @@ import dev.tessera.crm.pipeline.api.DuplicateCandidate;
 import dev.tessera.crm.pipeline.api.DuplicatePair;
 import dev.tessera.crm.pipeline.api.Forecast;
 import dev.tessera.crm.pipeline.api.Lead;
+import dev.tessera.crm.pipeline.api.LeadMarketing;
 import dev.tessera.crm.pipeline.api.LeadStatus;
 import dev.tessera.crm.pipeline.api.Leads;
 import dev.tessera.crm.pipeline.api.NewAccount;
@@ -198,6 +199,15 @@ public final class PipelineResource {
     public Lead lead(@PathParam("id") String id) {
         return leads.lead(id(id)).orElseThrow(() -> new TesseraException(PipelineErrors.LEAD_NOT_FOUND,
                 "No lead " + id));
+    }
+
+    /** Marketing's view of the lead, copied from its events: qualified or not, points, campaign source. */
+    @GET
+    @Path("leads/{id}/marketing")
+    @RolesAllowed({Roles.SALES, Roles.VIEWER})
+    public LeadMarketing leadMarketing(@PathParam("id") String id) {
+        long lead = lead(id).id();
+        return leads.marketing(lead).orElse(new LeadMarketing(lead, false, null, null, null, null));
     }
 
     /** 201 with the lead, or 409 {@code pipeline.duplicate-lead} with the candidates; {@code ?force=true} keeps both. */
