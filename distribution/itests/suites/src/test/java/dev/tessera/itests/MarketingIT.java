@@ -389,11 +389,13 @@ public class MarketingIT extends RestTestSupport {
 
     /**
      * A website's form posts without a login but with its key: the person becomes a lead in the pipeline with the UTM
-     * fields, a form-fill touch goes to the campaign its utm_campaign names, consent subscribes; the same person again
+     * fields, a form-fill touch goes to the campaign its utm_campaign names, consent subscribes once the person
+     * confirms by mail; the same person again
      * is the same lead; no key, a wrong key or too many posts a minute are refused with their codes.
      */
     @Test
     public void aWebFormCapturesTheLeadWithItsUtmFieldsRecordsTheTouchAndSubscribesWithConsent() throws Exception {
+        startMailbox();
         String t = tag();
         campaign("FORM" + t, "OTHER");
         campaign("ADS" + t, "PAID_SEARCH");
@@ -420,7 +422,7 @@ public class MarketingIT extends RestTestSupport {
         HttpResponse<String> first = send(submission("F" + t, key, body));
         assertEquals(first.body(), 201, first.statusCode());
         assertTrue(first.body(), first.body().contains("\"campaign\":\"ADS" + t + "\"")
-                && first.body().contains("\"leadCreated\":true") && first.body().contains("\"subscription\":\"SUBSCRIBED\""));
+                && first.body().contains("\"leadCreated\":true") && first.body().contains("\"subscription\":\"PENDING\""));
         long leadId = number(first.body(), "leadId");
         Lead lead = leads.lead(leadId).orElseThrow();
         assertEquals(email, lead.email());
@@ -432,6 +434,9 @@ public class MarketingIT extends RestTestSupport {
                 && touched.contains("\"source\":\"web-form F" + t + "\"") && touched.contains("\"recordedBy\":\"web-form:F" + t + "\""));
         assertTrue(send(get("/marketing/subscriptions?email=" + email, VIEWER)).body().contains("\"source\":\"web-form F"
                 + t + "\""));
+        // anyone may type anyone's address into a public form: the person confirms through the mailed link first
+        assertEquals(200, send(confirm(token(awaitMail(email, 1).get(0)))).statusCode());
+        assertTrue(send(get("/marketing/subscriptions?email=" + email, VIEWER)).body().contains("\"status\":\"SUBSCRIBED\""));
 
         HttpResponse<String> again = send(submission("F" + t, key, "{\"email\":\"" + email.toUpperCase() + "\"}"));
         assertEquals(again.body(), 201, again.statusCode());

@@ -160,6 +160,14 @@ public final class ConsentImpl implements Consent {
 
     @Override
     public Subscription subscribe(String list, String email, String source, String actor) {
+        return subscribe(list, email, source, actor, false);
+    }
+
+    /**
+     * As {@link #subscribe(String, String, String, String)}; with {@code confirmAlways} the person confirms whatever
+     * the list says: for consent given on a public form, which anyone may fill in with anyone's address.
+     */
+    Subscription subscribe(String list, String email, String source, String actor, boolean confirmAlways) {
         List<FieldError> errors = new ArrayList<>();
         String code = listCode(list, errors);
         String address = MarketingImpl.email(email, "email", errors);
@@ -171,7 +179,7 @@ public final class ConsentImpl implements Consent {
             long listId = Sql.longValue(l[0]);
             Optional<Subscription> before = subscription(db, code, address);
             boolean suppressed = suppression(db, address).isPresent();
-            boolean confirm = Sql.bool(l[3]) || suppressed;
+            boolean confirm = confirmAlways || Sql.bool(l[3]) || suppressed;
             Instant now = Instant.now();
             if (before.isPresent() && before.get().status() == SubscriptionStatus.SUBSCRIBED && !suppressed) {
                 return before.get();

@@ -52,7 +52,9 @@ import dev.tessera.platform.support.Sql;
 /**
  * Web forms: a submission checks the form's key (its SHA-256, compared in constant time) and the form's rate (a
  * minute's window on this node), then records the touch, captures the lead through the pipeline when it is enabled
- * (the lead of the same e-mail address when there is one) and subscribes with consent, all in one transaction.
+ * (the lead of the same e-mail address when there is one) and subscribes with consent, all in one transaction. A
+ * form's key is public (it is in the website's page), so anyone may post anyone's address: a subscription from a form
+ * always waits for the person's confirmation through the mailed link.
  */
 @Component(service = WebForms.class)
 public final class WebFormsImpl implements WebForms {
@@ -219,7 +221,7 @@ public final class WebFormsImpl implements WebForms {
             }
             Subscription subscription = null;
             if (Boolean.TRUE.equals(s.consent()) && form[3] != null) {
-                subscription = consent.subscribe(Sql.text(form[3]), email, source, actor);
+                subscription = consent.subscribe(Sql.text(form[3]), email, source, actor, true);
             }
             return new SubmissionResult(code, email, touch.campaign(), touch.id(), leadId, created,
                     subscription == null ? null : subscription.status());

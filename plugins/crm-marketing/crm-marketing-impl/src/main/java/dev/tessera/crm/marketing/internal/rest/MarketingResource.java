@@ -26,6 +26,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -376,6 +377,7 @@ public final class MarketingResource {
     @GET
     @Path("public/confirm")
     @PermitAll
+    @Hidden
     @Produces(MediaType.TEXT_HTML)
     public Response confirmationPage(@QueryParam("token") String token) {
         if (token == null || token.isBlank()) {
@@ -390,6 +392,7 @@ public final class MarketingResource {
     @POST
     @Path("public/confirm")
     @PermitAll
+    @Hidden
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response confirm(@FormParam("token") String token) {
